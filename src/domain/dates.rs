@@ -1,0 +1,1 @@
+//! Named calendar arithmetic (months, clamping). Filled in by the dates work.

@@ -1,0 +1,1 @@
+//! Absence calculators (rolling windows). Filled in by the dates work.

@@ -1,0 +1,1 @@
+//! Norwegian public holidays and working days. Filled in by the dates work.

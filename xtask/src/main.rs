@@ -1,0 +1,5 @@
+//! Project automation: `cargo xtask serve`, `cargo xtask test`, `cargo xtask bench`.
+fn main() {
+    eprintln!("xtask: not yet implemented");
+    std::process::exit(2);
+}
