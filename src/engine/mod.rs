@@ -1,4 +1,190 @@
-//! The rules: `evaluate(&Case, today) -> Decision`. May import `domain` only.
+//! The rules: [`evaluate`] turns a validated [`Case`] and a day into a [`Decision`].
+//!
+//! One module per area of the rule book, each a set of small rules tagged with their rule ids
+//! and sources. May import `domain` only. Never reads the clock (the day is passed in) and never
+//! panics, on any input.
 
 pub mod absence;
 pub mod calendar;
+pub mod checklist;
+pub mod decision;
+
+mod appointment;
+mod arrival;
+mod brexit;
+mod new_card;
+mod permanent;
+mod renewal;
+mod stays;
+mod who;
+
+use chrono::NaiveDate;
+
+use crate::domain::answers::{Answers, Citizenship, Status};
+use crate::domain::case::Case;
+use crate::domain::questions::Question;
+use crate::domain::refs::Source;
+pub use decision::{Decision, Finding, FindingKey, KeyDate, Priority, Value, Verdict};
+use decision::{DateKey, ItemKey};
+
+/// The version of the rules. Bump it whenever a rule's outcome changes; saved summaries carry it.
+pub const RULES_VERSION: &str = "2026.11.1";
+
+/// The day the rules were last checked against their sources.
+pub const RULES_REVIEWED: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 22) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// A value that holds for a period, with its legal reference (design: "dated values with
+/// references, no silent fallback"). A lookup outside every period returns `None`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Dated<T: 'static> {
+    /// First day the value is known to hold.
+    pub from: NaiveDate,
+    /// Last day it holds, if it has ended.
+    pub until: Option<NaiveDate>,
+    /// The value.
+    pub value: T,
+    /// Where it is published.
+    pub source: Source,
+}
+
+/// Looks up the value in force on `day`.
+pub fn dated<T: Copy>(table: &[Dated<T>], day: NaiveDate) -> Option<T> {
+    table
+        .iter()
+        .find(|d| d.from <= day && d.until.is_none_or(|u| day <= u))
+        .map(|d| d.value)
+}
+
+const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    match NaiveDate::from_ymd_opt(y, m, d) {
+        Some(d) => d,
+        None => NaiveDate::MIN,
+    }
+}
+
+/// The fee for a new residence card, NOK (R-045). The earliest source stating NOK 300 that the
+/// rule book read is The Local of 21 April 2022; the amount before that is not known to the
+/// checker, so earlier days have no value.
+pub const CARD_FEE_NOK: &[Dated<u32>] = &[Dated {
+    from: ymd(2022, 4, 21),
+    until: None,
+    value: 300,
+    source: Source::W18,
+}];
+
+/// 16 April 2021: biometrics taken when the application is handed in (R-010, R-011).
+pub const BIOMETRICS_AT_SUBMISSION_FROM: NaiveDate = ymd(2021, 4, 16);
+/// End of the Brexit transition period (R-100).
+pub const BREXIT_TRANSITION_END: NaiveDate = ymd(2020, 12, 31);
+/// Deadline for Brexit applications (R-100, R-102).
+pub const BREXIT_APPLICATION_DEADLINE: NaiveDate = ymd(2021, 12, 31);
+
+/// What every rule can see: the case, its answers, and the day.
+pub(crate) struct Ctx<'a> {
+    pub case: &'a Case,
+    pub a: &'a Answers,
+    pub today: NaiveDate,
+}
+
+impl Ctx<'_> {
+    /// Non-EU/EEA nationals (including UK nationals) hold cards; EU/EEA nationals do not.
+    pub fn non_eu(&self) -> bool {
+        matches!(self.a.citizenship, Some(Citizenship::Uk | Citizenship::Other))
+    }
+
+    /// Holds a permanent permit or permanent right (as a card holder).
+    pub fn permanent_status(&self) -> bool {
+        matches!(
+            self.a.status,
+            Some(Status::PermanentPermit | Status::PermanentRight)
+        )
+    }
+}
+
+/// Findings and dates gathered while the rules run.
+#[derive(Default)]
+pub(crate) struct Out {
+    pub findings: Vec<Finding>,
+    pub dates: Vec<KeyDate>,
+}
+
+impl Out {
+    pub fn add(&mut self, finding: Finding) {
+        self.findings.push(finding);
+    }
+
+    pub fn date(&mut self, key: DateKey, date: Option<NaiveDate>, rules: &[crate::domain::refs::RuleId]) {
+        if let Some(date) = date {
+            if !self.dates.iter().any(|d| d.key == key) {
+                self.dates.push(KeyDate {
+                    key,
+                    date,
+                    rules: rules.to_vec(),
+                });
+            }
+        }
+    }
+
+    pub fn has(&self, key: FindingKey) -> Option<&Finding> {
+        self.findings.iter().find(|f| f.key == key)
+    }
+}
+
+/// Evaluates every rule of the rule book for `case` on `today`.
+///
+/// The order of the findings is: actions, then warnings, then background, each in rule-book
+/// order. Never panics.
+///
+/// ```
+/// use residence_checker::domain::{answers::*, case::Case};
+/// use residence_checker::engine::{evaluate, FindingKey, Verdict};
+/// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// let answers = Answers { citizenship: Some(Citizenship::EuEea), ..Answers::default() };
+/// let decision = evaluate(&Case::from_answers(&answers, today).unwrap(), today);
+/// assert_eq!(decision.finding(FindingKey::CardNeeded).unwrap().verdict, Verdict::No);
+/// ```
+pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
+    let ctx = Ctx {
+        case,
+        a: case.answers(),
+        today,
+    };
+    let mut out = Out::default();
+    who::rules(&ctx, &mut out);
+    if ctx.a.citizenship.is_some() {
+        brexit::rules(&ctx, &mut out);
+        appointment::rules(&ctx, &mut out);
+        arrival::rules(&ctx, &mut out);
+        new_card::rules(&ctx, &mut out);
+        renewal::rules(&ctx, &mut out);
+        stays::rules(&ctx, &mut out);
+        permanent::rules(&ctx, &mut out);
+    }
+    let Out {
+        mut findings,
+        mut dates,
+    } = out;
+    findings.sort_by_key(|f| f.priority);
+    dates.sort_by_key(|d| (d.date, d.key));
+    let mut decision = Decision {
+        rules_version: RULES_VERSION,
+        rules_reviewed: RULES_REVIEWED,
+        today,
+        findings,
+        dates,
+        checklist: Vec::new(),
+    };
+    decision.checklist = checklist::build(&decision);
+    decision
+}
+
+/// The questions among `wanted` that are still unanswered, for a "maybe".
+pub(crate) fn missing(pairs: &[(Question, bool)]) -> Vec<Question> {
+    pairs.iter().filter(|(_, given)| !given).map(|(q, _)| *q).collect()
+}
+
+#[allow(unused)]
+fn _keys_used(_: ItemKey) {}

@@ -1,0 +1,530 @@
+//! The applicant's answers to the rule book's questions (`Q1` … `Q35`), as typed values.
+//!
+//! Every answer is `None` until given. Choices are enums, dates are dates, stays abroad are a
+//! list of date ranges with a reason. Nothing here is validated beyond its type: that is the job
+//! of [`crate::domain::case::Case::from_answers`]. The serde names are the machine-readable
+//! answers format documented in `docs/answers-format.md`; renaming one is a format change.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Q1: citizenship category.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Citizenship {
+    /// A citizen of an EU or EEA country (not Norway).
+    EuEea,
+    /// A citizen of the United Kingdom.
+    Uk,
+    /// Any other citizenship (outside the EU/EEA).
+    Other,
+}
+
+/// Q3: the applicant's current residence status.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// No permit yet, or an application is pending.
+    NoneYet,
+    /// A temporary residence permit.
+    Temporary,
+    /// A permanent residence permit (including the old settlement permit, bosettingstillatelse).
+    PermanentPermit,
+    /// Permanent right of residence (varig oppholdsrett) under the EU/EEA rules.
+    PermanentRight,
+    /// A temporary permit under the Brexit rules.
+    BrexitTemporary,
+    /// An EU/EEA registration certificate (registreringsbevis).
+    EuRegistration,
+    /// An EU/EEA permanent residence certificate.
+    EuPermanentCertificate,
+    /// The applicant does not know.
+    DontKnow,
+}
+
+/// Q4: the basis of the permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// Work immigration.
+    Work,
+    /// Studies.
+    Study,
+    /// Family immigration.
+    Family,
+    /// Protection (asylum).
+    Protection,
+    /// Strong humanitarian considerations or a particular connection to Norway.
+    Humanitarian,
+    /// The Brexit rules.
+    Brexit,
+    /// Family member of an EU/EEA national.
+    EuFamily,
+    /// Anything else.
+    Other,
+}
+
+/// Q5: what the applicant applied for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AppliedFor {
+    /// A first residence permit.
+    FirstPermit,
+    /// Renewal of a permit.
+    Renewal,
+    /// A permanent residence permit.
+    PermanentPermit,
+    /// Permanent right of residence as a family member of an EU/EEA national.
+    PermanentRight,
+    /// Derived refugee status.
+    DerivedRefugee,
+    /// Protection (asylum) for the first time, lodged with the police.
+    FirstAsylumWithPolice,
+    /// A permit under the Brexit rules.
+    BrexitPermit,
+    /// Only a new residence card.
+    NewCardOnly,
+}
+
+/// Q7 and Q17: Norway or abroad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Place {
+    /// In Norway.
+    Norway,
+    /// Outside Norway.
+    Abroad,
+}
+
+/// Q8: who submitted the application.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SubmittedBy {
+    /// The applicant, in person.
+    Myself,
+    /// The employer, online on the applicant's behalf.
+    Employer,
+    /// Someone with power of attorney (for example a lawyer).
+    PowerOfAttorney,
+}
+
+/// Q10: a Norwegian immigrant's passport (utlendingspass) or refugee travel document (reisebevis).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TravelDocument {
+    /// The applicant has no such document.
+    None,
+    /// A valid document that has not been handed in to the police.
+    Valid,
+    /// An expired document, already handed in to the police.
+    ExpiredHandedIn,
+    /// An expired document, not handed in to the police.
+    ExpiredNotHandedIn,
+}
+
+/// Q11: does the decision letter say the applicant must meet the police?
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LetterSays {
+    /// Yes, the letter says so.
+    Yes,
+    /// No, the letter says no meeting is needed.
+    No,
+    /// No letter yet, or unsure.
+    Unsure,
+}
+
+/// Q12: how the application was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Channel {
+    /// Online, in UDI's Application Portal.
+    Online,
+    /// On paper.
+    Paper,
+}
+
+/// Q14: why a new card may be needed (several may apply).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CardSituation {
+    /// The card expires soon.
+    ExpiringSoon,
+    /// The card has expired.
+    Expired,
+    /// The card is lost.
+    Lost,
+    /// The card was stolen.
+    Stolen,
+    /// The card is damaged.
+    Damaged,
+    /// The information on the card is wrong (for example name or citizenship).
+    WrongInformation,
+    /// The applicant received a card that was damaged or had errors when it arrived.
+    ReceivedDefective,
+    /// A change of name or other information on the card.
+    NameOrOtherChange,
+    /// A passport sticker (expired, or to be replaced by a card).
+    PassportSticker,
+}
+
+/// Q26: why the applicant was abroad.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AbsenceReason {
+    /// Pregnancy or childbirth.
+    PregnancyChildbirth,
+    /// Serious illness.
+    SeriousIllness,
+    /// Research, studies or vocational training.
+    StudiesResearchTraining,
+    /// Secondment abroad.
+    Secondment,
+    /// Compulsory military or civilian service.
+    MilitaryCivilianService,
+    /// Work abroad.
+    WorkAbroad,
+    /// Holidays or any other reason.
+    Other,
+}
+
+impl AbsenceReason {
+    /// Reasons for which a longer absence does not break continuous residence under the EU/EEA
+    /// and Brexit rules.
+    pub fn is_exempt(self) -> bool {
+        !matches!(self, AbsenceReason::WorkAbroad | AbsenceReason::Other)
+    }
+}
+
+/// Q26: one stay outside Norway (both days inclusive).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Stay {
+    /// The day the applicant left Norway.
+    pub from: NaiveDate,
+    /// The day the applicant came back.
+    pub to: NaiveDate,
+    /// Why the applicant was abroad.
+    pub reason: AbsenceReason,
+}
+
+/// Q28: why a permanent-permit holder plans to live abroad for more than two years.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LongAbroadReason {
+    /// Military or civilian national service (or equivalent) in the home country.
+    NationalService,
+    /// Work abroad.
+    Work,
+    /// Studies above upper-secondary level.
+    HigherStudies,
+    /// Accompanying a spouse, cohabitant or parent who works or studies abroad.
+    AccompanyingFamily,
+    /// Any other reason.
+    Other,
+}
+
+/// Q29: the basis for EU/EEA right of residence during a period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EeaBasis {
+    /// Employee.
+    Employee,
+    /// Self-employed.
+    SelfEmployed,
+    /// Student.
+    Student,
+    /// Sufficient funds of one's own.
+    SufficientFunds,
+    /// Family member of a person with one of the other bases.
+    FamilyMember,
+}
+
+/// Q29: one period of the basis history.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BasisPeriod {
+    /// First day of the period.
+    pub from: NaiveDate,
+    /// Last day of the period (inclusive).
+    pub to: NaiveDate,
+    /// The basis held.
+    pub basis: EeaBasis,
+}
+
+/// How the Brexit rules may concern the applicant.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BrexitRole {
+    /// A UK national living in Norway.
+    UkNational,
+    /// A family member of a UK national living in Norway.
+    FamilyMember,
+    /// A UK frontier worker (works in Norway, lives abroad).
+    FrontierWorker,
+    /// A family member of a UK frontier worker.
+    FrontierWorkerFamily,
+    /// None of these.
+    NotConcerned,
+}
+
+/// Q32: the relationship of a family member to the UK national.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UkRelationship {
+    /// Spouse or registered partner.
+    Spouse,
+    /// Cohabitant.
+    Cohabitant,
+    /// Engaged to be married.
+    Engaged,
+    /// Child, grandchild or great-grandchild.
+    Descendant,
+    /// Parent, grandparent or great-grandparent.
+    Ascendant,
+    /// Foster child.
+    FosterChild,
+    /// Full sibling.
+    Sibling,
+    /// A family member who needs care because of serious health problems.
+    NeedsCare,
+    /// Another family member who is sufficiently supported by, or part of the household of, the
+    /// UK national.
+    OtherSupported,
+}
+
+/// Q32: the UK national's basis of residence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum UkNationalBasis {
+    /// Employed, self-employed or with sufficient funds.
+    WorkerOrFunds,
+    /// Student.
+    Student,
+}
+
+/// Q34: signs that a UK national holds an old permanent residence permit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OldPermitIndicator {
+    /// Came to Norway in the 1990s or earlier.
+    Arrived1990sOrEarlier,
+    /// Has or had a passport sticker stating permanent residence.
+    PermanentSticker,
+    /// Got a work permit under the EU/EEA rules and a permanent permit before 2010.
+    EeaWorkPermanentBefore2010,
+    /// Came with a Norwegian spouse and got a permanent permit after three years.
+    NorwegianSpouseThreeYears,
+}
+
+/// Q32: the answers a family member of a UK national gives about the relationship.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct UkFamilyAnswers {
+    /// Relationship to the UK national.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relationship: Option<UkRelationship>,
+    /// The UK national's basis of residence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uk_national_basis: Option<UkNationalBasis>,
+    /// The relationship existed before 31 December 2020.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub relationship_before_2021: Option<bool>,
+    /// The family member lived in Norway by the end of 31 December 2020.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub living_in_norway_by_2021: Option<bool>,
+    /// The day the couple started living together.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohabitation_start: Option<NaiveDate>,
+    /// The couple have or expect a child together (conceived by the end of 31 December 2020).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub children_together: Option<bool>,
+    /// The couple plan to marry within the next six months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub wedding_within_six_months: Option<bool>,
+    /// The family member has comprehensive health insurance covering all risks.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub health_insurance: Option<bool>,
+    /// The family member is already supported by (dependent on, or in the household of) the
+    /// family member in Norway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub supported: Option<bool>,
+    /// Foster child: the home country's authorities confirm the child may settle in Norway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub foster_confirmation: Option<bool>,
+    /// Sibling: has no parents or other caregivers and child welfare services approve the
+    /// family member in Norway as caregiver.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub sibling_without_caregivers_approved: Option<bool>,
+    /// Needs care: the family member in Norway is the only one who can provide it.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub only_carer_in_norway: Option<bool>,
+}
+
+/// All the answers given so far. Every field is `None` until answered.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Answers {
+    /// Q1.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub citizenship: Option<Citizenship>,
+    /// Q2: a non-EU/EEA family member of an EU/EEA national living in Norway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eu_family_member: Option<bool>,
+    /// How the Brexit rules may concern the applicant (asked of UK nationals and of family
+    /// members of UK nationals).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brexit_role: Option<BrexitRole>,
+    /// Q3.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Status>,
+    /// Q4.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Basis>,
+    /// Q5.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applied_for: Option<AppliedFor>,
+    /// Q6.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub application_date: Option<NaiveDate>,
+    /// Q7.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub applied_from: Option<Place>,
+    /// Q8.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub submitted_by: Option<SubmittedBy>,
+    /// Q9.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub biometrics_taken: Option<bool>,
+    /// Q10.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub travel_document: Option<TravelDocument>,
+    /// Q11.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub letter_says_meet_police: Option<LetterSays>,
+    /// Q12.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub channel: Option<Channel>,
+    /// Q13.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub date_of_birth: Option<NaiveDate>,
+    /// Q14 (several may apply; an empty list means "none of these").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_situation: Option<Vec<CardSituation>>,
+    /// Q15.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_expiry: Option<NaiveDate>,
+    /// Q16.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permit_expiry: Option<NaiveDate>,
+    /// Q17.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub location_now: Option<Place>,
+    /// Q18.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hand_in_old_card: Option<bool>,
+    /// Q19 (as typed; spaces allowed).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub duf_number: Option<String>,
+    /// Q20: received a new passport in the last four years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_passport_recently: Option<bool>,
+    /// Q20: the date of the new passport.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub new_passport_date: Option<NaiveDate>,
+    /// Q21.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub appointment_date: Option<NaiveDate>,
+    /// Q22.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub card_lost_in_mail: Option<bool>,
+    /// Q23.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub planned_departure: Option<NaiveDate>,
+    /// Q24: the day the renewal was registered online.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal_registered_online: Option<NaiveDate>,
+    /// Q24: the day the documents were handed in at the police or uploaded (the day the
+    /// application counts as submitted, R-061).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal_submitted: Option<NaiveDate>,
+    /// Q24: no police appointment was available before the one-month deadline.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub no_appointment_before_deadline: Option<bool>,
+    /// Q24: the renewal was submitted digitally (fee paid, documents uploaded), not at the police.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub renewal_digital: Option<bool>,
+    /// Q25: first day of the current permit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permit_start: Option<NaiveDate>,
+    /// Q25: last day of the current permit.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permit_end: Option<NaiveDate>,
+    /// Q26 (an empty list means "no stays abroad").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stays_abroad: Option<Vec<Stay>>,
+    /// Q27: the day the residence-time requirement for a permanent permit will be met.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub residence_requirement_date: Option<NaiveDate>,
+    /// Q27: the day the first permit that counts towards a permanent permit was granted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub first_qualifying_permit_date: Option<NaiveDate>,
+    /// Q28: plans to live abroad for more than two years.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub plan_abroad_over_two_years: Option<bool>,
+    /// Q28: the reason.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub long_abroad_reason: Option<LongAbroadReason>,
+    /// Q28: intends to move back to Norway.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intends_to_return: Option<bool>,
+    /// Q29: the day the UK national started living in Norway with EU/EEA right of residence.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uk_residence_start: Option<NaiveDate>,
+    /// Q29: the basis history (an empty list means "not given").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uk_basis_history: Option<Vec<BasisPeriod>>,
+    /// Q30: applied for a Brexit permit by 31 December 2021.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brexit_applied_by_deadline: Option<bool>,
+    /// Q30: the day the Brexit application was made.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brexit_application_date: Option<NaiveDate>,
+    /// Q30: special reasons prevented applying in time.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub brexit_special_reasons: Option<bool>,
+    /// Q31: the child's date of birth or adoption.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uk_child_birth_or_adoption: Option<NaiveDate>,
+    /// Q32.
+    #[serde(skip_serializing_if = "UkFamilyAnswers::is_empty")]
+    pub uk_family: UkFamilyAnswers,
+    /// Q33: started work or business in Norway by the end of 31 December 2020.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frontier_started_by_2021: Option<bool>,
+    /// Q33: lives abroad.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub frontier_lives_abroad: Option<bool>,
+    /// Q34 (an empty list means "none of these").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_permit_indicators: Option<Vec<OldPermitIndicator>>,
+    /// a UK national registered as a family member of a non-UK EU/EEA national.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub uk_registered_as_eu_family: Option<bool>,
+    /// Q35: staying in Norway for more than three months.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eu_stay_over_three_months: Option<bool>,
+    /// Q35: registered under the EU/EEA registration scheme.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eu_registered: Option<bool>,
+    /// Q35: the day the registration (residence under EU/EEA rules) started.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub eu_residence_start: Option<NaiveDate>,
+}
+
+impl UkFamilyAnswers {
+    /// True when nothing has been answered.
+    pub fn is_empty(&self) -> bool {
+        self == &UkFamilyAnswers::default()
+    }
+}
