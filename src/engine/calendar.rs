@@ -129,9 +129,9 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
     let fixed = FIXED
         .iter()
         .filter_map(|&(m, d, h)| Some((NaiveDate::from_ymd_opt(year, m, d)?, h)));
-    let movable = EASTER_OFFSETS
-        .iter()
-        .filter_map(|&(off, h)| Some((easter.checked_add_signed(chrono::TimeDelta::days(off))?, h)));
+    let movable = EASTER_OFFSETS.iter().filter_map(|&(off, h)| {
+        Some((easter.checked_add_signed(chrono::TimeDelta::days(off))?, h))
+    });
     let mut all: Vec<_> = fixed.chain(movable).collect();
     all.sort();
     all
@@ -319,7 +319,11 @@ mod tests {
                     .take_while(|d| d.year() == year)
                     .filter(|d| is_working_day(*d, rule))
                     .count() as u64;
-                assert_eq!(working_days_in_year(year, rule), Some(naive), "{year} {rule:?}");
+                assert_eq!(
+                    working_days_in_year(year, rule),
+                    Some(naive),
+                    "{year} {rule:?}"
+                );
             }
         }
     }
