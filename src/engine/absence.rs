@@ -1,63 +1,541 @@
-//! TEMP stand-in.
-use crate::domain::dates::DateRange;
-use chrono::NaiveDate;
-/// TEMP
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+//! Absence calculators: days spent outside Norway measured against the limits of the rule book
+//! (R-071, R-072, R-074, R-080, R-083, R-009, R-105; conflicts K4, K5, K6).
+//!
+//! Conventions (rule book C-4, C-5):
+//! * A stay abroad is a [`DateRange`]; every calendar day of it counts, **including the departure
+//!   and the return day**. Overlapping or adjacent stays are merged, so each day counts once.
+//!   Malformed ranges (`end < start`) are ignored.
+//! * A limit given in months is converted to days with [`months_to_days_from`] from the start of
+//!   the window it applies to (six months from 1 January 2025 = 181 days).
+//! * [`Threshold::classify`]: a count within the tolerance of the limit, on **either** side, is
+//!   [`Threshold::Borderline`]; otherwise more than the limit is [`Threshold::Exceeded`] and at
+//!   most the limit is [`Threshold::Within`]. Tolerance: ±[`DAY_TOLERANCE`] days for limits given
+//!   in days (C-4), ±[`MONTH_TOLERANCE`] days for limits given in months or years (C-5).
+//!
+//! Every calculator sorts and merges the stays once and then evaluates each candidate window in
+//! logarithmic time (prefix sums and binary search): no loop over the days of the period. Nothing
+//! here panics, for any dates in chrono's range or any number of stays.
+
+use crate::domain::dates::{
+    add_months_clamped, months_to_days_from, years_after, years_before, DateRange,
+};
+use chrono::{Datelike, Days, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+/// Tolerance (days, either side) around a limit given in days (C-4: travel days are uncertain).
+pub const DAY_TOLERANCE: i64 = 2;
+/// Tolerance (days, either side) around a limit given in months or years (C-5).
+pub const MONTH_TOLERANCE: i64 = 7;
+/// R-072: at most 182 days abroad in any 365-day period.
+pub const ROLLING_LIMIT_DAYS: i64 = 182;
+/// R-072: length of the rolling period in days.
+pub const ROLLING_WINDOW_DAYS: i64 = 365;
+
+/// How a count of days abroad compares with a limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Threshold {
-    /// TEMP
+    /// At most the limit, and more than the tolerance below it.
     Within,
-    /// TEMP
+    /// Within the tolerance of the limit, below or above it: warn and ask to confirm with UDI.
     Borderline,
-    /// TEMP
+    /// More than the limit by more than the tolerance.
     Exceeded,
 }
-/// TEMP
-#[derive(Debug, Clone, PartialEq, Eq)]
+
+impl Threshold {
+    /// Classify `days` against `limit` with a tolerance of `tolerance` days on either side:
+    /// `|days − limit| ≤ tolerance` is `Borderline`, otherwise `days > limit` is `Exceeded` and
+    /// `days < limit` is `Within`.
+    ///
+    /// ```
+    /// use residence_checker::engine::absence::Threshold;
+    /// assert_eq!(Threshold::classify(179, 182, 2), Threshold::Within);
+    /// assert_eq!(Threshold::classify(180, 182, 2), Threshold::Borderline);
+    /// assert_eq!(Threshold::classify(184, 182, 2), Threshold::Borderline);
+    /// assert_eq!(Threshold::classify(185, 182, 2), Threshold::Exceeded);
+    /// ```
+    pub fn classify(days: i64, limit: i64, tolerance: i64) -> Self {
+        if days.abs_diff(limit) <= tolerance.unsigned_abs() {
+            Threshold::Borderline
+        } else if days > limit {
+            Threshold::Exceeded
+        } else {
+            Threshold::Within
+        }
+    }
+}
+
+/// The result of checking days abroad against one limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct LimitCheck {
-    /// TEMP
+    /// Days abroad counted in the worst window (C-4 counting).
     pub days_abroad: i64,
-    /// TEMP
+    /// The limit in days (`i64::MAX` if the limit lies beyond chrono's date range).
     pub limit_days: i64,
-    /// TEMP
+    /// How `days_abroad` compares with `limit_days`.
     pub threshold: Threshold,
-    /// TEMP
+    /// The window in which `days_abroad` was counted; `None` when there is no absence in it.
     pub worst_window: Option<DateRange>,
 }
-fn stub() -> LimitCheck {
-    LimitCheck { days_abroad: 0, limit_days: 0, threshold: Threshold::Within, worst_window: None }
+
+impl LimitCheck {
+    fn new(days_abroad: i64, limit_days: i64, tolerance: i64, window: Option<DateRange>) -> Self {
+        Self {
+            days_abroad,
+            limit_days,
+            threshold: Threshold::classify(days_abroad, limit_days, tolerance),
+            worst_window: window,
+        }
+    }
+
+    /// Whether the count is strictly above the limit (regardless of the tolerance).
+    pub fn is_over_limit(&self) -> bool {
+        self.days_abroad > self.limit_days
+    }
 }
-/// TEMP
-pub fn check_rolling_365(_s: &[DateRange], _p: DateRange) -> LimitCheck { stub() }
-/// TEMP
-pub fn check_half_of_permit(_s: &[DateRange], _p: DateRange) -> LimitCheck { stub() }
-/// TEMP
-pub fn check_total_in_lookback(_s: &[DateRange], _u: NaiveDate, _y: u32, _m: u32) -> LimitCheck { stub() }
-/// TEMP
-pub fn longest_continuous(_s: &[DateRange]) -> Option<DateRange> { None }
-/// TEMP
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+
+/// Sorted union of the stays: overlapping and adjacent stays (one ends the day before the next
+/// starts) become one range. Malformed ranges (`end < start`) are dropped.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::domain::dates::DateRange;
+/// use residence_checker::engine::absence::merge;
+/// let r = |a: (i32, u32, u32), b: (i32, u32, u32)| DateRange::new(
+///     NaiveDate::from_ymd_opt(a.0, a.1, a.2).unwrap(),
+///     NaiveDate::from_ymd_opt(b.0, b.1, b.2).unwrap()).unwrap();
+/// let merged = merge(&[r((2025, 1, 5), (2025, 1, 9)), r((2025, 1, 1), (2025, 1, 4))]);
+/// assert_eq!(merged, vec![r((2025, 1, 1), (2025, 1, 9))]);
+/// ```
+pub fn merge(stays: &[DateRange]) -> Vec<DateRange> {
+    merge_iter(stays.iter().copied())
+}
+
+fn merge_iter(stays: impl Iterator<Item = DateRange>) -> Vec<DateRange> {
+    let mut sorted: Vec<DateRange> = stays.filter(|s| s.start <= s.end).collect();
+    sorted.sort_unstable();
+    let mut merged: Vec<DateRange> = Vec::with_capacity(sorted.len());
+    for stay in sorted {
+        match merged.last_mut() {
+            Some(last) if stay.start.signed_duration_since(last.end).num_days() <= 1 => {
+                last.end = last.end.max(stay.end);
+            }
+            _ => merged.push(stay),
+        }
+    }
+    merged
+}
+
+/// Merged stays with prefix sums of their lengths, for counting any window in O(log n).
+struct Abroad {
+    ranges: Vec<DateRange>,
+    /// `prefix[i]` = total days of `ranges[..i]`.
+    prefix: Vec<i64>,
+}
+
+impl Abroad {
+    /// Merge the stays, keeping only their days inside `clip` (all days if `clip` is `None`).
+    fn new(stays: &[DateRange], clip: Option<DateRange>) -> Self {
+        let ranges = match clip {
+            Some(c) => merge_iter(stays.iter().filter_map(|s| s.intersect(&c))),
+            None => merge(stays),
+        };
+        let mut prefix = Vec::with_capacity(ranges.len() + 1);
+        prefix.push(0i64);
+        let mut total = 0i64;
+        for r in &ranges {
+            total = total.saturating_add(r.days());
+            prefix.push(total);
+        }
+        Self { ranges, prefix }
+    }
+
+    /// Days abroad inside `window`.
+    fn days_in(&self, window: DateRange) -> i64 {
+        let i = self.ranges.partition_point(|r| r.end < window.start);
+        let j = self.ranges.partition_point(|r| r.start <= window.end);
+        if i >= j {
+            return 0;
+        }
+        let (Some(first), Some(last), Some(lo), Some(hi)) = (
+            self.ranges.get(i),
+            self.ranges.get(j - 1),
+            self.prefix.get(i),
+            self.prefix.get(j),
+        ) else {
+            return 0;
+        };
+        let cut_left = window
+            .start
+            .signed_duration_since(first.start)
+            .num_days()
+            .max(0);
+        let cut_right = last.end.signed_duration_since(window.end).num_days().max(0);
+        hi - lo - cut_left - cut_right
+    }
+
+    /// The window with the most days abroad among windows starting on the first day of a merged
+    /// stay and ending on `end_of(start)` (earliest on ties). For fixed-length windows this is the
+    /// true maximum over all windows: sliding a window towards the nearest stay start never loses
+    /// days.
+    fn max_window(&self, end_of: impl Fn(NaiveDate) -> NaiveDate) -> (i64, Option<DateRange>) {
+        let mut best = (0, None);
+        for r in &self.ranges {
+            let window = DateRange {
+                start: r.start,
+                end: end_of(r.start).max(r.start),
+            };
+            let days = self.days_in(window);
+            if days > best.0 {
+                best = (days, Some(window));
+            }
+        }
+        best
+    }
+}
+
+/// Total days abroad inside `window` (each day once, C-4).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::domain::dates::DateRange;
+/// use residence_checker::engine::absence::days_abroad_in;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let stays = [DateRange::new(d(2024, 2, 28), d(2024, 3, 1)).unwrap()];
+/// let year = DateRange::new(d(2024, 1, 1), d(2024, 12, 31)).unwrap();
+/// assert_eq!(days_abroad_in(&stays, year), 3);
+/// ```
+pub fn days_abroad_in(stays: &[DateRange], window: DateRange) -> i64 {
+    Abroad::new(stays, Some(window))
+        .ranges
+        .iter()
+        .map(DateRange::days)
+        .fold(0, i64::saturating_add)
+}
+
+/// The largest number of days abroad in any window of `window_days` consecutive days, counting
+/// only days inside `within` (e.g. the permit period), and the first such window (`None` when
+/// there is no absence inside `within`, or `window_days <= 0`). A window near the end of chrono's
+/// range is cut at `NaiveDate::MAX`. R-072 uses 365-day windows.
+///
+/// O(n log n) in the number of stays.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::domain::dates::DateRange;
+/// use residence_checker::engine::absence::rolling_window_max;
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let r = |a, b| DateRange::new(a, b).unwrap();
+/// let stays = [r(d(2025, 1, 10), d(2025, 5, 31)), r(d(2025, 10, 1), d(2025, 11, 30))];
+/// let permit = r(d(2024, 6, 1), d(2027, 5, 31));
+/// let (days, window) = rolling_window_max(&stays, 365, permit);
+/// assert_eq!(days, 203);
+/// assert_eq!(window, Some(r(d(2025, 1, 10), d(2026, 1, 9))));
+/// ```
+pub fn rolling_window_max(
+    stays: &[DateRange],
+    window_days: i64,
+    within: DateRange,
+) -> (i64, Option<DateRange>) {
+    let Some(extra) = window_days
+        .checked_sub(1)
+        .and_then(|e| u64::try_from(e).ok())
+    else {
+        return (0, None);
+    };
+    Abroad::new(stays, Some(within)).max_window(|start| {
+        start
+            .checked_add_days(Days::new(extra))
+            .unwrap_or(NaiveDate::MAX)
+    })
+}
+
+/// The largest number of days abroad in any period of `years` years (from a day to the day
+/// before the same date `years` later, see [`years_after`]), and the first such period; `None` if
+/// there is no absence or `years == 0`. Periods start on the first day of a stay. Used for the
+/// "total of two years within a four-year period" rule (R-080, W40).
+pub fn max_total_in_rolling_years(stays: &[DateRange], years: u32) -> (i64, Option<DateRange>) {
+    if years == 0 {
+        return (0, None);
+    }
+    Abroad::new(stays, None).max_window(|start| year_window_end(start, years))
+}
+
+/// Last day of the period of `years` years starting on `start` (clamped to `NaiveDate::MAX`).
+fn year_window_end(start: NaiveDate, years: u32) -> NaiveDate {
+    years_after(start, years)
+        .and_then(|d| d.pred_opt())
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// R-072, multi-year permit: at most 182 days abroad in any 365-day period of the permit.
+/// Exceeded if more than 182 days (beyond the ±2-day tolerance); 180…184 days is Borderline.
+pub fn check_rolling_365(stays: &[DateRange], permit: DateRange) -> LimitCheck {
+    let (days, window) = rolling_window_max(stays, ROLLING_WINDOW_DAYS, permit);
+    LimitCheck::new(days, ROLLING_LIMIT_DAYS, DAY_TOLERANCE, window)
+}
+
+/// R-071, half of the permit period.
+///
+/// * A permit of at least one year (its end is on or after the day before
+///   `years_after(start, 1)`): at most six months abroad in its first year, the window from the
+///   start to the day before `years_after(start, 1)`; six months =
+///   `months_to_days_from(start, 6)` days, tolerance ±[`MONTH_TOLERANCE`].
+/// * A shorter permit: at most half its days (rounded down) over the whole permit, tolerance
+///   ±[`DAY_TOLERANCE`].
+///
+/// Scenario 38: permit 2025-01-01…2025-12-31, limit 181 days; 200 days abroad is Exceeded,
+/// 174…188 days Borderline.
+pub fn check_half_of_permit(stays: &[DateRange], permit: DateRange) -> LimitCheck {
+    let first_year_end = years_after(permit.start, 1).and_then(|d| d.pred_opt());
+    match first_year_end {
+        Some(year_end) if permit.end >= year_end => {
+            let window = DateRange {
+                start: permit.start,
+                end: year_end,
+            };
+            let limit = months_to_days_from(permit.start, 6).unwrap_or(i64::MAX);
+            LimitCheck::new(
+                days_abroad_in(stays, window),
+                limit,
+                MONTH_TOLERANCE,
+                Some(window),
+            )
+        }
+        _ => LimitCheck::new(
+            days_abroad_in(stays, permit),
+            permit.days() / 2,
+            DAY_TOLERANCE,
+            Some(permit),
+        ),
+    }
+}
+
+/// R-074: total days abroad in the `years` years ending on `until` (the window from the day after
+/// `years_before(until, years)` to `until`, both included) against `limit_months` months counted
+/// from the window's first day (`months_to_days_from`), tolerance ±[`MONTH_TOLERANCE`].
+/// 7 months in 3 years in general; 10 months in 5 years for protection permits (K3).
+///
+/// A window reaching before chrono's range starts at `NaiveDate::MIN`; a limit beyond the range is
+/// `i64::MAX`. With `years == 0` the window is empty and no days are counted.
+pub fn check_total_in_lookback(
+    stays: &[DateRange],
+    until: NaiveDate,
+    years: u32,
+    limit_months: u32,
+) -> LimitCheck {
+    let start = match years_before(until, years) {
+        Some(d) => d.succ_opt(),
+        None => Some(NaiveDate::MIN),
+    };
+    let window = start.and_then(|s| DateRange::new(s, until));
+    let days = window.map_or(0, |w| days_abroad_in(stays, w));
+    let limit = start
+        .zip(i32::try_from(limit_months).ok())
+        .and_then(|(s, m)| months_to_days_from(s, m))
+        .unwrap_or(i64::MAX);
+    LimitCheck::new(days, limit, MONTH_TOLERANCE, window)
+}
+
+/// The longest continuous absence (merged stays; the earliest on ties), or `None` if no stays.
+pub fn longest_continuous(stays: &[DateRange]) -> Option<DateRange> {
+    merge(stays).into_iter().fold(None, |best, r| match best {
+        Some(b) if b.days() >= r.days() => Some(b),
+        _ => Some(r),
+    })
+}
+
+/// How a continuous absence compares with "two years" (R-080 "two years", W40, vs R-083/W41
+/// "more than two years": conflict K4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TwoYearReading {
+    /// Shorter than two years.
+    LessThanTwoYears,
+    /// Exactly two years: the last day abroad is the day before `years_after(start, 2)`.
+    /// Lost under "two years" (W40), not under "more than two years" (W41): flag K4.
+    ExactlyTwoYears,
+    /// Longer than two years: lost under both readings.
+    MoreThanTwoYears,
+}
+
+/// The result of the continuous-absence check.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ContinuousCheck {
+    /// The longest continuous absence, if any.
+    pub longest: Option<DateRange>,
+    /// Its length in days (0 if none).
+    pub days: i64,
+    /// How it compares with two years.
+    pub reading: TwoYearReading,
+}
+
+/// R-080 / R-083: the longest continuous absence compared with two years. "Exactly two years"
+/// means the absence ends on the day before `years_after(start, 2)` (e.g. 2024-03-01…2026-02-28).
+/// Scenario 46: 25 continuous months is [`TwoYearReading::MoreThanTwoYears`].
+pub fn check_continuous_two_years(stays: &[DateRange]) -> ContinuousCheck {
+    let longest = longest_continuous(stays);
+    let reading = longest.map_or(TwoYearReading::LessThanTwoYears, |r| {
+        match years_after(r.start, 2).and_then(|d| d.pred_opt()) {
+            Some(boundary) if r.end == boundary => TwoYearReading::ExactlyTwoYears,
+            Some(boundary) if r.end > boundary => TwoYearReading::MoreThanTwoYears,
+            _ => TwoYearReading::LessThanTwoYears,
+        }
+    });
+    ContinuousCheck {
+        longest,
+        days: longest.map_or(0, |r| r.days()),
+        reading,
+    }
+}
+
+/// R-080 (W40): a total of two years abroad within a four-year period. The worst four-year period
+/// from [`max_total_in_rolling_years`]; two years = `months_to_days_from(period start, 24)` days
+/// (730 or 731), tolerance ±[`MONTH_TOLERANCE`].
+pub fn check_two_years_in_four(stays: &[DateRange]) -> LimitCheck {
+    let (days, window) = max_total_in_rolling_years(stays, 4);
+    let limit = window
+        .and_then(|w| months_to_days_from(w.start, 24))
+        .unwrap_or(730);
+    LimitCheck::new(days, limit, MONTH_TOLERANCE, window)
+}
+
+/// Length of an exempt absence (pregnancy, illness, studies, secondment…) against "12 months"
+/// (R-009, R-105, conflict K5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum ExemptLength {
-    /// TEMP
+    /// Shorter than 12 months: accepted under both readings.
     Within,
-    /// TEMP
+    /// Exactly 12 months: accepted under "up to 12 consecutive months" (Brexit, 004), not under
+    /// "shorter than 12 continuous months" (EU, W49/W50). Flag K5.
     ExactlyTwelveMonths,
-    /// TEMP
+    /// Longer than 12 months (only military/civilian service may exceed it under EU rules).
     Over,
 }
-/// TEMP
-pub fn exempt_length(_s: DateRange) -> ExemptLength { ExemptLength::Within }
-/// TEMP
+
+/// Classify an exempt stay: exactly 12 months when its last day is the day before
+/// `add_months_clamped(start, 12)` (2025-03-01…2026-02-28), shorter before that, longer after.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::domain::dates::DateRange;
+/// use residence_checker::engine::absence::{exempt_length, ExemptLength};
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// let stay = DateRange::new(d(2025, 3, 1), d(2026, 2, 28)).unwrap();
+/// assert_eq!(exempt_length(stay), ExemptLength::ExactlyTwelveMonths);
+/// ```
+pub fn exempt_length(stay: DateRange) -> ExemptLength {
+    match add_months_clamped(stay.start, 12).and_then(|d| d.pred_opt()) {
+        Some(boundary) if stay.end == boundary => ExemptLength::ExactlyTwelveMonths,
+        Some(boundary) if stay.end > boundary => ExemptLength::Over,
+        _ => ExemptLength::Within,
+    }
+}
+
+/// Both readings of Brexit "not abroad more than 6 months in any one year" (R-105, K6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct SixMonthsCheck {
-    /// TEMP
-    pub calendar: LimitCheck,
-    /// TEMP
-    pub rolling: LimitCheck,
+    /// The worst calendar year (1 January…31 December, only days inside the period); six months =
+    /// `months_to_days_from(1 January, 6)` (181, or 182 in a leap year).
+    pub calendar_year: LimitCheck,
+    /// The worst rolling year (a day to the day before the same date a year later); six months
+    /// counted from that window's first day.
+    pub rolling_year: LimitCheck,
+    /// The two readings give different thresholds: warn (K6).
+    pub readings_differ: bool,
 }
-/// TEMP
-pub fn check_six_months_per_year(_s: &[DateRange], _p: DateRange) -> SixMonthsCheck {
-    SixMonthsCheck { calendar: stub(), rolling: stub() }
+
+/// R-105 (Brexit continuity): days abroad on non-exempt stays inside `period`, per calendar year
+/// and per rolling year, each against six months with tolerance ±[`MONTH_TOLERANCE`].
+pub fn check_six_months_per_year(
+    stays_not_exempt: &[DateRange],
+    period: DateRange,
+) -> SixMonthsCheck {
+    let abroad = Abroad::new(stays_not_exempt, Some(period));
+
+    let mut years: Vec<i32> = Vec::with_capacity(abroad.ranges.len() * 3);
+    for r in &abroad.ranges {
+        years.push(r.start.year());
+        years.push(r.end.year());
+        if let Some(y) = fully_covered_year(*r) {
+            years.push(y);
+        }
+    }
+    years.sort_unstable();
+    years.dedup();
+    let mut calendar_year = LimitCheck::new(0, 181, MONTH_TOLERANCE, None);
+    for year in years {
+        let (Some(first), Some(last)) = (
+            NaiveDate::from_ymd_opt(year, 1, 1),
+            NaiveDate::from_ymd_opt(year, 12, 31),
+        ) else {
+            continue;
+        };
+        let Some(window) = DateRange::new(first, last).and_then(|y| y.intersect(&period)) else {
+            continue;
+        };
+        let days = abroad.days_in(window);
+        if days > calendar_year.days_abroad {
+            let limit = months_to_days_from(first, 6).unwrap_or(181);
+            calendar_year = LimitCheck::new(days, limit, MONTH_TOLERANCE, Some(window));
+        }
+    }
+
+    let (days, window) = abroad.max_window(|start| year_window_end(start, 1));
+    let limit = window
+        .and_then(|w| months_to_days_from(w.start, 6))
+        .unwrap_or(181);
+    let rolling_year = LimitCheck::new(days, limit, MONTH_TOLERANCE, window);
+
+    SixMonthsCheck {
+        calendar_year,
+        rolling_year,
+        readings_differ: calendar_year.threshold != rolling_year.threshold,
+    }
 }
-/// TEMP
-pub fn rolling_window_max(_s: &[DateRange], _w: i64, _p: DateRange) -> (i64, Option<DateRange>) {
-    (0, None)
+
+/// A calendar year lying wholly inside `r` (a leap year if there is one), if any: such a year is
+/// the worst possible calendar year, so it is the only fully covered year worth checking.
+fn fully_covered_year(r: DateRange) -> Option<i32> {
+    let first = if (r.start.month(), r.start.day()) == (1, 1) {
+        r.start.year()
+    } else {
+        r.start.year().checked_add(1)?
+    };
+    let last = if (r.end.month(), r.end.day()) == (12, 31) {
+        r.end.year()
+    } else {
+        r.end.year().checked_sub(1)?
+    };
+    if first > last {
+        return None;
+    }
+    let leap = (first..=last)
+        .take(8)
+        .find(|&y| NaiveDate::from_ymd_opt(y, 2, 29).is_some());
+    Some(leap.unwrap_or(first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn days_in_counts_partial_overlaps_at_both_ends() {
+        let stays = [
+            DateRange::new(d(2025, 1, 1), d(2025, 1, 10)).unwrap(),
+            DateRange::new(d(2025, 2, 1), d(2025, 2, 10)).unwrap(),
+        ];
+        let abroad = Abroad::new(&stays, None);
+        let w = DateRange::new(d(2025, 1, 6), d(2025, 2, 3)).unwrap();
+        assert_eq!(abroad.days_in(w), 5 + 3);
+        let inside = DateRange::new(d(2025, 1, 3), d(2025, 1, 4)).unwrap();
+        assert_eq!(abroad.days_in(inside), 2);
+    }
 }
