@@ -1,2 +1,142 @@
-//! Native command-line evaluator.
-fn main() {}
+//! Native command-line evaluator for maintainers and scripted checks.
+//!
+//! ```text
+//! cargo run --bin evaluate -- ANSWERS.json [--today YYYY-MM-DD] [--format json|text]
+//! ```
+//!
+//! Reads an answers file (`docs/answers-format.md`), validates it, evaluates the rules and prints
+//! the decision. Bad input gets a message naming the field and exit code 2; it never panics.
+
+use std::process::ExitCode;
+
+use chrono::NaiveDate;
+use residence_checker::domain::case::Case;
+use residence_checker::domain::format;
+use residence_checker::engine::evaluate;
+use residence_checker::report::text::decision_as_text;
+
+const USAGE: &str = "usage: evaluate ANSWERS.json [--today YYYY-MM-DD] [--format json|text]\n\
+     Without --today, the file's \"today\" is used, else the computer's date.";
+
+#[derive(PartialEq)]
+enum Format {
+    Json,
+    Text,
+}
+
+struct Args {
+    path: String,
+    today: Option<NaiveDate>,
+    format: Format,
+}
+
+fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+    let mut path = None;
+    let mut today = None;
+    let mut format = Format::Text;
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--today" => {
+                let value = args.next().ok_or("--today needs a date (YYYY-MM-DD)")?;
+                let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d")
+                    .map_err(|_| format!("--today: `{value}` is not a date (YYYY-MM-DD)"))?;
+                today = Some(date);
+            }
+            "--format" => {
+                format = match args.next().as_deref() {
+                    Some("json") => Format::Json,
+                    Some("text") => Format::Text,
+                    other => {
+                        return Err(format!(
+                            "--format must be json or text, not `{}`",
+                            other.unwrap_or("")
+                        ))
+                    }
+                }
+            }
+            "-h" | "--help" => return Err(String::new()),
+            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`")),
+            _ if path.is_none() => path = Some(arg),
+            _ => return Err(format!("unexpected argument `{arg}`")),
+        }
+    }
+    Ok(Args {
+        path: path.ok_or("missing ANSWERS.json")?,
+        today,
+        format,
+    })
+}
+
+fn system_today() -> NaiveDate {
+    // The command line is a shell, not the engine: it may read the clock.
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let days = i64::try_from(secs / 86_400).unwrap_or(0);
+    NaiveDate::from_ymd_opt(1970, 1, 1)
+        .and_then(|epoch| epoch.checked_add_signed(chrono::TimeDelta::try_days(days)?))
+        .unwrap_or(NaiveDate::MIN)
+}
+
+fn run() -> Result<String, String> {
+    let args = parse_args(std::env::args().skip(1))?;
+    let bytes = std::fs::read(&args.path).map_err(|e| format!("{}: {e}", args.path))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", args.path))?;
+    let file = format::parse(&text).map_err(|e| format!("{}: {e}", args.path))?;
+    let today = args.today.or(file.today).unwrap_or_else(system_today);
+    let case = Case::from_answers(&file.answers, today).map_err(|errors| {
+        let lines: Vec<String> = errors
+            .iter()
+            .map(|e| format!("  field `{}`: {}", e.question().name(), describe(e)))
+            .collect();
+        format!(
+            "{}: the answers are not valid:\n{}",
+            args.path,
+            lines.join("\n")
+        )
+    })?;
+    let decision = evaluate(&case, today);
+    Ok(match args.format {
+        Format::Json => serde_json::to_string_pretty(&decision).map_err(|e| e.to_string())?,
+        Format::Text => decision_as_text(&decision),
+    })
+}
+
+fn describe(e: &residence_checker::domain::case::AnswerError) -> String {
+    use residence_checker::domain::case::AnswerError as E;
+    match e {
+        E::DateOutOfRange { date, .. } => format!("{date} is before 1900 or after 2199"),
+        E::DateInFuture { date, .. } => format!("{date} is after today"),
+        E::EndBeforeStart { index: Some(i), .. } => {
+            format!("entry {} ends before it starts", i + 1)
+        }
+        E::EndBeforeStart { index: None, .. } => "the period ends before it starts".into(),
+        E::OverlappingStays { first, second } => {
+            format!("stays {} and {} overlap", first + 1, second + 1)
+        }
+        E::TooManyEntries { count, .. } => format!("{count} entries is too many"),
+        E::DufLength { length } => format!("a DUF number has 12 digits, not {length}"),
+        E::DufNotDigits => "a DUF number has only digits (spaces are allowed)".into(),
+        E::DufImplausibleYear { year } => {
+            format!("a DUF number starts with the year of the first application, not {year}")
+        }
+    }
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(out) => {
+            println!("{out}");
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            if message.is_empty() {
+                println!("{USAGE}");
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("evaluate: {message}\n{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}

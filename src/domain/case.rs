@@ -162,16 +162,31 @@ impl Case {
             (Question::NewPassportDate, a.new_passport_date),
             (Question::AppointmentDate, a.appointment_date),
             (Question::PlannedDeparture, a.planned_departure),
-            (Question::RenewalRegisteredOnline, a.renewal_registered_online),
+            (
+                Question::RenewalRegisteredOnline,
+                a.renewal_registered_online,
+            ),
             (Question::RenewalSubmitted, a.renewal_submitted),
             (Question::PermitStart, a.permit_start),
             (Question::PermitEnd, a.permit_end),
-            (Question::ResidenceRequirementDate, a.residence_requirement_date),
-            (Question::FirstQualifyingPermitDate, a.first_qualifying_permit_date),
+            (
+                Question::ResidenceRequirementDate,
+                a.residence_requirement_date,
+            ),
+            (
+                Question::FirstQualifyingPermitDate,
+                a.first_qualifying_permit_date,
+            ),
             (Question::UkResidenceStart, a.uk_residence_start),
             (Question::BrexitApplicationDate, a.brexit_application_date),
-            (Question::UkChildBirthOrAdoption, a.uk_child_birth_or_adoption),
-            (Question::UkCohabitationStart, a.uk_family.cohabitation_start),
+            (
+                Question::UkChildBirthOrAdoption,
+                a.uk_child_birth_or_adoption,
+            ),
+            (
+                Question::UkCohabitationStart,
+                a.uk_family.cohabitation_start,
+            ),
             (Question::EuResidenceStart, a.eu_residence_start),
         ];
         for (question, date) in single_dates {

@@ -89,9 +89,10 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge { bytes: text.len() });
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
-        message: e.to_string(),
-    })?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| FormatError::NotJson {
+            message: e.to_string(),
+        })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
         return Err(FormatError::NotAnswersFile);
     }

@@ -35,11 +35,6 @@ impl Route {
             Route::WaitForNotice => "wait_for_notice",
         }
     }
-
-    /// The applicant will meet the police at some point.
-    pub fn meets_police(self) -> bool {
-        !matches!(self, Route::Post)
-    }
 }
 
 /// The route decided by [`rules`], read back from the finding by later areas.
@@ -109,9 +104,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     let verdict_yes = f.is_yes();
     out.add(f);
     out.add(
-        Finding::new(FindingKey::DecisionLetterPrevails, Verdict::Yes, Priority::Info)
-            .rules(&[R::R020])
-            .sources(&[S::W06, S::W07]),
+        Finding::new(
+            FindingKey::DecisionLetterPrevails,
+            Verdict::Yes,
+            Priority::Info,
+        )
+        .rules(&[R::R020])
+        .sources(&[S::W06, S::W07]),
     );
     if verdict_yes {
         how_to_book(ctx, out);
@@ -148,7 +147,11 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
     // applied before 16 April 2021: always an appointment.
     if let Some(date) = a.application_date {
         if date < BIOMETRICS_AT_SUBMISSION_FROM {
-            return book(&[R::R010], &[S::Seed001, S::W10, S::W11, S::W67], "before_2021_04_16");
+            return book(
+                &[R::R010],
+                &[S::Seed001, S::W10, S::W11, S::W67],
+                "before_2021_04_16",
+            );
         }
     }
     // first-time asylum lodged with the police: the police call you in.
@@ -160,25 +163,41 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
     }
     // applied from abroad.
     if a.applied_from == Some(Place::Abroad) {
-        return book(&[R::R013, R::R011], &[S::Seed000, S::Seed001, S::W07, S::W09], "applied_abroad");
+        return book(
+            &[R::R013, R::R011],
+            &[S::Seed000, S::Seed001, S::W07, S::W09],
+            "applied_abroad",
+        );
     }
     // R-014 A/B: a travel document still to be turned in.
     match a.travel_document {
         Some(TravelDocument::ExpiredNotHandedIn) => {
-            return book(&[R::R014, R::R019, R::R011], &[S::Seed000, S::Seed001, S::W08], "travel_document")
-                .param("document", Value::Key("expired"));
+            return book(
+                &[R::R014, R::R019, R::R011],
+                &[S::Seed000, S::Seed001, S::W08],
+                "travel_document",
+            )
+            .param("document", Value::Key("expired"));
         }
         Some(TravelDocument::Valid) => {
-            return book(&[R::R014, R::R019, R::R011], &[S::Seed000], "travel_document")
-                .param("document", Value::Key("valid"))
-                .conflict(Conflict::K7);
+            return book(
+                &[R::R014, R::R019, R::R011],
+                &[S::Seed000],
+                "travel_document",
+            )
+            .param("document", Value::Key("valid"))
+            .conflict(Conflict::K7);
         }
         _ => {}
     }
     // power of attorney; R-018: employer applied online.
     match a.submitted_by {
         Some(SubmittedBy::PowerOfAttorney) => {
-            return book(&[R::R015, R::R011], &[S::Seed000, S::W09], "power_of_attorney");
+            return book(
+                &[R::R015, R::R011],
+                &[S::Seed000, S::W09],
+                "power_of_attorney",
+            );
         }
         Some(SubmittedBy::Employer) => {
             return book(&[R::R018, R::R011], &[S::W07], "employer_applied");
@@ -186,7 +205,10 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
         _ => {}
     }
     // From here on the application date decides between R-010 and the post route.
-    let renewal_like = matches!(applied_for, AppliedFor::Renewal | AppliedFor::DerivedRefugee);
+    let renewal_like = matches!(
+        applied_for,
+        AppliedFor::Renewal | AppliedFor::DerivedRefugee
+    );
     let mut gaps = missing(&[
         (Q::ApplicationDate, a.application_date.is_some()),
         (Q::AppliedFrom, a.applied_from.is_some()),
@@ -199,9 +221,13 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
         ]));
     }
     if !gaps.is_empty() {
-        return Finding::new(FindingKey::Appointment, Verdict::Maybe { missing: gaps }, Priority::Action)
-            .rules(&[R::R010, R::R012, R::R013, R::R014, R::R015, R::R018])
-            .sources(&[S::Seed000, S::Seed001, S::W09]);
+        return Finding::new(
+            FindingKey::Appointment,
+            Verdict::Maybe { missing: gaps },
+            Priority::Action,
+        )
+        .rules(&[R::R010, R::R012, R::R013, R::R014, R::R015, R::R018])
+        .sources(&[S::Seed000, S::Seed001, S::W09]);
     }
     let post = |rules: &[R], sources: &[S], reason: &'static str| {
         Finding::new(FindingKey::Appointment, Verdict::No, Priority::Action)
@@ -225,7 +251,11 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
     }
     // applied from Norway, in person, biometrics registered → by post.
     if a.biometrics_taken == Some(true) && a.submitted_by == Some(SubmittedBy::Myself) {
-        let mut f = post(&[R::R012, R::R011], &[S::Seed000, S::Seed001, S::W09], "biometrics_taken");
+        let mut f = post(
+            &[R::R012, R::R011],
+            &[S::Seed000, S::Seed001, S::W09],
+            "biometrics_taken",
+        );
         if a.travel_document == Some(TravelDocument::ExpiredHandedIn) {
             f = f.rules(&[R::R014]);
         }
@@ -259,9 +289,13 @@ fn how_to_book(ctx: &Ctx, out: &mut Out) {
 fn guardian(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
     let on = a.appointment_date.unwrap_or(ctx.today);
-    let f = Finding::new(FindingKey::GuardianMustAttend, Verdict::No, Priority::Action)
-        .rules(&[R::R023])
-        .sources(&[S::Seed001, S::Seed003, S::W10, S::W11]);
+    let f = Finding::new(
+        FindingKey::GuardianMustAttend,
+        Verdict::No,
+        Priority::Action,
+    )
+    .rules(&[R::R023])
+    .sources(&[S::Seed001, S::Seed003, S::W10, S::W11]);
     match a.date_of_birth.and_then(|dob| age_on(dob, on)) {
         Some(age) if age < 18 => {
             let mut f = f.param("age", Value::Number(i64::from(age)));
@@ -282,14 +316,22 @@ fn after_card_ordered(ctx: &Ctx, out: &mut Out) {
             .sources(&[S::Seed000, S::Seed001, S::Seed003, S::W14, S::W66]),
     );
     out.add(
-        Finding::new(FindingKey::NoTravelUntilCard, Verdict::Yes, Priority::Warning)
-            .rules(&[R::R026])
-            .sources(&[S::Seed000, S::Seed001, S::Seed003, S::W35]),
+        Finding::new(
+            FindingKey::NoTravelUntilCard,
+            Verdict::Yes,
+            Priority::Warning,
+        )
+        .rules(&[R::R026])
+        .sources(&[S::Seed000, S::Seed001, S::Seed003, S::W35]),
     );
     out.add(
-        Finding::new(FindingKey::CardReturnedToPolice, Verdict::Yes, Priority::Info)
-            .rules(&[R::R025])
-            .sources(&[S::W17, S::W10, S::W64]),
+        Finding::new(
+            FindingKey::CardReturnedToPolice,
+            Verdict::Yes,
+            Priority::Info,
+        )
+        .rules(&[R::R025])
+        .sources(&[S::W17, S::W10, S::W64]),
     );
     if matches!(ctx.a.basis, Some(Basis::Protection | Basis::Humanitarian)) {
         out.add(

@@ -69,7 +69,8 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
     let planning = add_working_days(day0, PLANNING_WORKING_DAYS, CalendarRule::Statutory);
     let expected = if lost {
         rules.push(R::R032);
-        planning.and_then(|p| add_working_days(p, LOST_IN_MAIL_WORKING_DAYS, CalendarRule::Statutory))
+        planning
+            .and_then(|p| add_working_days(p, LOST_IN_MAIL_WORKING_DAYS, CalendarRule::Statutory))
     } else {
         planning
     };
@@ -79,9 +80,15 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
         .param("appointment", Value::Date(day0))
         .date("earliest", earliest)
         .date("expected_by", expected)
-        .param("working_days", Value::Number(i64::from(PLANNING_WORKING_DAYS)));
+        .param(
+            "working_days",
+            Value::Number(i64::from(PLANNING_WORKING_DAYS)),
+        );
     if lost {
-        f = f.param("lost_in_mail", Value::Number(i64::from(LOST_IN_MAIL_WORKING_DAYS)));
+        f = f.param(
+            "lost_in_mail",
+            Value::Number(i64::from(LOST_IN_MAIL_WORKING_DAYS)),
+        );
     }
     if let Some(end) = expected {
         // R-903 / K12: the eves are working days by statute; bank calendars close them.
@@ -119,7 +126,11 @@ fn travel(ctx: &Ctx, out: &mut Out, expected: Option<NaiveDate>) {
         Finding::new(
             FindingKey::TripBeforeCard,
             if too_early { Verdict::Yes } else { Verdict::No },
-            if too_early { Priority::Warning } else { Priority::Info },
+            if too_early {
+                Priority::Warning
+            } else {
+                Priority::Info
+            },
         )
         .rules(&[R::R026, R::R034])
         .sources(&[S::Seed000, S::Seed001, S::W35])

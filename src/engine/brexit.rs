@@ -21,9 +21,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     match a.brexit_role {
         None => out.add(
-            Finding::new(FindingKey::BrexitCovered, Verdict::maybe(&[Q::BrexitRole]), Priority::Action)
-                .rules(&[R::R100, R::R101])
-                .sources(&[S::W55, S::W59, S::Seed004]),
+            Finding::new(
+                FindingKey::BrexitCovered,
+                Verdict::maybe(&[Q::BrexitRole]),
+                Priority::Action,
+            )
+            .rules(&[R::R100, R::R101])
+            .sources(&[S::W55, S::W59, S::Seed004]),
         ),
         Some(BrexitRole::NotConcerned) => {
             out.add(
@@ -62,19 +66,27 @@ fn uk_national(ctx: &Ctx, out: &mut Out) {
     // signs of an old permanent permit: order a card, do not apply.
     if let Some(signs) = a.old_permit_indicators.as_ref().filter(|s| !s.is_empty()) {
         out.add(
-            Finding::new(FindingKey::BrexitOldPermanentPermit, Verdict::Yes, Priority::Action)
-                .rules(&[R::R117])
-                .sources(&[S::Seed004, S::W59])
-                .param("signs", Value::Number(signs.len() as i64)),
+            Finding::new(
+                FindingKey::BrexitOldPermanentPermit,
+                Verdict::Yes,
+                Priority::Action,
+            )
+            .rules(&[R::R117])
+            .sources(&[S::Seed004, S::W59])
+            .param("signs", Value::Number(signs.len() as i64)),
         );
         return;
     }
     // moved to Norway by the end of 2020 with EU/EEA right of residence.
     let Some(start) = a.uk_residence_start else {
         out.add(
-            Finding::new(FindingKey::BrexitCovered, Verdict::maybe(&[Q::UkResidenceStart]), Priority::Action)
-                .rules(&[R::R100, R::R101])
-                .sources(&[S::Seed004, S::W54, S::W55]),
+            Finding::new(
+                FindingKey::BrexitCovered,
+                Verdict::maybe(&[Q::UkResidenceStart]),
+                Priority::Action,
+            )
+            .rules(&[R::R100, R::R101])
+            .sources(&[S::Seed004, S::W54, S::W55]),
         );
         return;
     };
@@ -100,7 +112,12 @@ fn uk_national(ctx: &Ctx, out: &mut Out) {
     );
     deadline(ctx, out);
     waiting(ctx, out);
-    permanent(ctx, out, start, &[R::R104, R::R105, R::R106, R::R108, R::R109, R::R110]);
+    permanent(
+        ctx,
+        out,
+        start,
+        &[R::R104, R::R105, R::R106, R::R108, R::R109, R::R110],
+    );
     fees(ctx, out);
 }
 
@@ -113,7 +130,11 @@ fn deadline(ctx: &Ctx, out: &mut Out) {
         out.add(
             Finding::new(
                 FindingKey::BrexitChildNoDeadline,
-                if no_deadline { Verdict::Yes } else { Verdict::No },
+                if no_deadline {
+                    Verdict::Yes
+                } else {
+                    Verdict::No
+                },
                 Priority::Info,
             )
             .rules(&[R::R103])
@@ -175,18 +196,30 @@ fn waiting(ctx: &Ctx, out: &mut Out) {
             .sources(&[S::W55, S::W57]),
     );
     out.add(
-        Finding::new(FindingKey::BrexitPoliceProcess, Verdict::Yes, Priority::Action)
-            .rules(&[R::R111, R::R016])
-            .sources(&[S::Seed004, S::W59]),
+        Finding::new(
+            FindingKey::BrexitPoliceProcess,
+            Verdict::Yes,
+            Priority::Action,
+        )
+        .rules(&[R::R111, R::R016])
+        .sources(&[S::Seed004, S::W59]),
     );
     out.add(
-        Finding::new(FindingKey::BrexitTravelPending, Verdict::Yes, Priority::Warning)
-            .rules(&[R::R120])
-            .sources(&[S::W60])
-            .param(
-                "family",
-                Value::Key(if a.citizenship == Some(Citizenship::Uk) { "uk" } else { "non_uk" }),
-            ),
+        Finding::new(
+            FindingKey::BrexitTravelPending,
+            Verdict::Yes,
+            Priority::Warning,
+        )
+        .rules(&[R::R120])
+        .sources(&[S::W60])
+        .param(
+            "family",
+            Value::Key(if a.citizenship == Some(Citizenship::Uk) {
+                "uk"
+            } else {
+                "non_uk"
+            }),
+        ),
     );
 }
 
@@ -211,10 +244,14 @@ fn permanent(ctx: &Ctx, out: &mut Out, start: NaiveDate, rules: &[R]) {
         if let (Some(expiry), Some(five)) = (a.permit_expiry, five) {
             if expiry < five {
                 out.add(
-                    Finding::new(FindingKey::BrexitTemporaryExpiring, Verdict::Yes, Priority::Action)
-                        .rules(&[R::R119])
-                        .sources(&[S::Seed004])
-                        .param("permit_expiry", Value::Date(expiry)),
+                    Finding::new(
+                        FindingKey::BrexitTemporaryExpiring,
+                        Verdict::Yes,
+                        Priority::Action,
+                    )
+                    .rules(&[R::R119])
+                    .sources(&[S::Seed004])
+                    .param("permit_expiry", Value::Date(expiry)),
                 );
             }
         }
@@ -226,11 +263,14 @@ fn permanent(ctx: &Ctx, out: &mut Out, start: NaiveDate, rules: &[R]) {
         (Q::StaysAbroad, a.stays_abroad.is_some()),
         (Q::UkBasisHistory, basis_gaps.is_some()),
     ]);
-    f = f.param("basis", Value::Key(match basis_gaps {
-        Some(true) => "covered",
-        Some(false) => "gaps",
-        None => "unknown",
-    }));
+    f = f.param(
+        "basis",
+        Value::Key(match basis_gaps {
+            Some(true) => "covered",
+            Some(false) => "gaps",
+            None => "unknown",
+        }),
+    );
     f.verdict = if continuity == Threshold::Exceeded || basis_gaps == Some(false) {
         Verdict::No
     } else if !gaps.is_empty() {
@@ -260,11 +300,17 @@ fn continuity(ctx: &Ctx, period: Option<DateRange>, f: &mut Finding) -> Threshol
             match absence::exempt_length(range) {
                 ExemptLength::Within => continue,
                 ExemptLength::ExactlyTwelveMonths => {
-                    *f = f.clone().conflict(Conflict::K5).rules(&[R::R009]).param("exempt_stay", Value::Key("exactly_twelve_months"));
+                    *f = f
+                        .clone()
+                        .conflict(Conflict::K5)
+                        .rules(&[R::R009])
+                        .param("exempt_stay", Value::Key("exactly_twelve_months"));
                     continue;
                 }
                 ExemptLength::Over => {
-                    *f = f.clone().param("exempt_stay", Value::Key("over_twelve_months"));
+                    *f = f
+                        .clone()
+                        .param("exempt_stay", Value::Key("over_twelve_months"));
                     worst = Threshold::Exceeded;
                     continue;
                 }
@@ -274,8 +320,16 @@ fn continuity(ctx: &Ctx, period: Option<DateRange>, f: &mut Finding) -> Threshol
     }
     let check = absence::check_six_months_per_year(&ordinary, period);
     let (calendar, rolling) = (check.calendar_year.threshold, check.rolling_year.threshold);
-    *f = f.clone().param("calendar_year", Value::Key(super::stays::threshold_key(calendar)))
-        .param("rolling_year", Value::Key(super::stays::threshold_key(rolling)));
+    *f = f
+        .clone()
+        .param(
+            "calendar_year",
+            Value::Key(super::stays::threshold_key(calendar)),
+        )
+        .param(
+            "rolling_year",
+            Value::Key(super::stays::threshold_key(rolling)),
+        );
     if calendar != rolling {
         *f = f.clone().conflict(Conflict::K6);
     }
@@ -325,11 +379,17 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
         return;
     };
     f = f
-        .rules(&[if basis == UkNationalBasis::Student { R::R114 } else { R::R113 }])
+        .rules(&[if basis == UkNationalBasis::Student {
+            R::R114
+        } else {
+            R::R113
+        }])
         .param("relationship", Value::Key(relationship_key(rel)));
     let on = a.application_date.unwrap_or(ctx.today);
     let age = a.date_of_birth.and_then(|d| age_on(d, on));
-    let born_after_2020 = a.uk_child_birth_or_adoption.is_some_and(|d| d > BREXIT_TRANSITION_END);
+    let born_after_2020 = a
+        .uk_child_birth_or_adoption
+        .is_some_and(|d| d > BREXIT_TRANSITION_END);
     if born_after_2020 {
         f = f.rules(&[R::R103]);
     }
@@ -337,7 +397,13 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
     let mut unmet: Vec<&'static str> = Vec::new();
     let mut gaps: Vec<Q> = Vec::new();
     let mut ambiguous = false;
-    fn need(cond: Option<bool>, q: Q, key: &'static str, unmet: &mut Vec<&'static str>, gaps: &mut Vec<Q>) {
+    fn need(
+        cond: Option<bool>,
+        q: Q,
+        key: &'static str,
+        unmet: &mut Vec<&'static str>,
+        gaps: &mut Vec<Q>,
+    ) {
         match cond {
             Some(true) => {}
             Some(false) => unmet.push(key),
@@ -346,14 +412,29 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
     }
     // the relationship existed before 31 December 2020 (children born later: R-103).
     if !born_after_2020 {
-        need(fam.relationship_before_2021, Q::UkRelationshipBefore2021, "relationship_before_2021", &mut unmet, &mut gaps);
+        need(
+            fam.relationship_before_2021,
+            Q::UkRelationshipBefore2021,
+            "relationship_before_2021",
+            &mut unmet,
+            &mut gaps,
+        );
     }
     let close_family = matches!(
         rel,
-        UkRelationship::Spouse | UkRelationship::Cohabitant | UkRelationship::Descendant | UkRelationship::Ascendant
+        UkRelationship::Spouse
+            | UkRelationship::Cohabitant
+            | UkRelationship::Descendant
+            | UkRelationship::Ascendant
     );
     if !close_family {
-        need(fam.living_in_norway_by_2021, Q::UkLivingInNorwayBy2021, "living_in_norway_by_2021", &mut unmet, &mut gaps);
+        need(
+            fam.living_in_norway_by_2021,
+            Q::UkLivingInNorwayBy2021,
+            "living_in_norway_by_2021",
+            &mut unmet,
+            &mut gaps,
+        );
     }
     let student = basis == UkNationalBasis::Student;
     match rel {
@@ -369,7 +450,11 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
             if fam.children_together != Some(true) {
                 match fam.cohabitation_start {
                     Some(start) => {
-                        let two_years = years_after(start, 2).is_some_and(|d| d <= BREXIT_TRANSITION_END.succ_opt().unwrap_or(BREXIT_TRANSITION_END));
+                        let two_years = years_after(start, 2).is_some_and(|d| {
+                            d <= BREXIT_TRANSITION_END
+                                .succ_opt()
+                                .unwrap_or(BREXIT_TRANSITION_END)
+                        });
                         if !two_years {
                             unmet.push("two_years_cohabitation");
                         }
@@ -383,16 +468,40 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
             Some(age) if age < 21 => {}
             Some(21) => ambiguous = true,
             Some(_) if student => unmet.push("student_family_list"),
-            Some(_) => need(fam.supported, Q::UkSupported, "supported", &mut unmet, &mut gaps),
+            Some(_) => need(
+                fam.supported,
+                Q::UkSupported,
+                "supported",
+                &mut unmet,
+                &mut gaps,
+            ),
             None => gaps.push(Q::DateOfBirth),
         },
         _ if student => unmet.push("student_family_list"),
         UkRelationship::Engaged => {
-            need(fam.wedding_within_six_months, Q::UkWeddingWithinSixMonths, "wedding_within_six_months", &mut unmet, &mut gaps);
-            need(fam.health_insurance, Q::UkHealthInsurance, "health_insurance", &mut unmet, &mut gaps);
+            need(
+                fam.wedding_within_six_months,
+                Q::UkWeddingWithinSixMonths,
+                "wedding_within_six_months",
+                &mut unmet,
+                &mut gaps,
+            );
+            need(
+                fam.health_insurance,
+                Q::UkHealthInsurance,
+                "health_insurance",
+                &mut unmet,
+                &mut gaps,
+            );
         }
         UkRelationship::Ascendant | UkRelationship::OtherSupported => {
-            need(fam.supported, Q::UkSupported, "supported", &mut unmet, &mut gaps);
+            need(
+                fam.supported,
+                Q::UkSupported,
+                "supported",
+                &mut unmet,
+                &mut gaps,
+            );
         }
         UkRelationship::FosterChild | UkRelationship::Sibling => {
             match age {
@@ -401,15 +510,45 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
                 None => gaps.push(Q::DateOfBirth),
             }
             if rel == UkRelationship::FosterChild {
-                need(fam.foster_confirmation, Q::UkFosterConfirmation, "foster_confirmation", &mut unmet, &mut gaps);
+                need(
+                    fam.foster_confirmation,
+                    Q::UkFosterConfirmation,
+                    "foster_confirmation",
+                    &mut unmet,
+                    &mut gaps,
+                );
             } else {
-                need(fam.sibling_without_caregivers_approved, Q::UkSiblingApproved, "sibling_approved", &mut unmet, &mut gaps);
+                need(
+                    fam.sibling_without_caregivers_approved,
+                    Q::UkSiblingApproved,
+                    "sibling_approved",
+                    &mut unmet,
+                    &mut gaps,
+                );
             }
-            need(fam.health_insurance, Q::UkHealthInsurance, "health_insurance", &mut unmet, &mut gaps);
+            need(
+                fam.health_insurance,
+                Q::UkHealthInsurance,
+                "health_insurance",
+                &mut unmet,
+                &mut gaps,
+            );
         }
         UkRelationship::NeedsCare => {
-            need(fam.only_carer_in_norway, Q::UkOnlyCarer, "only_carer", &mut unmet, &mut gaps);
-            need(fam.health_insurance, Q::UkHealthInsurance, "health_insurance", &mut unmet, &mut gaps);
+            need(
+                fam.only_carer_in_norway,
+                Q::UkOnlyCarer,
+                "only_carer",
+                &mut unmet,
+                &mut gaps,
+            );
+            need(
+                fam.health_insurance,
+                Q::UkHealthInsurance,
+                "health_insurance",
+                &mut unmet,
+                &mut gaps,
+            );
         }
     }
     if age.is_some_and(|a| a < 18) {
@@ -431,7 +570,12 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
     deadline(ctx, out);
     waiting(ctx, out);
     if let Some(start) = a.uk_residence_start {
-        permanent(ctx, out, start, &[R::R104, R::R105, R::R107, R::R108, R::R109, R::R110]);
+        permanent(
+            ctx,
+            out,
+            start,
+            &[R::R104, R::R105, R::R107, R::R108, R::R109, R::R110],
+        );
     }
     fees(ctx, out);
 }
@@ -454,7 +598,10 @@ fn relationship_key(rel: UkRelationship) -> &'static str {
 fn frontier(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
     let gaps = missing(&[
-        (Q::FrontierStartedBy2021, a.frontier_started_by_2021.is_some()),
+        (
+            Q::FrontierStartedBy2021,
+            a.frontier_started_by_2021.is_some(),
+        ),
         (Q::FrontierLivesAbroad, a.frontier_lives_abroad.is_some()),
     ]);
     let verdict = match (a.frontier_started_by_2021, a.frontier_lives_abroad) {
@@ -474,7 +621,8 @@ fn frontier(ctx: &Ctx, out: &mut Out) {
 /// Brexit permits and cards were free (third-party source, 2021).
 fn fees(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
-    if a.applied_for == Some(AppliedFor::BrexitPermit) || a.status == Some(Status::BrexitTemporary) {
+    if a.applied_for == Some(AppliedFor::BrexitPermit) || a.status == Some(Status::BrexitTemporary)
+    {
         out.add(
             Finding::new(FindingKey::BrexitFees, Verdict::No, Priority::Info)
                 .rules(&[R::R124])

@@ -61,7 +61,9 @@ fn has_key(f: &Finding, name: &str, key: &str) -> bool {
 /// Builds the checklist for a decision: actions first, then documents to bring.
 pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
     let mut list = List(Vec::new());
-    let order_by = decision.finding(F::OrderBy).and_then(|f| f.get_date("order_by"));
+    let order_by = decision
+        .finding(F::OrderBy)
+        .and_then(|f| f.get_date("order_by"));
     for f in &decision.findings {
         let yes = f.verdict == Verdict::Yes;
         let not_no = f.verdict != Verdict::No;
@@ -110,7 +112,10 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 }
             }
             F::Fee if not_no => {
-                if let Some(cost) = nok(f, "amount").filter(|n| *n > 0).or_else(|| nok(f, "amount_high")) {
+                if let Some(cost) = nok(f, "amount")
+                    .filter(|n| *n > 0)
+                    .or_else(|| nok(f, "amount_high"))
+                {
                     list.act(I::PayFee, f).cost = Some(cost);
                 }
             }

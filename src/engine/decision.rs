@@ -34,7 +34,6 @@ macro_rules! keyed {
         }
     };
 }
-pub(crate) use keyed;
 
 keyed! {
     /// What a finding is about.

@@ -20,12 +20,12 @@ mod who;
 
 use chrono::NaiveDate;
 
-use crate::domain::answers::{Answers, Citizenship, Status};
+use crate::domain::answers::{Answers, Citizenship};
 use crate::domain::case::Case;
 use crate::domain::questions::Question;
 use crate::domain::refs::Source;
+use decision::DateKey;
 pub use decision::{Decision, Finding, FindingKey, KeyDate, Priority, Value, Verdict};
-use decision::{DateKey, ItemKey};
 
 /// The version of the rules. Bump it whenever a rule's outcome changes; saved summaries carry it.
 pub const RULES_VERSION: &str = "2026.11.1";
@@ -92,14 +92,9 @@ pub(crate) struct Ctx<'a> {
 impl Ctx<'_> {
     /// Non-EU/EEA nationals (including UK nationals) hold cards; EU/EEA nationals do not.
     pub fn non_eu(&self) -> bool {
-        matches!(self.a.citizenship, Some(Citizenship::Uk | Citizenship::Other))
-    }
-
-    /// Holds a permanent permit or permanent right (as a card holder).
-    pub fn permanent_status(&self) -> bool {
         matches!(
-            self.a.status,
-            Some(Status::PermanentPermit | Status::PermanentRight)
+            self.a.citizenship,
+            Some(Citizenship::Uk | Citizenship::Other)
         )
     }
 }
@@ -116,7 +111,12 @@ impl Out {
         self.findings.push(finding);
     }
 
-    pub fn date(&mut self, key: DateKey, date: Option<NaiveDate>, rules: &[crate::domain::refs::RuleId]) {
+    pub fn date(
+        &mut self,
+        key: DateKey,
+        date: Option<NaiveDate>,
+        rules: &[crate::domain::refs::RuleId],
+    ) {
         if let Some(date) = date {
             if !self.dates.iter().any(|d| d.key == key) {
                 self.dates.push(KeyDate {
@@ -183,8 +183,9 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
 
 /// The questions among `wanted` that are still unanswered, for a "maybe".
 pub(crate) fn missing(pairs: &[(Question, bool)]) -> Vec<Question> {
-    pairs.iter().filter(|(_, given)| !given).map(|(q, _)| *q).collect()
+    pairs
+        .iter()
+        .filter(|(_, given)| !given)
+        .map(|(q, _)| *q)
+        .collect()
 }
-
-#[allow(unused)]
-fn _keys_used(_: ItemKey) {}

@@ -40,17 +40,28 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     let Some(status) = a.status else {
         out.add(
-            Finding::new(FindingKey::NewCard, Verdict::maybe(&[Q::Status]), Priority::Action)
-                .rules(&[R::R040, R::R041])
-                .sources(&[S::W21, S::W19]),
+            Finding::new(
+                FindingKey::NewCard,
+                Verdict::maybe(&[Q::Status]),
+                Priority::Action,
+            )
+            .rules(&[R::R040, R::R041])
+            .sources(&[S::W21, S::W19]),
         );
         return;
     };
     let permanent = matches!(status, Status::PermanentPermit | Status::PermanentRight);
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
-    let card_problem = [C::Lost, C::Stolen, C::Damaged, C::WrongInformation, C::ReceivedDefective, C::NameOrOtherChange]
-        .iter()
-        .any(|s| has(ctx, *s));
+    let card_problem = [
+        C::Lost,
+        C::Stolen,
+        C::Damaged,
+        C::WrongInformation,
+        C::ReceivedDefective,
+        C::NameOrOtherChange,
+    ]
+    .iter()
+    .any(|s| has(ctx, *s));
     let expiry_only = !card_problem && !has(ctx, C::PassportSticker);
 
     // a temporary permit that is expiring: apply for renewal, not a card.
@@ -106,7 +117,9 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         .sources(&[S::W21, S::W22, S::W19, S::Seed004, S::Seed002])
         .param("reasons", Value::Keys(reasons.clone()));
     if permit_expired {
-        f = f.rules(&[R::R043, R::R060]).param("reason", Value::Key("permit_expired"));
+        f = f
+            .rules(&[R::R043, R::R060])
+            .param("reason", Value::Key("permit_expired"));
     }
     out.add(f);
     if verdict != Verdict::Yes {
@@ -153,9 +166,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     // permanent status holders keep their rights without a valid card.
     let card_expired = has(ctx, C::Expired) || a.card_expiry.is_some_and(|e| e < ctx.today);
     if permanent && card_expired {
-        let mut f = Finding::new(FindingKey::PermanentWithoutValidCard, Verdict::Yes, Priority::Warning)
-            .rules(&[R::R049])
-            .sources(&[S::W26]);
+        let mut f = Finding::new(
+            FindingKey::PermanentWithoutValidCard,
+            Verdict::Yes,
+            Priority::Warning,
+        )
+        .rules(&[R::R049])
+        .sources(&[S::W26]);
         if abroad {
             f = f.sources(&[S::W43]).param("abroad", Value::Key("yes"));
         }
@@ -195,7 +212,11 @@ fn requirements(ctx: &Ctx, out: &mut Out, permanent: bool, abroad: bool) {
     let duf = match ctx.case.duf() {
         Some(duf) => Finding::new(FindingKey::DufNumber, Verdict::Yes, Priority::Info)
             .param("duf", Value::Text(duf.as_str().to_string())),
-        None => Finding::new(FindingKey::DufNumber, Verdict::maybe(&[Q::DufNumber]), Priority::Info),
+        None => Finding::new(
+            FindingKey::DufNumber,
+            Verdict::maybe(&[Q::DufNumber]),
+            Priority::Info,
+        ),
     };
     out.add(duf.rules(&[R::R044]).sources(&[S::W23, S::Seed002, S::W21]));
 }
@@ -206,8 +227,8 @@ fn fee(ctx: &Ctx, out: &mut Out, permanent: bool) {
     let amount = dated(CARD_FEE_NOK, ctx.today);
     let lost = has(ctx, C::Lost) || has(ctx, C::Stolen);
     let expired = has(ctx, C::Expired) || a.card_expiry.is_some_and(|e| e < ctx.today);
-    let card_valid = !expired
-        && (has(ctx, C::ExpiringSoon) || a.card_expiry.is_some_and(|e| e >= ctx.today));
+    let card_valid =
+        !expired && (has(ctx, C::ExpiringSoon) || a.card_expiry.is_some_and(|e| e >= ctx.today));
     let not_handed_in = lost || a.hand_in_old_card == Some(false);
     let info_change = has(ctx, C::WrongInformation) || has(ctx, C::NameOrOtherChange);
     let damaged = has(ctx, C::Damaged);
@@ -256,7 +277,10 @@ fn fee(ctx: &Ctx, out: &mut Out, permanent: bool) {
             .conflict(Conflict::K8)
             .param("amount", Value::Nok(0))
             .param("amount_high", Value::Nok(amount.unwrap_or(300)))
-            .param("reasons", Value::Keys(vec!["information_change", "permanent_valid_card"]));
+            .param(
+                "reasons",
+                Value::Keys(vec!["information_change", "permanent_valid_card"]),
+            );
     } else if !free_reasons.is_empty() {
         // No fee, provided the old card is handed in.
         if a.hand_in_old_card.is_none() && !lost {
@@ -265,7 +289,9 @@ fn fee(ctx: &Ctx, out: &mut Out, permanent: bool) {
         } else {
             f.verdict = Verdict::No;
         }
-        f = f.param("amount", Value::Nok(0)).param("reasons", Value::Keys(free_reasons));
+        f = f
+            .param("amount", Value::Nok(0))
+            .param("reasons", Value::Keys(free_reasons));
     } else {
         f.verdict = Verdict::maybe(&[Q::CardExpiry, Q::HandInOldCard]);
     }

@@ -2,8 +2,8 @@
 //! (R-080 … R-083).
 
 use super::absence::{self, Threshold, TwoYearReading};
-use super::stays::with_check;
 use super::decision::{Finding, FindingKey, Priority, Value, Verdict};
+use super::stays::with_check;
 use super::{Ctx, Out};
 use crate::domain::answers::{AbsenceReason, Citizenship, LongAbroadReason, Place, Status};
 use crate::domain::dates::DateRange;
@@ -39,7 +39,9 @@ fn permanent_permit_loss(ctx: &Ctx, out: &mut Out) {
     let in_four = absence::check_two_years_in_four(&stays);
     let mut f = with_check(base, &in_four).param("longest_days", Value::Days(continuous.days));
     if let Some(l) = continuous.longest {
-        f = f.date("longest_from", Some(l.start)).date("longest_to", Some(l.end));
+        f = f
+            .date("longest_from", Some(l.start))
+            .date("longest_to", Some(l.end));
     }
     let (verdict, reason) = match (continuous.reading, in_four.threshold) {
         (TwoYearReading::MoreThanTwoYears, _) => (Verdict::Yes, "continuous"),
@@ -63,16 +65,24 @@ fn keep_while_abroad(ctx: &Ctx, out: &mut Out) {
     if a.plan_abroad_over_two_years != Some(true) {
         return;
     }
-    let f = Finding::new(FindingKey::KeepPermanentAbroad, Verdict::Yes, Priority::Action)
-        .rules(&[R::R081, R::R082])
-        .sources(&[S::W42, S::W43]);
+    let f = Finding::new(
+        FindingKey::KeepPermanentAbroad,
+        Verdict::Yes,
+        Priority::Action,
+    )
+    .rules(&[R::R081, R::R082])
+    .sources(&[S::W42, S::W43]);
     let qualifying = a.long_abroad_reason.map(|r| r != LongAbroadReason::Other);
     let f = match (qualifying, a.intends_to_return) {
         (Some(true), Some(true)) => {
             let in_norway = a.location_now != Some(Place::Abroad);
             f.param(
                 "after_grant",
-                Value::Key(if in_norway { "order_card" } else { "entry_visa" }),
+                Value::Key(if in_norway {
+                    "order_card"
+                } else {
+                    "entry_visa"
+                }),
             )
         }
         (Some(false), _) | (_, Some(false)) => {

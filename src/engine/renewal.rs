@@ -15,8 +15,10 @@ const ONLINE_REGISTRATION_DAYS: u32 = 37;
 /// Whether area E applies: a temporary permit, or a renewal application.
 fn applies(ctx: &Ctx) -> bool {
     ctx.non_eu()
-        && (matches!(ctx.a.status, Some(Status::Temporary | Status::BrexitTemporary))
-            || ctx.a.applied_for == Some(AppliedFor::Renewal))
+        && (matches!(
+            ctx.a.status,
+            Some(Status::Temporary | Status::BrexitTemporary)
+        ) || ctx.a.applied_for == Some(AppliedFor::Renewal))
 }
 
 pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
@@ -68,11 +70,15 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
 /// R-061 … R-063: was the renewal submitted in time to keep the same rights while waiting?
 fn rights_while_waiting(ctx: &Ctx, out: &mut Out, expiry: NaiveDate, deadline: Option<NaiveDate>) {
     let a = ctx.a;
-    let mut f = Finding::new(FindingKey::RightsWhileWaiting, Verdict::Yes, Priority::Action)
-        .rules(&[R::R061, R::R062])
-        .sources(&[S::W26, S::W27, S::W28, S::W30])
-        .date("deadline", deadline)
-        .conflict(Conflict::K2);
+    let mut f = Finding::new(
+        FindingKey::RightsWhileWaiting,
+        Verdict::Yes,
+        Priority::Action,
+    )
+    .rules(&[R::R061, R::R062])
+    .sources(&[S::W26, S::W27, S::W28, S::W30])
+    .date("deadline", deadline)
+    .conflict(Conflict::K2);
     if a.renewal_digital == Some(true) {
         f = f.param("channel", Value::Key("digital"));
         if a.basis == Some(Basis::Study) {
@@ -97,7 +103,10 @@ fn rights_while_waiting(ctx: &Ctx, out: &mut Out, expiry: NaiveDate, deadline: O
     f = f.rules(&[R::R063]);
     let limit = days_before(expiry, ONLINE_REGISTRATION_DAYS);
     f = f.date("register_online_by", limit);
-    match (a.no_appointment_before_deadline, a.renewal_registered_online) {
+    match (
+        a.no_appointment_before_deadline,
+        a.renewal_registered_online,
+    ) {
         (Some(true), Some(reg)) if limit.is_some_and(|l| reg <= l) => {
             out.add(f.param("basis", Value::Key("registered_37_days")));
         }
@@ -125,10 +134,14 @@ fn abroad_and_gaps(ctx: &Ctx, out: &mut Out, expiry: NaiveDate) {
     let a = ctx.a;
     if a.basis == Some(Basis::Protection) && a.location_now == Some(Place::Abroad) {
         out.add(
-            Finding::new(FindingKey::ProtectionRenewalAbroad, Verdict::Yes, Priority::Action)
-                .rules(&[R::R066])
-                .sources(&[S::W33, S::W24])
-                .param("permit_expiry", Value::Date(expiry)),
+            Finding::new(
+                FindingKey::ProtectionRenewalAbroad,
+                Verdict::Yes,
+                Priority::Action,
+            )
+            .rules(&[R::R066])
+            .sources(&[S::W33, S::W24])
+            .param("permit_expiry", Value::Date(expiry)),
         );
     }
     let expired = expiry < ctx.today;
@@ -146,13 +159,19 @@ fn abroad_and_gaps(ctx: &Ctx, out: &mut Out, expiry: NaiveDate) {
 /// residence-time requirement is met.
 fn permanent_timing(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
-    let mut f = Finding::new(FindingKey::PermanentApplicationTiming, Verdict::Yes, Priority::Action)
-        .rules(&[R::R065, R::R064])
-        .sources(&[S::W27, S::W34]);
+    let mut f = Finding::new(
+        FindingKey::PermanentApplicationTiming,
+        Verdict::Yes,
+        Priority::Action,
+    )
+    .rules(&[R::R065, R::R064])
+    .sources(&[S::W27, S::W34]);
     match a.residence_requirement_date {
         Some(met) => {
             let earliest = months_before(met, 3);
-            f = f.param("requirement_met", Value::Date(met)).date("earliest", earliest);
+            f = f
+                .param("requirement_met", Value::Date(met))
+                .date("earliest", earliest);
             out.date(DateKey::PermanentApplicationEarliest, earliest, &[R::R065]);
         }
         None => f.verdict = Verdict::maybe(&[Q::ResidenceRequirementDate]),

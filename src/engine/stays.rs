@@ -18,7 +18,12 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     let holds_permit = matches!(
         a.status,
-        Some(Status::Temporary | Status::PermanentPermit | Status::PermanentRight | Status::BrexitTemporary)
+        Some(
+            Status::Temporary
+                | Status::PermanentPermit
+                | Status::PermanentRight
+                | Status::BrexitTemporary
+        )
     );
     if holds_permit {
         out.add(
@@ -43,7 +48,9 @@ pub(crate) fn with_check(f: Finding, check: &LimitCheck) -> Finding {
         .param("limit_days", Value::Days(check.limit_days))
         .param("threshold", Value::Key(threshold_key(check.threshold)));
     match check.worst_window {
-        Some(w) => f.date("window_start", Some(w.start)).date("window_end", Some(w.end)),
+        Some(w) => f
+            .date("window_start", Some(w.start))
+            .date("window_end", Some(w.end)),
         None => f,
     }
 }
@@ -69,9 +76,13 @@ fn verdict_for(t: Threshold) -> (Verdict, Priority) {
 /// is the temporary permit at risk because of time abroad?
 fn temporary_permit_absence(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
-    let base = Finding::new(FindingKey::AbsenceTemporaryPermit, Verdict::maybe(&[]), Priority::Info)
-        .rules(&[R::R071, R::R072, R::R073])
-        .sources(&[S::Seed001, S::W36, S::W39]);
+    let base = Finding::new(
+        FindingKey::AbsenceTemporaryPermit,
+        Verdict::maybe(&[]),
+        Priority::Info,
+    )
+    .rules(&[R::R071, R::R072, R::R073])
+    .sources(&[S::Seed001, S::W36, S::W39]);
     let Some(permit) = ctx.case.permit() else {
         let gaps = super::missing(&[
             (Q::PermitStart, a.permit_start.is_some()),
@@ -87,9 +98,17 @@ fn temporary_permit_absence(ctx: &Ctx, out: &mut Out) {
     let stays = ctx.case.stay_ranges();
     let one_year_or_less = add_months_clamped(permit.start, 12).is_none_or(|y| permit.end < y);
     let (check, rule, kind) = if one_year_or_less {
-        (absence::check_half_of_permit(&stays, permit), R::R071, "half_of_permit")
+        (
+            absence::check_half_of_permit(&stays, permit),
+            R::R071,
+            "half_of_permit",
+        )
     } else {
-        (absence::check_rolling_365(&stays, permit), R::R072, "rolling_365")
+        (
+            absence::check_rolling_365(&stays, permit),
+            R::R072,
+            "rolling_365",
+        )
     };
     let (verdict, priority) = verdict_for(check.threshold);
     let mut f = with_check(
@@ -115,12 +134,16 @@ fn permanent_planning(ctx: &Ctx, out: &mut Out) {
     } else {
         &[S::Seed001, S::W38, S::W37]
     };
-    let base = Finding::new(FindingKey::AbsencePermanentPlanning, Verdict::maybe(&[]), Priority::Info)
-        .rules(&[R::R074])
-        .sources(sources)
-        .conflict(Conflict::K3)
-        .param("years", Value::Number(years))
-        .param("months", Value::Number(months));
+    let base = Finding::new(
+        FindingKey::AbsencePermanentPlanning,
+        Verdict::maybe(&[]),
+        Priority::Info,
+    )
+    .rules(&[R::R074])
+    .sources(sources)
+    .conflict(Conflict::K3)
+    .param("years", Value::Number(years))
+    .param("months", Value::Number(months));
     let gaps = super::missing(&[
         (Q::Basis, a.basis.is_some()),
         (Q::StaysAbroad, a.stays_abroad.is_some()),
@@ -147,18 +170,31 @@ fn permanent_planning(ctx: &Ctx, out: &mut Out) {
 /// three years' residence; Norwegian and social studies for ages 16–55 (K10).
 fn permanent_requirements(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
-    let mut f = Finding::new(FindingKey::PermanentRequirements, Verdict::Yes, Priority::Info)
-        .rules(&[R::R075])
-        .sources(&[S::W45, S::W46, S::W47, S::W48])
-        .conflict(Conflict::K10)
-        .param("residence_years", Value::Number(3));
+    let mut f = Finding::new(
+        FindingKey::PermanentRequirements,
+        Verdict::Yes,
+        Priority::Info,
+    )
+    .rules(&[R::R075])
+    .sources(&[S::W45, S::W46, S::W47, S::W48])
+    .conflict(Conflict::K10)
+    .param("residence_years", Value::Number(3));
     let gaps = super::missing(&[
         (Q::DateOfBirth, a.date_of_birth.is_some()),
-        (Q::FirstQualifyingPermitDate, a.first_qualifying_permit_date.is_some()),
+        (
+            Q::FirstQualifyingPermitDate,
+            a.first_qualifying_permit_date.is_some(),
+        ),
     ]);
     if let Some(age) = a.date_of_birth.and_then(|dob| age_on(dob, ctx.today)) {
-        let band = if (16..=55).contains(&age) { "in_band" } else { "outside_band" };
-        f = f.param("age", Value::Number(i64::from(age))).param("language_band", Value::Key(band));
+        let band = if (16..=55).contains(&age) {
+            "in_band"
+        } else {
+            "outside_band"
+        };
+        f = f
+            .param("age", Value::Number(i64::from(age)))
+            .param("language_band", Value::Key(band));
     }
     if let Some(first) = a.first_qualifying_permit_date {
         f = f.param("hours_period", Value::Key(hours_period(first)));
@@ -188,4 +224,3 @@ fn hours_period(first: NaiveDate) -> &'static str {
         "before_2005_09_01"
     }
 }
-

@@ -38,10 +38,14 @@ fn eu_national(ctx: &Ctx, out: &mut Out) {
     );
     if permanent {
         out.add(
-            Finding::new(FindingKey::PermanentRightDocument, Verdict::Yes, Priority::Info)
-                .rules(&[R::R006, R::R007])
-                .sources(&[S::Seed003])
-                .param("document", Value::Key("certificate")),
+            Finding::new(
+                FindingKey::PermanentRightDocument,
+                Verdict::Yes,
+                Priority::Info,
+            )
+            .rules(&[R::R006, R::R007])
+            .sources(&[S::Seed003])
+            .param("document", Value::Key("certificate")),
         );
         return;
     }
@@ -58,13 +62,21 @@ fn eu_national(ctx: &Ctx, out: &mut Out) {
         Finding::new(
             FindingKey::EuRegistration,
             verdict,
-            if registered { Priority::Info } else { Priority::Action },
+            if registered {
+                Priority::Info
+            } else {
+                Priority::Action
+            },
         )
         .rules(&[R::R004])
         .sources(&[S::W51, S::W52, S::W53])
         .param(
             "state",
-            Value::Key(if registered { "registered" } else { "not_registered" }),
+            Value::Key(if registered {
+                "registered"
+            } else {
+                "not_registered"
+            }),
         ),
     );
     if a.eu_stay_over_three_months != Some(false) {
@@ -93,11 +105,15 @@ fn non_eu_national(ctx: &Ctx, out: &mut Out) {
     }
     if a.status == Some(Status::PermanentRight) {
         out.add(
-            Finding::new(FindingKey::PermanentRightDocument, Verdict::Yes, Priority::Info)
-                .rules(&[R::R006, R::R042])
-                .sources(&[S::Seed003, S::W21])
-                .param("document", Value::Key("card_ten_years"))
-                .date("card_expiry", a.card_expiry),
+            Finding::new(
+                FindingKey::PermanentRightDocument,
+                Verdict::Yes,
+                Priority::Info,
+            )
+            .rules(&[R::R006, R::R042])
+            .sources(&[S::Seed003, S::W21])
+            .param("document", Value::Key("card_ten_years"))
+            .date("card_expiry", a.card_expiry),
         );
         return;
     }
@@ -202,7 +218,8 @@ pub(crate) fn continuity(ctx: &Ctx, period: Option<DateRange>) -> Continuity {
                     continue;
                 }
                 absence::ExemptLength::Over => {
-                    if stay.reason == crate::domain::answers::AbsenceReason::MilitaryCivilianService {
+                    if stay.reason == crate::domain::answers::AbsenceReason::MilitaryCivilianService
+                    {
                         continue;
                     }
                     return Continuity::Broken;
@@ -212,7 +229,11 @@ pub(crate) fn continuity(ctx: &Ctx, period: Option<DateRange>) -> Continuity {
         ordinary.push(range);
     }
     let check = absence::check_six_months_per_year(&ordinary, period);
-    match check.calendar_year.threshold.max(check.rolling_year.threshold) {
+    match check
+        .calendar_year
+        .threshold
+        .max(check.rolling_year.threshold)
+    {
         absence::Threshold::Exceeded => Continuity::Broken,
         absence::Threshold::Borderline if result == Continuity::Kept => Continuity::Borderline,
         _ => result,

@@ -1,2 +1,4 @@
 //! Pure renderers of the outputs: checklist, summary (readable and machine-readable), calendar
 //! file. Same input, same bytes. May import `domain`, `engine` and `text`.
+
+pub mod text;
