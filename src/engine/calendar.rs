@@ -129,9 +129,9 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
     let fixed = FIXED
         .iter()
         .filter_map(|&(m, d, h)| Some((NaiveDate::from_ymd_opt(year, m, d)?, h)));
-    let movable = EASTER_OFFSETS.iter().filter_map(|&(off, h)| {
-        Some((easter.checked_add_signed(chrono::TimeDelta::days(off))?, h))
-    });
+    let movable = EASTER_OFFSETS
+        .iter()
+        .filter_map(|&(off, h)| Some((easter.checked_add_signed(TimeDelta::try_days(off)?)?, h)));
     let mut all: Vec<_> = fixed.chain(movable).collect();
     all.sort();
     all
