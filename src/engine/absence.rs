@@ -19,7 +19,7 @@
 use crate::domain::dates::{
     add_months_clamped, months_to_days_from, years_after, years_before, DateRange,
 };
-use chrono::{Datelike, Days, NaiveDate};
+use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
 /// Tolerance (days, either side) around a limit given in days (C-4: travel days are uncertain).
@@ -109,19 +109,50 @@ impl LimitCheck {
 /// assert_eq!(merged, vec![r((2025, 1, 1), (2025, 1, 9))]);
 /// ```
 pub fn merge(stays: &[DateRange]) -> Vec<DateRange> {
-    merge_iter(stays.iter().copied())
+    merge_spans(stays.iter().copied())
+        .into_iter()
+        .filter_map(Span::to_range)
+        .collect()
 }
 
-fn merge_iter(stays: impl Iterator<Item = DateRange>) -> Vec<DateRange> {
-    let mut sorted: Vec<DateRange> = stays.filter(|s| s.start <= s.end).collect();
-    sorted.sort_unstable();
-    let mut merged: Vec<DateRange> = Vec::with_capacity(sorted.len());
-    for stay in sorted {
+/// chrono's day number of a date (days from the common era), for cheap integer arithmetic.
+fn day_number(date: NaiveDate) -> i64 {
+    i64::from(date.num_days_from_ce())
+}
+
+/// The date with chrono's day number `n`, if it exists.
+fn from_day_number(n: i64) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(i32::try_from(n).ok()?)
+}
+
+/// An inclusive range of day numbers (see [`day_number`]).
+#[derive(Debug, Clone, Copy)]
+struct Span {
+    start: i64,
+    end: i64,
+}
+
+impl Span {
+    fn to_range(self) -> Option<DateRange> {
+        DateRange::new(from_day_number(self.start)?, from_day_number(self.end)?)
+    }
+}
+
+/// Sorted union of the valid stays as day-number spans (adjacent days merge).
+fn merge_spans(stays: impl Iterator<Item = DateRange>) -> Vec<Span> {
+    let mut sorted: Vec<Span> = stays
+        .filter(|s| s.start <= s.end)
+        .map(|s| Span {
+            start: day_number(s.start),
+            end: day_number(s.end),
+        })
+        .collect();
+    sorted.sort_unstable_by_key(|s| (s.start, s.end));
+    let mut merged: Vec<Span> = Vec::with_capacity(sorted.len());
+    for span in sorted {
         match merged.last_mut() {
-            Some(last) if stay.start.signed_duration_since(last.end).num_days() <= 1 => {
-                last.end = last.end.max(stay.end);
-            }
-            _ => merged.push(stay),
+            Some(last) if span.start <= last.end + 1 => last.end = last.end.max(span.end),
+            _ => merged.push(span),
         }
     }
     merged
@@ -129,70 +160,119 @@ fn merge_iter(stays: impl Iterator<Item = DateRange>) -> Vec<DateRange> {
 
 /// Merged stays with prefix sums of their lengths, for counting any window in O(log n).
 struct Abroad {
-    ranges: Vec<DateRange>,
-    /// `prefix[i]` = total days of `ranges[..i]`.
+    spans: Vec<Span>,
+    /// `prefix[i]` = total days of `spans[..i]`.
     prefix: Vec<i64>,
 }
 
 impl Abroad {
     /// Merge the stays, keeping only their days inside `clip` (all days if `clip` is `None`).
     fn new(stays: &[DateRange], clip: Option<DateRange>) -> Self {
-        let ranges = match clip {
-            Some(c) => merge_iter(stays.iter().filter_map(|s| s.intersect(&c))),
-            None => merge(stays),
+        let spans = match clip {
+            Some(c) => merge_spans(stays.iter().filter_map(|s| s.intersect(&c))),
+            None => merge_spans(stays.iter().copied()),
         };
-        let mut prefix = Vec::with_capacity(ranges.len() + 1);
+        let mut prefix = Vec::with_capacity(spans.len() + 1);
         prefix.push(0i64);
         let mut total = 0i64;
-        for r in &ranges {
-            total = total.saturating_add(r.days());
+        for span in &spans {
+            total += span.end - span.start + 1;
             prefix.push(total);
         }
-        Self { ranges, prefix }
+        Self { spans, prefix }
     }
 
-    /// Days abroad inside `window`.
-    fn days_in(&self, window: DateRange) -> i64 {
-        let i = self.ranges.partition_point(|r| r.end < window.start);
-        let j = self.ranges.partition_point(|r| r.start <= window.end);
+    /// Total days abroad.
+    fn total(&self) -> i64 {
+        self.prefix.last().copied().unwrap_or(0)
+    }
+
+    /// Days abroad from day number `start` to `end`, both included.
+    fn days_in(&self, start: i64, end: i64) -> i64 {
+        let i = self.spans.partition_point(|s| s.end < start);
+        let j = self.spans.partition_point(|s| s.start <= end);
         if i >= j {
             return 0;
         }
         let (Some(first), Some(last), Some(lo), Some(hi)) = (
-            self.ranges.get(i),
-            self.ranges.get(j - 1),
+            self.spans.get(i),
+            self.spans.get(j - 1),
             self.prefix.get(i),
             self.prefix.get(j),
         ) else {
             return 0;
         };
-        let cut_left = window
-            .start
-            .signed_duration_since(first.start)
-            .num_days()
-            .max(0);
-        let cut_right = last.end.signed_duration_since(window.end).num_days().max(0);
+        let cut_left = (start - first.start).max(0);
+        let cut_right = (last.end - end).max(0);
         hi - lo - cut_left - cut_right
     }
 
+    /// Days abroad inside `window`.
+    fn days_in_range(&self, window: DateRange) -> i64 {
+        self.days_in(day_number(window.start), day_number(window.end))
+    }
+
     /// The window with the most days abroad among windows starting on the first day of a merged
-    /// stay and ending on `end_of(start)` (earliest on ties). For fixed-length windows this is the
-    /// true maximum over all windows: sliding a window towards the nearest stay start never loses
-    /// days.
-    fn max_window(&self, end_of: impl Fn(NaiveDate) -> NaiveDate) -> (i64, Option<DateRange>) {
-        let mut best = (0, None);
-        for r in &self.ranges {
-            let window = DateRange {
-                start: r.start,
-                end: end_of(r.start).max(r.start),
-            };
-            let days = self.days_in(window);
+    /// stay and ending on day number `end_of(start)` (earliest on ties). For fixed-length windows
+    /// this is the true maximum over all windows: sliding a window towards the nearest stay start
+    /// never loses days.
+    fn max_window(&self, end_of: impl Fn(i64) -> i64) -> (i64, Option<DateRange>) {
+        self.best_window(self.spans.iter().map(|s| s.start), end_of)
+    }
+
+    /// As [`Abroad::max_window`] for windows of whole `years` (see [`year_window_end`]). Their
+    /// end can jump two days when the start moves from 28 February to 1 March, so 1 March dates
+    /// inside each stay are candidates too (those in the first and last `years + 9` years of a
+    /// stay: enough to cover every leap-year phase; exact except, at most by a day, for windows
+    /// lying wholly inside a stay longer than that which cross a non-leap century year).
+    fn max_year_window(&self, years: u32) -> (i64, Option<DateRange>) {
+        let reach = i32::try_from(years.min(400)).unwrap_or(400) + 9;
+        let starts = self.spans.iter().flat_map(move |span| {
+            let (y0, y1) = (
+                from_day_number(span.start).map_or(0, |d| d.year()),
+                from_day_number(span.end).map_or(0, |d| d.year()),
+            );
+            let head_end = y1.min(y0.saturating_add(reach));
+            let head = y0..=head_end;
+            let tail = y1.saturating_sub(reach).max(head_end.saturating_add(1))..=y1;
+            let march_firsts = head
+                .chain(tail)
+                .filter_map(|y| NaiveDate::from_ymd_opt(y, 3, 1))
+                .map(day_number)
+                .filter(|&d| d > span.start && d <= span.end);
+            core::iter::once(span.start).chain(march_firsts)
+        });
+        self.best_window(starts, |start| year_window_end_day(start, years))
+    }
+
+    /// The best window among those starting on `starts` (in increasing order).
+    fn best_window(
+        &self,
+        starts: impl Iterator<Item = i64>,
+        end_of: impl Fn(i64) -> i64,
+    ) -> (i64, Option<DateRange>) {
+        let mut best: (i64, Option<Span>) = (0, None);
+        for start in starts {
+            let end = end_of(start).max(start);
+            let days = self.days_in(start, end);
             if days > best.0 {
-                best = (days, Some(window));
+                best = (days, Some(Span { start, end }));
             }
         }
-        best
+        (best.0, best.1.and_then(Span::to_range))
     }
+
+    /// The merged stays as date ranges.
+    fn ranges(&self) -> impl Iterator<Item = DateRange> + '_ {
+        self.spans.iter().filter_map(|s| s.to_range())
+    }
+}
+
+/// Day-number version of [`year_window_end`].
+fn year_window_end_day(start: i64, years: u32) -> i64 {
+    from_day_number(start).map_or(day_number(NaiveDate::MAX), |d| {
+        day_number(year_window_end(d, years))
+    })
 }
 
 /// Total days abroad inside `window` (each day once, C-4).
@@ -207,11 +287,7 @@ impl Abroad {
 /// assert_eq!(days_abroad_in(&stays, year), 3);
 /// ```
 pub fn days_abroad_in(stays: &[DateRange], window: DateRange) -> i64 {
-    Abroad::new(stays, Some(window))
-        .ranges
-        .iter()
-        .map(DateRange::days)
-        .fold(0, i64::saturating_add)
+    Abroad::new(stays, Some(window)).total()
 }
 
 /// The largest number of days abroad in any window of `window_days` consecutive days, counting
@@ -238,28 +314,22 @@ pub fn rolling_window_max(
     window_days: i64,
     within: DateRange,
 ) -> (i64, Option<DateRange>) {
-    let Some(extra) = window_days
-        .checked_sub(1)
-        .and_then(|e| u64::try_from(e).ok())
-    else {
+    let Some(extra) = window_days.checked_sub(1).filter(|e| *e >= 0) else {
         return (0, None);
     };
-    Abroad::new(stays, Some(within)).max_window(|start| {
-        start
-            .checked_add_days(Days::new(extra))
-            .unwrap_or(NaiveDate::MAX)
-    })
+    let last_day = day_number(NaiveDate::MAX);
+    Abroad::new(stays, Some(within)).max_window(|start| start.saturating_add(extra).min(last_day))
 }
 
 /// The largest number of days abroad in any period of `years` years (from a day to the day
 /// before the same date `years` later, see [`years_after`]), and the first such period; `None` if
-/// there is no absence or `years == 0`. Periods start on the first day of a stay. Used for the
+/// there is no absence or `years == 0`. Candidate periods start on the first day of a stay or on a 1 March inside one. Used for the
 /// "total of two years within a four-year period" rule (R-080, W40).
 pub fn max_total_in_rolling_years(stays: &[DateRange], years: u32) -> (i64, Option<DateRange>) {
     if years == 0 {
         return (0, None);
     }
-    Abroad::new(stays, None).max_window(|start| year_window_end(start, years))
+    Abroad::new(stays, None).max_year_window(years)
 }
 
 /// Last day of the period of `years` years starting on `start` (clamped to `NaiveDate::MAX`).
@@ -455,11 +525,11 @@ pub fn check_six_months_per_year(
 ) -> SixMonthsCheck {
     let abroad = Abroad::new(stays_not_exempt, Some(period));
 
-    let mut years: Vec<i32> = Vec::with_capacity(abroad.ranges.len() * 3);
-    for r in &abroad.ranges {
+    let mut years: Vec<i32> = Vec::with_capacity(abroad.spans.len() * 3);
+    for r in abroad.ranges() {
         years.push(r.start.year());
         years.push(r.end.year());
-        if let Some(y) = fully_covered_year(*r) {
+        if let Some(y) = fully_covered_year(r) {
             years.push(y);
         }
     }
@@ -476,14 +546,14 @@ pub fn check_six_months_per_year(
         let Some(window) = DateRange::new(first, last).and_then(|y| y.intersect(&period)) else {
             continue;
         };
-        let days = abroad.days_in(window);
+        let days = abroad.days_in_range(window);
         if days > calendar_year.days_abroad {
             let limit = months_to_days_from(first, 6).unwrap_or(181);
             calendar_year = LimitCheck::new(days, limit, MONTH_TOLERANCE, Some(window));
         }
     }
 
-    let (days, window) = abroad.max_window(|start| year_window_end(start, 1));
+    let (days, window) = abroad.max_year_window(1);
     let limit = window
         .and_then(|w| months_to_days_from(w.start, 6))
         .unwrap_or(181);
@@ -534,8 +604,8 @@ mod tests {
         ];
         let abroad = Abroad::new(&stays, None);
         let w = DateRange::new(d(2025, 1, 6), d(2025, 2, 3)).unwrap();
-        assert_eq!(abroad.days_in(w), 5 + 3);
+        assert_eq!(abroad.days_in_range(w), 5 + 3);
         let inside = DateRange::new(d(2025, 1, 3), d(2025, 1, 4)).unwrap();
-        assert_eq!(abroad.days_in(inside), 2);
+        assert_eq!(abroad.days_in_range(inside), 2);
     }
 }

@@ -12,7 +12,7 @@
 //! defined here); outside them no holidays are known and working days are simply Monday–Friday.
 //! No function here panics, for any date in chrono's range or any count.
 
-use chrono::{Datelike, NaiveDate, Weekday};
+use chrono::{Datelike, NaiveDate, TimeDelta, Weekday};
 use core::ops::RangeInclusive;
 use serde::{Deserialize, Serialize};
 
@@ -129,9 +129,9 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
     let fixed = FIXED
         .iter()
         .filter_map(|&(m, d, h)| Some((NaiveDate::from_ymd_opt(year, m, d)?, h)));
-    let movable = EASTER_OFFSETS.iter().filter_map(|&(off, h)| {
-        Some((easter.checked_add_signed(chrono::TimeDelta::days(off))?, h))
-    });
+    let movable = EASTER_OFFSETS
+        .iter()
+        .filter_map(|&(off, h)| Some((easter.checked_add_signed(TimeDelta::try_days(off)?)?, h)));
     let mut all: Vec<_> = fixed.chain(movable).collect();
     all.sort();
     all
@@ -147,6 +147,9 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
 /// assert_eq!(holidays_on(may_1_2008), vec![Holiday::LabourDay, Holiday::AscensionDay]);
 /// ```
 pub fn holidays_on(date: NaiveDate) -> Vec<Holiday> {
+    if !SUPPORTED_YEARS.contains(&date.year()) {
+        return Vec::new();
+    }
     let mut found: Vec<Holiday> = FIXED
         .iter()
         .filter(|&&(m, d, _)| date.month() == m && date.day() == d)
@@ -160,9 +163,6 @@ pub fn holidays_on(date: NaiveDate) -> Vec<Holiday> {
                 .filter(|&&(off, _)| off == offset)
                 .map(|&(_, h)| h),
         );
-    }
-    if found.is_empty() || !SUPPORTED_YEARS.contains(&date.year()) {
-        return Vec::new();
     }
     found.sort();
     found
@@ -196,9 +196,9 @@ fn is_eve(date: NaiveDate) -> bool {
 /// assert!(!is_working_day(christmas_eve, CalendarRule::BankEves));
 /// ```
 pub fn is_working_day(date: NaiveDate, rule: CalendarRule) -> bool {
-    !matches!(date.weekday(), Weekday::Sat | Weekday::Sun)
-        && !is_holiday(date)
-        && !(rule == CalendarRule::BankEves && is_eve(date))
+    let weekend = matches!(date.weekday(), Weekday::Sat | Weekday::Sun);
+    let eve = rule == CalendarRule::BankEves && is_eve(date);
+    !(weekend || eve || is_holiday(date))
 }
 
 /// Number of Monday–Friday days in `year`, minus the weekday holidays (each date once).
