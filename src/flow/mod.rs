@@ -1,3 +1,420 @@
 //! The questionnaire as data: which question comes next for the answers so far.
 //!
-//! Routing only: no rule logic and no words. May import `domain` and `engine`.
+//! Routing only: no rule logic and no words. [`path`] walks the questions in order, asking only
+//! what the applicant's situation needs (a German citizen is never asked about police
+//! appointments; a UK national is asked about the Brexit rules). A question whose answer decides
+//! the route ("routing question") stops the walk until it is answered; other questions may be
+//! skipped where [`Question`]'s answer can honestly be "I don't know yet".
+//!
+//! [`prune`] drops every answer that the current path no longer reaches, so that changing an
+//! earlier answer never leaves stale answers behind to influence the decision.
+//!
+//! May import `domain` only.
+
+pub mod answer;
+pub mod enumerate;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use crate::domain::answers::{
+    AppliedFor, Answers, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
+    UkRelationship,
+};
+use crate::domain::dates::age_on;
+use crate::domain::questions::Question as Q;
+
+pub use answer::{clear, get, set, AnswerValue};
+
+/// 16 April 2021: from this day biometrics are taken at submission.
+const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+/// End of the Brexit transition period.
+const TRANSITION_END: NaiveDate = match NaiveDate::from_ymd_opt(2020, 12, 31) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// Questions that may be skipped ("I don't know yet" / "I don't have one"): the checker then
+/// says what the answer would settle.
+pub const SKIPPABLE: &[Q] = &[
+    Q::AppointmentDate,
+    Q::PlannedDeparture,
+    Q::DufNumber,
+    Q::CardExpiry,
+    Q::PermitExpiry,
+    Q::DateOfBirth,
+    Q::RenewalSubmitted,
+    Q::RenewalRegisteredOnline,
+    Q::ResidenceRequirementDate,
+    Q::FirstQualifyingPermitDate,
+    Q::PermitStart,
+    Q::PermitEnd,
+    Q::NewPassportDate,
+    Q::UkBasisHistory,
+    Q::EuResidenceStart,
+    Q::UkChildBirthOrAdoption,
+    Q::UkCohabitationStart,
+];
+
+/// Whether a question may be skipped.
+pub fn is_skippable(q: Q) -> bool {
+    SKIPPABLE.contains(&q)
+}
+
+/// Where the applicant stands in the questionnaire.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    /// The questions on the current path, in order (answered, skipped and still open).
+    pub path: Vec<Q>,
+    /// The next question to ask, or `None` when every question on the path is answered or
+    /// skipped.
+    pub next: Option<Q>,
+}
+
+impl Progress {
+    /// True when nothing is left to ask: the result can be shown.
+    pub fn is_complete(&self) -> bool {
+        self.next.is_none()
+    }
+
+    /// How many questions on the path are done (answered or skipped).
+    pub fn done(&self) -> usize {
+        match self.next {
+            Some(q) => self.path.iter().position(|p| *p == q).unwrap_or(0),
+            None => self.path.len(),
+        }
+    }
+}
+
+struct Walk<'a> {
+    a: &'a Answers,
+    today: NaiveDate,
+    skipped: &'a BTreeSet<Q>,
+    path: Vec<Q>,
+}
+
+impl Walk<'_> {
+    /// Asks a question that does not decide the route.
+    fn ask(&mut self, q: Q) {
+        if !self.path.contains(&q) {
+            self.path.push(q);
+        }
+    }
+
+    /// Asks a question that decides the route; `None` stops the walk until it is answered.
+    fn route<T>(&mut self, q: Q, value: Option<T>) -> Option<T> {
+        self.ask(q);
+        value
+    }
+}
+
+/// The questions reached by `answers` on `today` (ages depend on it), in order, and the next
+/// one to ask.
+pub fn progress(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> Progress {
+    let mut w = Walk {
+        a: answers,
+        today,
+        skipped,
+        path: Vec::new(),
+    };
+    let _ = walk(&mut w);
+    let next = w
+        .path
+        .iter()
+        .copied()
+        .find(|q| !answer::is_answered(answers, *q) && !w.skipped.contains(q));
+    Progress { path: w.path, next }
+}
+
+/// The questions reached by `answers` on `today`, in order.
+pub fn path(answers: &Answers, today: NaiveDate) -> Vec<Q> {
+    progress(answers, &BTreeSet::new(), today).path
+}
+
+/// The answers with everything the current path does not reach removed, and the skipped set
+/// restricted to the path. Changing an earlier answer then drops the answers of the old branch.
+pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Answers, BTreeSet<Q>) {
+    // Pruning can shorten the path again (a dropped answer may have routed further), so repeat
+    // until nothing changes; each round removes at least one answer, so this ends.
+    let mut current = answers.clone();
+    loop {
+        let reached: BTreeSet<Q> = path(&current, today).into_iter().collect();
+        let mut next = Answers::default();
+        for q in &reached {
+            if let Some(v) = get(&current, *q) {
+                set(&mut next, *q, v);
+            }
+        }
+        if next == current {
+            let skipped = skipped.intersection(&reached).copied().collect();
+            return (next, skipped);
+        }
+        current = next;
+    }
+}
+
+fn walk(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    match w.route(Q::Citizenship, a.citizenship)? {
+        Citizenship::EuEea => eu_national(w),
+        Citizenship::Uk => {
+            match w.route(Q::BrexitRole, a.brexit_role)? {
+                BrexitRole::UkNational => uk_national(w)?,
+                BrexitRole::FamilyMember => uk_family(w)?,
+                BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
+                    w.ask(Q::FrontierStartedBy2021);
+                    w.ask(Q::FrontierLivesAbroad);
+                    return Some(());
+                }
+                BrexitRole::NotConcerned => {}
+            }
+            non_eu(w)
+        }
+        Citizenship::Other => {
+            if w.route(Q::EuFamilyMember, a.eu_family_member)? {
+                return non_eu(w);
+            }
+            match w.route(Q::BrexitRole, a.brexit_role)? {
+                BrexitRole::FamilyMember => uk_family(w)?,
+                BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
+                    w.ask(Q::FrontierStartedBy2021);
+                    w.ask(Q::FrontierLivesAbroad);
+                    return Some(());
+                }
+                BrexitRole::UkNational | BrexitRole::NotConcerned => {}
+            }
+            non_eu(w)
+        }
+    }
+}
+
+/// EU/EEA nationals: registration and permanent right only; no card, no police questions.
+fn eu_national(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    let status = w.route(Q::Status, a.status)?;
+    if matches!(status, Status::EuPermanentCertificate | Status::PermanentRight) {
+        return Some(());
+    }
+    if !w.route(Q::EuStayOverThreeMonths, a.eu_stay_over_three_months)? {
+        return Some(());
+    }
+    if w.route(Q::EuRegistered, a.eu_registered)? {
+        w.ask(Q::EuResidenceStart);
+        w.ask(Q::StaysAbroad);
+    }
+    Some(())
+}
+
+/// UK nationals living in Norway (R-100 … R-121).
+fn uk_national(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    w.ask(Q::UkRegisteredAsEuFamily);
+    let signs = w.route(Q::OldPermitIndicators, a.old_permit_indicators.as_ref())?;
+    if !signs.is_empty() {
+        return Some(());
+    }
+    let start = w.route(Q::UkResidenceStart, a.uk_residence_start)?;
+    if start <= TRANSITION_END {
+        w.ask(Q::UkBasisHistory);
+        brexit_deadline(w)?;
+    }
+    Some(())
+}
+
+fn brexit_deadline(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    if !w.route(Q::BrexitAppliedByDeadline, a.brexit_applied_by_deadline)? {
+        w.ask(Q::BrexitSpecialReasons);
+    }
+    Some(())
+}
+
+/// Family members of UK nationals (R-103, R-112 … ).
+fn uk_family(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    let f = &a.uk_family;
+    let rel = w.route(Q::UkRelationship, f.relationship)?;
+    w.ask(Q::UkNationalBasis);
+    w.ask(Q::AppliedFrom);
+    let close = matches!(
+        rel,
+        UkRelationship::Spouse
+            | UkRelationship::Cohabitant
+            | UkRelationship::Descendant
+            | UkRelationship::Ascendant
+    );
+    if rel == UkRelationship::Descendant {
+        w.ask(Q::UkChildBirthOrAdoption);
+    }
+    w.ask(Q::UkRelationshipBefore2021);
+    if !close {
+        w.ask(Q::UkLivingInNorwayBy2021);
+    }
+    match rel {
+        UkRelationship::Spouse => {}
+        UkRelationship::Cohabitant => {
+            w.ask(Q::DateOfBirth);
+            if !w.route(Q::UkChildrenTogether, f.children_together)? {
+                w.ask(Q::UkCohabitationStart);
+            }
+        }
+        UkRelationship::Engaged => {
+            w.ask(Q::UkWeddingWithinSixMonths);
+            w.ask(Q::UkHealthInsurance);
+        }
+        UkRelationship::Descendant => {
+            // Children of 21 or more must be supported.
+            let dob = w.route(Q::DateOfBirth, a.date_of_birth)?;
+            if age_on(dob, a.application_date.unwrap_or(w.today)).is_some_and(|age| age >= 21) {
+                w.ask(Q::UkSupported);
+            }
+        }
+        UkRelationship::Ascendant | UkRelationship::OtherSupported => w.ask(Q::UkSupported),
+        UkRelationship::FosterChild => {
+            w.ask(Q::DateOfBirth);
+            w.ask(Q::UkFosterConfirmation);
+            w.ask(Q::UkHealthInsurance);
+        }
+        UkRelationship::Sibling => {
+            w.ask(Q::DateOfBirth);
+            w.ask(Q::UkSiblingApproved);
+            w.ask(Q::UkHealthInsurance);
+        }
+        UkRelationship::NeedsCare => {
+            w.ask(Q::UkOnlyCarer);
+            w.ask(Q::UkHealthInsurance);
+        }
+    }
+    brexit_deadline(w)
+}
+
+/// Everyone who holds or gets a Norwegian card (non-EU/EEA, UK and family members).
+fn non_eu(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    let status = w.route(Q::Status, a.status)?;
+    let applied = w.route(Q::AppliedFor, a.applied_for)?;
+    w.ask(Q::Basis);
+    if status == Status::BrexitTemporary && !w.path.contains(&Q::UkResidenceStart) {
+        w.ask(Q::UkResidenceStart);
+        w.ask(Q::UkBasisHistory);
+    }
+    if applied == AppliedFor::NewCardOnly {
+        card(w, status)?;
+    } else {
+        appointment(w, applied)?;
+    }
+    let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
+    if temporary || applied == AppliedFor::Renewal {
+        renewal(w, applied)?;
+    }
+    if status == Status::Temporary {
+        w.ask(Q::PermitStart);
+        w.ask(Q::PermitEnd);
+        w.ask(Q::StaysAbroad);
+    }
+    if applied == AppliedFor::PermanentPermit {
+        w.ask(Q::ResidenceRequirementDate);
+        w.ask(Q::FirstQualifyingPermitDate);
+        w.ask(Q::DateOfBirth);
+        w.ask(Q::StaysAbroad);
+    }
+    match status {
+        Status::PermanentPermit => {
+            if w.route(Q::PlanAbroadOverTwoYears, a.plan_abroad_over_two_years)? {
+                w.ask(Q::LongAbroadReason);
+                w.ask(Q::IntendsToReturn);
+                w.ask(Q::LocationNow);
+            }
+            w.ask(Q::StaysAbroad);
+        }
+        Status::PermanentRight | Status::BrexitTemporary => w.ask(Q::StaysAbroad),
+        _ => {}
+    }
+    Some(())
+}
+
+/// Police appointment or post (R-010 … R-027) and arrival (R-030 … R-034).
+fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
+    let a = w.a;
+    match applied {
+        AppliedFor::FirstAsylumWithPolice | AppliedFor::BrexitPermit => {
+            w.ask(Q::ApplicationDate);
+            w.ask(Q::DateOfBirth);
+            return Some(());
+        }
+        AppliedFor::PermanentRight => {}
+        _ => {
+            let date = w.route(Q::ApplicationDate, a.application_date)?;
+            if date >= BIOMETRICS_FROM {
+                let renewal_like =
+                    matches!(applied, AppliedFor::Renewal | AppliedFor::DerivedRefugee);
+                if w.route(Q::AppliedFrom, a.applied_from)? == Place::Norway {
+                    if !renewal_like
+                        && w.route(Q::SubmittedBy, a.submitted_by)? == SubmittedBy::Myself
+                    {
+                        w.ask(Q::BiometricsTaken);
+                    }
+                    w.ask(Q::TravelDocument);
+                }
+            }
+            w.ask(Q::LetterSaysMeetPolice);
+        }
+    }
+    w.ask(Q::Channel);
+    w.ask(Q::DateOfBirth);
+    w.ask(Q::AppointmentDate);
+    w.ask(Q::CardLostInMail);
+    w.ask(Q::PlannedDeparture);
+    Some(())
+}
+
+/// Ordering a new card (R-040 … R-049).
+fn card(w: &mut Walk, status: Status) -> Option<()> {
+    let a = w.a;
+    let situation = w.route(Q::CardSituation, a.card_situation.as_ref())?;
+    let permanent = matches!(status, Status::PermanentPermit | Status::PermanentRight);
+    if permanent {
+        w.ask(Q::CardExpiry);
+    } else {
+        w.ask(Q::PermitExpiry);
+    }
+    let only_expiry = situation
+        .iter()
+        .all(|s| matches!(s, CardSituation::ExpiringSoon | CardSituation::Expired));
+    if only_expiry && !permanent {
+        // a temporary permit that expires is renewed, not replaced.
+        return Some(());
+    }
+    w.ask(Q::LocationNow);
+    let lost = situation
+        .iter()
+        .any(|s| matches!(s, CardSituation::Lost | CardSituation::Stolen));
+    if !lost {
+        w.ask(Q::HandInOldCard);
+    }
+    w.ask(Q::DufNumber);
+    w.ask(Q::NewPassportRecently);
+    w.ask(Q::AppointmentDate);
+    w.ask(Q::PlannedDeparture);
+    Some(())
+}
+
+/// Renewal deadline and rights while waiting (R-060 … R-068).
+fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
+    let a = w.a;
+    w.ask(Q::PermitExpiry);
+    w.ask(Q::LocationNow);
+    if applied == AppliedFor::Renewal {
+        w.ask(Q::RenewalDigital);
+        w.ask(Q::RenewalSubmitted);
+        if a.renewal_submitted.is_some() {
+            w.ask(Q::NoAppointmentBeforeDeadline);
+            w.ask(Q::RenewalRegisteredOnline);
+        }
+    }
+    Some(())
+}
