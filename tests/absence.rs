@@ -446,6 +446,19 @@ fn one_year_abroad_is_within_two_in_four() {
 }
 
 #[test]
+fn a_one_year_period_starting_on_1_march_can_reach_the_next_leap_day() {
+    // 2023-03-01…2024-02-29 is one year (366 days); starting a day earlier would end on
+    // 2024-02-27 and lose two days. Found by the property test against the day-by-day reference.
+    let stays = [
+        r(d(2023, 9, 25), d(2024, 2, 29)),
+        r(d(2023, 1, 1), d(2023, 3, 1)),
+    ];
+    let (days, window) = max_total_in_rolling_years(&stays, 1);
+    assert_eq!(days, 159);
+    assert_eq!(window, Some(r(d(2023, 3, 1), d(2024, 2, 29))));
+}
+
+#[test]
 fn years_abroad_more_than_four_years_apart_are_not_added() {
     let stays = [
         r(d(2016, 1, 1), d(2016, 12, 31)),
