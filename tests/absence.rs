@@ -683,6 +683,20 @@ proptest! {
     }
 
     #[test]
+    fn worst_calendar_year_equals_a_day_by_day_reference(
+        stays in prop::collection::vec(small_range(3000, 900), 0..6),
+        period in small_range(3000, 3000),
+    ) {
+        let set = day_set(&stays, period);
+        let expected = (2020..=2035)
+            .map(|y| set.iter().filter(|x| x.year() == y).count() as i64)
+            .max()
+            .unwrap_or(0);
+        let check = check_six_months_per_year(&stays, period);
+        prop_assert_eq!(check.calendar_year.days_abroad, expected);
+    }
+
+    #[test]
     fn days_abroad_equal_a_day_by_day_reference(
         stays in prop::collection::vec(small_range(600, 60), 0..15),
         window in small_range(600, 300),
