@@ -446,6 +446,19 @@ fn one_year_abroad_is_within_two_in_four() {
 }
 
 #[test]
+fn a_one_year_period_starting_on_1_march_can_reach_the_next_leap_day() {
+    // 2023-03-01…2024-02-29 is one year (366 days); starting a day earlier would end on
+    // 2024-02-27 and lose two days. Found by the property test against the day-by-day reference.
+    let stays = [
+        r(d(2023, 9, 25), d(2024, 2, 29)),
+        r(d(2023, 1, 1), d(2023, 3, 1)),
+    ];
+    let (days, window) = max_total_in_rolling_years(&stays, 1);
+    assert_eq!(days, 159);
+    assert_eq!(window, Some(r(d(2023, 3, 1), d(2024, 2, 29))));
+}
+
+#[test]
 fn years_abroad_more_than_four_years_apart_are_not_added() {
     let stays = [
         r(d(2016, 1, 1), d(2016, 12, 31)),
@@ -667,6 +680,20 @@ proptest! {
         let end_of = |s: NaiveDate| residence_checker::domain::dates::years_after(s, years).unwrap().pred_opt().unwrap();
         let starts = r(base() - Days::new(800), base() + Days::new(1800));
         prop_assert_eq!(max_total_in_rolling_years(&stays, years).0, naive_max(&set, starts, end_of));
+    }
+
+    #[test]
+    fn worst_calendar_year_equals_a_day_by_day_reference(
+        stays in prop::collection::vec(small_range(3000, 900), 0..6),
+        period in small_range(3000, 3000),
+    ) {
+        let set = day_set(&stays, period);
+        let expected = (2020..=2035)
+            .map(|y| set.iter().filter(|x| x.year() == y).count() as i64)
+            .max()
+            .unwrap_or(0);
+        let check = check_six_months_per_year(&stays, period);
+        prop_assert_eq!(check.calendar_year.days_abroad, expected);
     }
 
     #[test]
