@@ -96,3 +96,150 @@ impl Serialize for Question {
         s.serialize_str(self.name())
     }
 }
+
+/// How a question is answered: the control the UI shows for it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// One of [`Question::options`].
+    Choice,
+    /// Any number of [`Question::options`].
+    MultiChoice,
+    /// Yes or no.
+    YesNo,
+    /// A date.
+    Date,
+    /// Free text (the DUF number).
+    Text,
+    /// A list of stays abroad.
+    Stays,
+    /// A list of basis periods.
+    Periods,
+}
+
+impl Question {
+    /// How the question is answered.
+    pub fn kind(self) -> Kind {
+        use Question::*;
+        match self {
+            Citizenship | BrexitRole | Status | Basis | AppliedFor | AppliedFrom | SubmittedBy
+            | TravelDocument | LetterSaysMeetPolice | Channel | LocationNow | LongAbroadReason
+            | UkRelationship | UkNationalBasis => Kind::Choice,
+            CardSituation | OldPermitIndicators => Kind::MultiChoice,
+            ApplicationDate
+            | DateOfBirth
+            | CardExpiry
+            | PermitExpiry
+            | NewPassportDate
+            | AppointmentDate
+            | PlannedDeparture
+            | RenewalRegisteredOnline
+            | RenewalSubmitted
+            | PermitStart
+            | PermitEnd
+            | ResidenceRequirementDate
+            | FirstQualifyingPermitDate
+            | UkResidenceStart
+            | BrexitApplicationDate
+            | UkChildBirthOrAdoption
+            | UkCohabitationStart
+            | EuResidenceStart => Kind::Date,
+            DufNumber => Kind::Text,
+            StaysAbroad => Kind::Stays,
+            UkBasisHistory => Kind::Periods,
+            _ => Kind::YesNo,
+        }
+    }
+
+    /// The choices of a choice question, by their keys in the answers format (empty for other
+    /// kinds).
+    pub fn options(self) -> &'static [&'static str] {
+        use Question::*;
+        match self {
+            Citizenship => &["eu_eea", "uk", "other"],
+            BrexitRole => &[
+                "uk_national",
+                "family_member",
+                "frontier_worker",
+                "frontier_worker_family",
+                "not_concerned",
+            ],
+            Status => &[
+                "none_yet",
+                "temporary",
+                "permanent_permit",
+                "permanent_right",
+                "brexit_temporary",
+                "eu_registration",
+                "eu_permanent_certificate",
+                "dont_know",
+            ],
+            Basis => &[
+                "work",
+                "study",
+                "family",
+                "protection",
+                "humanitarian",
+                "brexit",
+                "eu_family",
+                "other",
+            ],
+            AppliedFor => &[
+                "first_permit",
+                "renewal",
+                "permanent_permit",
+                "permanent_right",
+                "derived_refugee",
+                "first_asylum_with_police",
+                "brexit_permit",
+                "new_card_only",
+            ],
+            AppliedFrom | LocationNow => &["norway", "abroad"],
+            SubmittedBy => &["myself", "employer", "power_of_attorney"],
+            TravelDocument => &[
+                "none",
+                "valid",
+                "expired_handed_in",
+                "expired_not_handed_in",
+            ],
+            LetterSaysMeetPolice => &["yes", "no", "unsure"],
+            Channel => &["online", "paper"],
+            LongAbroadReason => &[
+                "national_service",
+                "work",
+                "higher_studies",
+                "accompanying_family",
+                "other",
+            ],
+            UkRelationship => &[
+                "spouse",
+                "cohabitant",
+                "engaged",
+                "descendant",
+                "ascendant",
+                "foster_child",
+                "sibling",
+                "needs_care",
+                "other_supported",
+            ],
+            UkNationalBasis => &["worker_or_funds", "student"],
+            CardSituation => &[
+                "expiring_soon",
+                "expired",
+                "lost",
+                "stolen",
+                "damaged",
+                "wrong_information",
+                "received_defective",
+                "name_or_other_change",
+                "passport_sticker",
+            ],
+            OldPermitIndicators => &[
+                "arrived1990s_or_earlier",
+                "permanent_sticker",
+                "eea_work_permanent_before2010",
+                "norwegian_spouse_three_years",
+            ],
+            _ => &[],
+        }
+    }
+}

@@ -79,7 +79,6 @@ keyed! {
         BrexitLate => "brexit_late",
         BrexitChildNoDeadline => "brexit_child_no_deadline",
         BrexitPermanent => "brexit_permanent",
-        BrexitContinuity => "brexit_continuity",
         BrexitPoliceProcess => "brexit_police_process",
         BrexitWaiting => "brexit_waiting",
         BrexitFamily => "brexit_family",

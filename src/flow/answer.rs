@@ -74,6 +74,24 @@ pub fn get_json(answers: &Answers, q: Question) -> Option<Value> {
     (!v.is_null()).then(|| v.clone())
 }
 
+/// Every question that has an answer.
+pub fn answered(answers: &Answers) -> std::collections::BTreeSet<Question> {
+    let map = to_map(answers);
+    Question::ALL
+        .iter()
+        .copied()
+        .filter(|q| {
+            let (outer, inner) = split(*q);
+            let v = map.get(outer);
+            let v = match inner {
+                Some(inner) => v.and_then(|v| v.get(inner)),
+                None => v,
+            };
+            v.is_some_and(|v| !v.is_null())
+        })
+        .collect()
+}
+
 /// True when `q` has an answer.
 pub fn is_answered(answers: &Answers, q: Question) -> bool {
     get_json(answers, q).is_some()
@@ -163,9 +181,16 @@ mod tests {
     #[test]
     fn a_choice_is_set_read_and_cleared_by_its_question() {
         let mut a = Answers::default();
-        assert!(set(&mut a, Question::Citizenship, AnswerValue::Choice("uk".into())));
+        assert!(set(
+            &mut a,
+            Question::Citizenship,
+            AnswerValue::Choice("uk".into())
+        ));
         assert_eq!(a.citizenship, Some(Citizenship::Uk));
-        assert_eq!(get(&a, Question::Citizenship), Some(AnswerValue::Choice("uk".into())));
+        assert_eq!(
+            get(&a, Question::Citizenship),
+            Some(AnswerValue::Choice("uk".into()))
+        );
         clear(&mut a, Question::Citizenship);
         assert_eq!(a, Answers::default());
     }
@@ -173,7 +198,11 @@ mod tests {
     #[test]
     fn a_family_answer_is_written_inside_uk_family() {
         let mut a = Answers::default();
-        assert!(set(&mut a, Question::UkRelationship, AnswerValue::Choice("sibling".into())));
+        assert!(set(
+            &mut a,
+            Question::UkRelationship,
+            AnswerValue::Choice("sibling".into())
+        ));
         assert_eq!(a.uk_family.relationship, Some(UkRelationship::Sibling));
         assert!(is_answered(&a, Question::UkRelationship));
         assert!(!is_answered(&a, Question::UkSupported));
@@ -182,8 +211,16 @@ mod tests {
     #[test]
     fn a_wrong_value_is_refused_and_changes_nothing() {
         let mut a = Answers::default();
-        assert!(!set(&mut a, Question::Citizenship, AnswerValue::Choice("mars".into())));
-        assert!(!set(&mut a, Question::EuRegistered, AnswerValue::Date(NaiveDate::MIN)));
+        assert!(!set(
+            &mut a,
+            Question::Citizenship,
+            AnswerValue::Choice("mars".into())
+        ));
+        assert!(!set(
+            &mut a,
+            Question::EuRegistered,
+            AnswerValue::Date(NaiveDate::MIN)
+        ));
         assert_eq!(a, Answers::default());
     }
 
@@ -207,6 +244,37 @@ mod tests {
             }
             a = from_map(map).unwrap_or_else(|| panic!("{} is not a field", q.name()));
             assert!(!is_answered(&a, *q));
+        }
+    }
+}
+
+#[cfg(test)]
+mod option_tests {
+    use super::*;
+    use crate::domain::questions::Kind;
+
+    #[test]
+    fn every_listed_option_is_a_valid_answer_and_every_choice_question_has_options() {
+        for q in Question::ALL {
+            match q.kind() {
+                Kind::Choice => {
+                    assert!(!q.options().is_empty(), "{} has no options", q.name());
+                    for o in q.options() {
+                        let mut a = Answers::default();
+                        assert!(
+                            set(&mut a, *q, AnswerValue::Choice((*o).into())),
+                            "{} = {o} refused",
+                            q.name()
+                        );
+                    }
+                }
+                Kind::MultiChoice => {
+                    let all: Vec<String> = q.options().iter().map(|o| o.to_string()).collect();
+                    let mut a = Answers::default();
+                    assert!(set(&mut a, *q, AnswerValue::Choices(all)), "{}", q.name());
+                }
+                _ => assert!(q.options().is_empty()),
+            }
         }
     }
 }

@@ -19,7 +19,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{
-    AppliedFor, Answers, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
+    Answers, AppliedFor, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
     UkRelationship,
 };
 use crate::domain::dates::age_on;
@@ -73,6 +73,8 @@ pub struct Progress {
     /// The next question to ask, or `None` when every question on the path is answered or
     /// skipped.
     pub next: Option<Q>,
+    /// The questions on the path whose answers decided the route.
+    pub routing: BTreeSet<Q>,
 }
 
 impl Progress {
@@ -95,6 +97,7 @@ struct Walk<'a> {
     today: NaiveDate,
     skipped: &'a BTreeSet<Q>,
     path: Vec<Q>,
+    routing: BTreeSet<Q>,
 }
 
 impl Walk<'_> {
@@ -108,6 +111,7 @@ impl Walk<'_> {
     /// Asks a question that decides the route; `None` stops the walk until it is answered.
     fn route<T>(&mut self, q: Q, value: Option<T>) -> Option<T> {
         self.ask(q);
+        self.routing.insert(q);
         value
     }
 }
@@ -120,14 +124,20 @@ pub fn progress(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> P
         today,
         skipped,
         path: Vec::new(),
+        routing: BTreeSet::new(),
     };
     let _ = walk(&mut w);
+    let answered = answer::answered(answers);
     let next = w
         .path
         .iter()
         .copied()
-        .find(|q| !answer::is_answered(answers, *q) && !w.skipped.contains(q));
-    Progress { path: w.path, next }
+        .find(|q| !answered.contains(q) && !w.skipped.contains(q));
+    Progress {
+        path: w.path,
+        next,
+        routing: w.routing,
+    }
 }
 
 /// The questions reached by `answers` on `today`, in order.
@@ -196,7 +206,10 @@ fn walk(w: &mut Walk) -> Option<()> {
 fn eu_national(w: &mut Walk) -> Option<()> {
     let a = w.a;
     let status = w.route(Q::Status, a.status)?;
-    if matches!(status, Status::EuPermanentCertificate | Status::PermanentRight) {
+    if matches!(
+        status,
+        Status::EuPermanentCertificate | Status::PermanentRight
+    ) {
         return Some(());
     }
     if !w.route(Q::EuStayOverThreeMonths, a.eu_stay_over_three_months)? {
@@ -269,7 +282,8 @@ fn uk_family(w: &mut Walk) -> Option<()> {
         UkRelationship::Descendant => {
             // Children of 21 or more must be supported.
             let dob = w.route(Q::DateOfBirth, a.date_of_birth)?;
-            if age_on(dob, a.application_date.unwrap_or(w.today)).is_some_and(|age| age >= 21) {
+            // Routing may only depend on earlier answers, so the age is taken today.
+            if age_on(dob, w.today).is_some_and(|age| age >= 21) {
                 w.ask(Q::UkSupported);
             }
         }

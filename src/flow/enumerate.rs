@@ -1,0 +1,283 @@
+//! Walking every path through the flow: for the exhaustive flow tests and for the Graphviz file
+//! reviewers read (`cargo xtask flow`).
+//!
+//! Choices are enumerated; dates and lists are sampled at the thresholds the rules use. A
+//! routing question is branched on every sample value; a question that does not decide the
+//! route gets one sample, rotating through the samples from path to path so that every value
+//! is still used somewhere.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use super::answer::{set, AnswerValue};
+use super::{is_skippable, progress};
+use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay};
+use crate::domain::dates::{days_before, years_before};
+use crate::domain::questions::{Kind, Question as Q};
+
+/// Questions that are asked before the point where they decide the route (a family member is
+/// asked where they applied from; the appointment rules route on it later).
+const LATE_ROUTING: &[Q] = &[Q::AppliedFrom, Q::UkRegisteredAsEuFamily];
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
+}
+
+/// One complete walk.
+#[derive(Debug, Clone)]
+pub struct Walked {
+    /// The answers given on the way.
+    pub answers: Answers,
+    /// The questions skipped.
+    pub skipped: BTreeSet<Q>,
+    /// The questions asked, in order.
+    pub path: Vec<Q>,
+}
+
+/// The sample answers tried for `q` (`None` = skipped), given the answers so far.
+pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> {
+    let ago = |days: u32| days_before(today, days).unwrap_or(today);
+    let years_ago = |y: u32| years_before(today, y).unwrap_or(today);
+    let mut out: Vec<Option<AnswerValue>> = match q.kind() {
+        Kind::Choice => choice_options(q, a)
+            .iter()
+            .map(|o| Some(AnswerValue::Choice((*o).to_string())))
+            .collect(),
+        Kind::MultiChoice => match q {
+            Q::CardSituation => vec![
+                vec!["expiring_soon"],
+                vec!["lost"],
+                vec!["damaged", "name_or_other_change"],
+                vec!["received_defective"],
+                vec!["passport_sticker"],
+                vec!["expired"],
+            ],
+            _ => vec![vec![], vec!["arrived1990s_or_earlier", "permanent_sticker"]],
+        }
+        .into_iter()
+        .map(|v| {
+            Some(AnswerValue::Choices(
+                v.into_iter().map(str::to_string).collect(),
+            ))
+        })
+        .collect(),
+        Kind::YesNo => vec![
+            Some(AnswerValue::YesNo(true)),
+            Some(AnswerValue::YesNo(false)),
+        ],
+        Kind::Date => match q {
+            Q::ApplicationDate => vec![d(2021, 4, 15), d(2021, 4, 16), ago(200)],
+            Q::UkResidenceStart => {
+                vec![d(2020, 12, 31), d(2021, 1, 1), d(2015, 6, 1), years_ago(3)]
+            }
+            Q::UkChildBirthOrAdoption => vec![d(2020, 12, 31), d(2021, 1, 1)],
+            Q::DateOfBirth => vec![years_ago(16), years_ago(21), years_ago(35)],
+            Q::CardExpiry | Q::PermitExpiry => vec![ago(30), today + chrono::Days::new(60)],
+            Q::AppointmentDate => vec![ago(10), today + chrono::Days::new(14)],
+            Q::PlannedDeparture => {
+                vec![today + chrono::Days::new(20), today + chrono::Days::new(90)]
+            }
+            Q::PermitStart => vec![years_ago(1), years_ago(2)],
+            Q::PermitEnd => vec![today + chrono::Days::new(100)],
+            Q::EuResidenceStart => vec![years_ago(6), years_ago(2)],
+            _ => vec![ago(60), ago(400)],
+        }
+        .into_iter()
+        .map(|d| Some(AnswerValue::Date(d)))
+        .collect(),
+        Kind::Text => vec![Some(AnswerValue::Text("2012 586975 61".into()))],
+        Kind::Stays => vec![
+            Some(AnswerValue::Stays(vec![])),
+            Some(AnswerValue::Stays(vec![Stay {
+                from: ago(300),
+                to: ago(100),
+                reason: AbsenceReason::Other,
+            }])),
+            Some(AnswerValue::Stays(vec![Stay {
+                from: years_ago(4),
+                to: ago(300),
+                reason: AbsenceReason::WorkAbroad,
+            }])),
+        ],
+        Kind::Periods => vec![Some(AnswerValue::Periods(vec![BasisPeriod {
+            from: years_ago(8),
+            to: today,
+            basis: EeaBasis::Employee,
+        }]))],
+    };
+    if is_skippable(q) {
+        out.push(None);
+    }
+    out
+}
+
+/// The choices offered for `q` given the answers so far (the UI shows the same subset).
+pub fn choice_options(q: Q, a: &Answers) -> &'static [&'static str] {
+    use crate::domain::answers::Citizenship as C;
+    match (q, a.citizenship) {
+        (Q::Status, Some(C::EuEea)) => &[
+            "none_yet",
+            "eu_registration",
+            "eu_permanent_certificate",
+            "dont_know",
+        ],
+        (Q::Status, Some(C::Uk)) => &[
+            "none_yet",
+            "temporary",
+            "brexit_temporary",
+            "permanent_permit",
+            "permanent_right",
+            "dont_know",
+        ],
+        (Q::Status, _)
+            if a.brexit_role
+                .is_some_and(|r| r != crate::domain::answers::BrexitRole::NotConcerned) =>
+        {
+            &[
+                "none_yet",
+                "temporary",
+                "brexit_temporary",
+                "permanent_permit",
+                "permanent_right",
+                "dont_know",
+            ]
+        }
+        (Q::Status, _) => &[
+            "none_yet",
+            "temporary",
+            "permanent_permit",
+            "permanent_right",
+            "dont_know",
+        ],
+        (Q::BrexitRole, Some(C::Other)) => {
+            &["family_member", "frontier_worker_family", "not_concerned"]
+        }
+        (Q::BrexitRole, _) => &[
+            "uk_national",
+            "family_member",
+            "frontier_worker",
+            "frontier_worker_family",
+            "not_concerned",
+        ],
+        _ => q.options(),
+    }
+}
+
+/// Walks every path from `start`. Fails on a dead end (an incomplete state with no question) or
+/// a loop (a path longer than the number of questions).
+pub fn walk_all(start: &Answers, today: NaiveDate) -> Result<Vec<Walked>, String> {
+    let mut out = Vec::new();
+    let mut counter = 0usize;
+    dfs(
+        start.clone(),
+        BTreeSet::new(),
+        today,
+        &mut out,
+        &mut counter,
+        0,
+    )?;
+    Ok(out)
+}
+
+fn dfs(
+    answers: Answers,
+    skipped: BTreeSet<Q>,
+    today: NaiveDate,
+    out: &mut Vec<Walked>,
+    counter: &mut usize,
+    depth: usize,
+) -> Result<(), String> {
+    let p = progress(&answers, &skipped, today);
+    if depth > Q::ALL.len() {
+        return Err(format!("loop: {:?}", p.path));
+    }
+    let Some(q) = p.next else {
+        out.push(Walked {
+            answers,
+            skipped,
+            path: p.path,
+        });
+        return Ok(());
+    };
+    let values = samples(q, &answers, today);
+    let routing = p.routing.contains(&q) || LATE_ROUTING.contains(&q);
+    let chosen: Vec<Option<AnswerValue>> = if routing {
+        values
+    } else {
+        *counter += 1;
+        values
+            .get(*counter % values.len().max(1))
+            .cloned()
+            .into_iter()
+            .collect()
+    };
+    if chosen.is_empty() {
+        return Err(format!("dead end: no answer possible for {}", q.name()));
+    }
+    for value in chosen {
+        let mut next_answers = answers.clone();
+        let mut next_skipped = skipped.clone();
+        match value {
+            Some(v) => {
+                if !set(&mut next_answers, q, v.clone()) {
+                    return Err(format!("sample {v:?} refused for {}", q.name()));
+                }
+            }
+            None => {
+                next_skipped.insert(q);
+            }
+        }
+        dfs(next_answers, next_skipped, today, out, counter, depth + 1)?;
+    }
+    Ok(())
+}
+
+/// The flow as a Graphviz digraph: an edge for every step taken on some path, labelled with
+/// the answers that lead along it when the question decides the route.
+pub fn to_dot(walks: &[Walked]) -> String {
+    let mut edges: BTreeMap<(Q, Q), BTreeSet<String>> = BTreeMap::new();
+    let mut ends: BTreeSet<Q> = BTreeSet::new();
+    for w in walks {
+        for pair in w.path.windows(2) {
+            if let [from, to] = pair {
+                let label = super::answer::get_json(&w.answers, *from)
+                    .map(|v| match v {
+                        serde_json::Value::String(s) if from.kind() == Kind::Choice => s,
+                        serde_json::Value::Bool(b) if from.kind() == Kind::YesNo => b.to_string(),
+                        _ => String::new(),
+                    })
+                    .unwrap_or_else(|| "skipped".into());
+                edges.entry((*from, *to)).or_default().insert(label);
+            }
+        }
+        if let Some(last) = w.path.last() {
+            ends.insert(*last);
+        }
+    }
+    let mut s = String::from("digraph flow {\n  rankdir=TB;\n  node [shape=box, fontname=\"sans-serif\"];\n  result [shape=doubleoctagon, label=\"result\"];\n");
+    for ((from, to), labels) in &edges {
+        let labels: Vec<&str> = labels
+            .iter()
+            .map(String::as_str)
+            .filter(|l| !l.is_empty())
+            .collect();
+        let _ = writeln!(
+            s,
+            "  \"{}\" -> \"{}\" [label=\"{}\"];",
+            from.name(),
+            to.name(),
+            if labels.len() > 4 {
+                "…".to_string()
+            } else {
+                labels.join(", ")
+            }
+        );
+    }
+    for end in ends {
+        let _ = writeln!(s, "  \"{}\" -> result;", end.name());
+    }
+    s.push_str("}\n");
+    s
+}
