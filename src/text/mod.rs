@@ -1,2 +1,186 @@
 //! Every word a user sees, per language, loaded from catalogue files. May import `domain` and
 //! `engine`.
+//!
+//! The words live in `src/text/en.txt` (English) and `src/text/nb.txt` (Norwegian bokmål), in
+//! the line format described in [`catalogue`]. A translator edits those files only. They are
+//! embedded in the binary with `include_str!` and parsed once, on first use.
+//!
+//! A test below fails when the two languages differ in their keys or in the placeholders of
+//! any entry, or when a line is malformed. At run time a missing key shows the key itself, so
+//! a gap is visible instead of silent.
+
+pub mod catalogue;
+
+use std::sync::OnceLock;
+
+use catalogue::Parsed;
+
+/// A language the checker speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// English.
+    En,
+    /// Norwegian bokmål.
+    Nb,
+}
+
+impl Lang {
+    /// Every language, in the order the language switch shows them.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nb];
+
+    /// The BCP 47 code, as used in the `lang` attribute: `"en"` or `"nb"`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Nb => "nb",
+        }
+    }
+
+    /// The language for a BCP 47 tag such as `nb-NO`, if the checker speaks it. Norwegian
+    /// (`no`) and nynorsk (`nn`) readers get bokmål, the closer of the two languages offered.
+    ///
+    /// ```
+    /// use residence_checker::text::Lang;
+    /// assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
+    /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+    /// assert_eq!(Lang::from_tag("pl"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let primary = tag
+            .split(['-', '_'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        match primary.as_str() {
+            "en" => Some(Lang::En),
+            "nb" | "no" | "nn" => Some(Lang::Nb),
+            _ => None,
+        }
+    }
+
+    /// The first language in the reader's preference list that the checker speaks, else
+    /// English.
+    ///
+    /// ```
+    /// use residence_checker::text::Lang;
+    /// assert_eq!(Lang::negotiate(["pl-PL", "nb"]), Lang::Nb);
+    /// assert_eq!(Lang::negotiate(["de"]), Lang::En);
+    /// ```
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        preferred
+            .into_iter()
+            .find_map(Lang::from_tag)
+            .unwrap_or(Lang::En)
+    }
+
+    fn source(self) -> &'static str {
+        match self {
+            Lang::En => include_str!("en.txt"),
+            Lang::Nb => include_str!("nb.txt"),
+        }
+    }
+
+    /// The parsed catalogue of this language.
+    pub fn catalogue(self) -> &'static Parsed<'static> {
+        static EN: OnceLock<Parsed<'static>> = OnceLock::new();
+        static NB: OnceLock<Parsed<'static>> = OnceLock::new();
+        let cell = match self {
+            Lang::En => &EN,
+            Lang::Nb => &NB,
+        };
+        cell.get_or_init(|| catalogue::parse(self.source()))
+    }
+}
+
+/// The text for `key` in `lang`, or the key itself when the catalogue lacks it.
+///
+/// Placeholders are left as written; use [`tr_with`] to fill them.
+///
+/// ```
+/// use residence_checker::text::{tr, Lang};
+/// assert_eq!(tr(Lang::En, "lang.name"), "English");
+/// assert_eq!(tr(Lang::Nb, "no.such.key"), "no.such.key");
+/// ```
+pub fn tr(lang: Lang, key: &str) -> &str {
+    lang.catalogue().get(key).unwrap_or(key)
+}
+
+/// The text for `key` in `lang` with its `{placeholders}` filled from `args` and `\n` turned
+/// into line breaks.
+///
+/// ```
+/// use residence_checker::text::{tr_with, Lang};
+/// assert_eq!(
+///     tr_with(Lang::En, "title.page", &[("page", "Start")]),
+///     "Start – Residence card checker"
+/// );
+/// ```
+pub fn tr_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
+    catalogue::fill(tr(lang, key), args)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+
+    #[test]
+    fn every_catalogue_parses_without_errors() {
+        for lang in Lang::ALL {
+            let errors = &lang.catalogue().errors;
+            assert!(
+                errors.is_empty(),
+                "{}.txt has malformed lines: {errors:?}",
+                lang.code()
+            );
+        }
+    }
+
+    #[test]
+    fn every_language_has_the_same_keys_and_placeholders() {
+        let reference = Lang::En.catalogue();
+        for lang in Lang::ALL {
+            let other = lang.catalogue();
+            let a: BTreeSet<_> = reference.keys().collect();
+            let b: BTreeSet<_> = other.keys().collect();
+            let only_en: Vec<_> = a.difference(&b).collect();
+            let only_other: Vec<_> = b.difference(&a).collect();
+            assert!(
+                only_en.is_empty() && only_other.is_empty(),
+                "keys differ between en.txt and {}.txt: only in en {only_en:?}, only in {} {only_other:?}",
+                lang.code(),
+                lang.code()
+            );
+            for entry in &reference.entries {
+                let theirs = other.get(entry.key).unwrap_or_default();
+                assert_eq!(
+                    catalogue::placeholders(entry.value),
+                    catalogue::placeholders(theirs),
+                    "placeholders of `{}` differ between en.txt and {}.txt",
+                    entry.key,
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn no_value_is_empty() {
+        for lang in Lang::ALL {
+            for entry in &lang.catalogue().entries {
+                assert!(
+                    !entry.value.is_empty(),
+                    "{}.txt: `{}` is empty",
+                    lang.code(),
+                    entry.key
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn each_language_names_itself() {
+        assert_eq!(tr(Lang::En, "lang.name"), "English");
+        assert_eq!(tr(Lang::Nb, "lang.name"), "Norsk bokmål");
+    }
+}

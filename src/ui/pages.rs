@@ -1,0 +1,78 @@
+//! The pages: small function components that show words from the catalogue and report clicks.
+
+use yew::prelude::*;
+
+use crate::text::{tr, Lang};
+
+/// Properties of [`StartPage`].
+#[derive(Properties, PartialEq)]
+pub struct StartPageProps {
+    /// The language to show.
+    pub lang: Lang,
+    /// Called when the reader presses Start.
+    pub on_start: Callback<()>,
+}
+
+/// The start page: what the checker does, what it does not do, privacy, and a Start button.
+#[function_component(StartPage)]
+pub fn start_page(props: &StartPageProps) -> Html {
+    let lang = props.lang;
+    let t = |key| tr(lang, key);
+    let list = |keys: &[&'static str]| {
+        html! { <ul class="list">{ for keys.iter().map(|&k| html! { <li>{ t(k) }</li> }) }</ul> }
+    };
+    let on_start = props.on_start.clone();
+    html! {
+        <>
+            <h1 tabindex="-1">{ t("start.title") }</h1>
+            <p class="lead">{ t("start.lead") }</p>
+            <section aria-labelledby="does">
+                <h2 id="does">{ t("start.does.heading") }</h2>
+                { list(&["start.does.card", "start.does.cost", "start.does.dates", "start.does.abroad"]) }
+            </section>
+            <section aria-labelledby="doesnot">
+                <h2 id="doesnot">{ t("start.doesnot.heading") }</h2>
+                { list(&["start.doesnot.advice", "start.doesnot.apply", "start.doesnot.letter"]) }
+            </section>
+            <section aria-labelledby="privacy">
+                <h2 id="privacy">{ t("start.privacy.heading") }</h2>
+                <p>{ t("start.privacy.body") }</p>
+            </section>
+            <p class="actions">
+                <button type="button" class="button button--primary"
+                        onclick={Callback::from(move |_: MouseEvent| on_start.emit(()))}>
+                    { t("start.button") }
+                </button>
+            </p>
+        </>
+    }
+}
+
+/// Properties of [`NotYetPage`].
+#[derive(Properties, PartialEq)]
+pub struct NotYetPageProps {
+    /// The language to show.
+    pub lang: Lang,
+    /// Called when the reader goes back.
+    pub on_back: Callback<()>,
+}
+
+/// Says honestly that the questions are not built yet, with a way back.
+#[function_component(NotYetPage)]
+pub fn not_yet_page(props: &NotYetPageProps) -> Html {
+    let lang = props.lang;
+    let on_back = props.on_back.clone();
+    html! {
+        <>
+            <h1 tabindex="-1">{ tr(lang, "notyet.title") }</h1>
+            <p>{ tr(lang, "notyet.body") }</p>
+            <p>{ tr(lang, "notyet.meanwhile") }</p>
+            <p class="actions">
+                <button type="button" class="button"
+                        onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>
+                    { tr(lang, "notyet.back") }
+                </button>
+            </p>
+        </>
+    }
+}

@@ -1,0 +1,82 @@
+// The start page: renders in English, switches to bokmål and back, and Start leads on.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch, open, heading, documentLang, switchLanguage, VIEWPORTS } from './lib/browser.mjs';
+import { serveApp } from './lib/app.mjs';
+
+const app = serveApp();
+
+describe('start page', () => {
+  let context;
+  before(async () => {
+    context = await launch();
+  });
+  after(async () => context?.close());
+
+  test('renders in English for an English-speaking browser', async () => {
+    const { page } = await open(context, app.url);
+    assert.equal(await heading(page), 'Check what applies to your residence card');
+    assert.equal(await documentLang(page), 'en');
+    assert.match(await page.title(), /Residence card checker/);
+    assert.match(await page.locator('main').innerText(), /not legal advice/);
+    assert.match(await page.locator('main').innerText(), /Nothing you enter is sent anywhere/);
+    assert.equal(await page.locator('button[lang="en"]').getAttribute('aria-pressed'), 'true');
+    await page.close();
+  });
+
+  test('switching to bokmål changes the words and <html lang>, and back again', async () => {
+    const { page } = await open(context, app.url);
+    await switchLanguage(page, 'nb');
+    assert.equal(await heading(page), 'Finn ut hva som gjelder for oppholdskortet ditt');
+    assert.equal(await documentLang(page), 'nb');
+    assert.match(await page.title(), /Oppholdskortsjekken/);
+    assert.equal(await page.locator('button[lang="nb"]').getAttribute('aria-pressed'), 'true');
+    assert.equal(await page.locator('button[lang="en"]').getAttribute('aria-pressed'), 'false');
+    await switchLanguage(page, 'en');
+    assert.equal(await heading(page), 'Check what applies to your residence card');
+    await page.close();
+  });
+
+  test('Start leads to an honest "not built yet" page, focus on its heading, and Back returns', async () => {
+    const { page } = await open(context, app.url);
+    await page.keyboard.press('Tab'); // keyboard use: the Start button is reachable and works
+    await page.locator('main button.button--primary').focus();
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('not ready'));
+    assert.equal(await heading(page), 'The questions are not ready yet');
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    await page.locator('main button', { hasText: 'Back to the start' }).click();
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Check what'));
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
+    await page.close();
+  });
+
+  test('fits a 320 px wide screen without sideways scrolling, with 44 px touch targets', async () => {
+    const narrow = await launch({ viewport: VIEWPORTS.narrow });
+    try {
+      const { page } = await open(narrow, app.url);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than the 320px screen`);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('button, a[href]')]
+          .map((e) => ({ text: e.textContent.trim(), r: e.getBoundingClientRect() }))
+          .filter(({ r }) => r.width < 44 || r.height < 44)
+          .map(({ text, r }) => `${text}: ${r.width}x${r.height}`),
+      );
+      assert.deepEqual(small, [], 'touch targets smaller than 44x44 CSS px');
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  test('a browser that prefers Norwegian gets bokmål first', async () => {
+    const norwegian = await launch({ locale: 'nb-NO' });
+    try {
+      const { page } = await open(norwegian, app.url);
+      assert.equal(await documentLang(page), 'nb');
+      assert.equal(await heading(page), 'Finn ut hva som gjelder for oppholdskortet ditt');
+    } finally {
+      await norwegian.close();
+    }
+  });
+});
