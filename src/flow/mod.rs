@@ -26,6 +26,7 @@ use crate::domain::dates::age_on;
 use crate::domain::questions::Question as Q;
 
 pub use answer::{clear, get, set, AnswerValue};
+pub use enumerate::choice_options;
 
 /// 16 April 2021: from this day biometrics are taken at submission.
 const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
@@ -431,4 +432,49 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// Sets the answer to `q` on a copy of `answers` and validates the result. Returns the new
+/// answers, pruned to the new path, or the validation errors that concern `q` (an impossible
+/// date, end before start, overlapping stays, a DUF number that is not 12 digits, …).
+pub fn check_answer(
+    answers: &Answers,
+    skipped: &BTreeSet<Q>,
+    q: Q,
+    value: AnswerValue,
+    today: NaiveDate,
+) -> Result<(Answers, BTreeSet<Q>), Vec<crate::domain::case::AnswerError>> {
+    let mut next = answers.clone();
+    if !set(&mut next, q, value) {
+        return Err(Vec::new());
+    }
+    let mut skipped = skipped.clone();
+    skipped.remove(&q);
+    if let Err(errors) = crate::domain::case::Case::from_answers(&next, today) {
+        let mine: Vec<_> = errors.into_iter().filter(|e| e.question() == q).collect();
+        if !mine.is_empty() {
+            return Err(mine);
+        }
+    }
+    Ok(prune(&next, &skipped, today))
+}
+
+/// The page after `q` on the path for `answers`: the next question in order (already answered
+/// ones included, so Back and Continue walk the same pages), or `None` after the last one.
+pub fn question_after(
+    answers: &Answers,
+    skipped: &BTreeSet<Q>,
+    q: Q,
+    today: NaiveDate,
+) -> Option<Q> {
+    let p = progress(answers, skipped, today);
+    let pos = p.path.iter().position(|x| *x == q)?;
+    p.path.get(pos + 1).copied()
+}
+
+/// The question before `q` on the path, or `None` for the first.
+pub fn question_before(answers: &Answers, q: Q, today: NaiveDate) -> Option<Q> {
+    let path = path(answers, today);
+    let pos = path.iter().position(|x| *x == q)?;
+    pos.checked_sub(1).and_then(|i| path.get(i).copied())
 }

@@ -41,3 +41,35 @@ pub fn focus_main_heading() {
         let _ = heading.focus();
     }
 }
+
+/// Today's date from the device clock (local time), the only place the app reads the clock.
+pub fn today() -> chrono::NaiveDate {
+    let now = js_sys::Date::new_0();
+    chrono::NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
+}
+
+/// Moves focus to the first element matching `selector` (for example the error summary).
+pub fn focus_selector(selector: &str) {
+    let element = document()
+        .and_then(|d| d.query_selector(selector).ok().flatten())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+    }
+}
+
+/// Moves focus to the element with this id (an error summary link's field).
+pub fn focus_by_id(id: &str) {
+    let element = document()
+        .and_then(|d| d.get_element_by_id(id))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(element) = element {
+        let _ = element.focus();
+        element.scroll_into_view();
+    }
+}

@@ -10,6 +10,7 @@
 //! a gap is visible instead of silent.
 
 pub mod catalogue;
+pub mod render;
 
 use std::sync::OnceLock;
 

@@ -5,16 +5,22 @@
 //! themselves. Browser side effects (document language, title, focus) go through
 //! [`crate::platform`], in effects, never in the reducer.
 
+pub mod check;
 pub mod lang_switch;
 pub mod pages;
+pub mod question;
+pub mod result;
 pub mod state;
 
 use yew::prelude::*;
 
 use crate::platform;
 use crate::text::{tr, tr_with, Lang};
+use check::CheckPage;
 use lang_switch::LangSwitch;
-use pages::{NotYetPage, StartPage};
+use pages::StartPage;
+use question::QuestionPage;
+use result::ResultPage;
 use state::{Action, AppState, Page};
 
 /// The root component of the checker.
@@ -22,18 +28,18 @@ use state::{Action, AppState, Page};
 pub fn app() -> Html {
     let state = use_reducer(|| {
         let preferred = platform::preferred_language();
-        AppState::new(Lang::negotiate(preferred.as_deref()))
+        AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
     });
     let lang = state.lang;
     let page = state.page;
 
-    use_effect_with((lang, page), |&(lang, page)| {
+    let heading = match page {
+        Page::Question(q) => crate::text::render::question_title(lang, q),
+        other => tr(lang, other.title_key()).to_string(),
+    };
+    use_effect_with((lang, heading), |(lang, heading)| {
         platform::set_document_lang(lang.code());
-        platform::set_title(&tr_with(
-            lang,
-            "title.page",
-            &[("page", tr(lang, page.title_key()))],
-        ));
+        platform::set_title(&tr_with(*lang, "title.page", &[("page", heading)]));
     });
 
     // Focus follows page changes (not the first render, where the reader starts at the top).
@@ -44,18 +50,50 @@ pub fn app() -> Html {
         }
     });
 
+    let dispatch = |action: Action| {
+        let state = state.clone();
+        Callback::from(move |_: ()| state.dispatch(action.clone()))
+    };
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
     };
-    let go = |page: Page| {
-        let state = state.clone();
-        Callback::from(move |_: ()| state.dispatch(Action::Go(page)))
-    };
 
     let content = match page {
-        Page::Start => html! { <StartPage {lang} on_start={go(Page::NotYetBuilt)} /> },
-        Page::NotYetBuilt => html! { <NotYetPage {lang} on_back={go(Page::Start)} /> },
+        Page::Start => html! { <StartPage {lang} on_start={dispatch(Action::Start)} /> },
+        Page::Question(q) => {
+            let progress = state.progress();
+            let n = progress
+                .path
+                .iter()
+                .position(|p| *p == q)
+                .map_or(1, |i| i + 1);
+            let on_answer = {
+                let state = state.clone();
+                Callback::from(move |v| state.dispatch(Action::Answer(q, v)))
+            };
+            html! {
+                <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
+                    skipped={state.skipped.clone()} today={state.today}
+                    step={(n, progress.path.len().max(n))} {on_answer}
+                    on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
+            }
+        }
+        Page::Check => {
+            let on_change = {
+                let state = state.clone();
+                Callback::from(move |q| state.dispatch(Action::Change(q)))
+            };
+            html! {
+                <CheckPage {lang} path={state.progress().path} answers={state.answers.clone()}
+                    skipped={state.skipped.clone()} {on_change}
+                    on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
+            }
+        }
+        Page::Result => html! {
+            <ResultPage {lang} answers={state.answers.clone()} today={state.today}
+                on_back={dispatch(Action::Back)} on_start_over={dispatch(Action::StartOver)} />
+        },
     };
 
     html! {

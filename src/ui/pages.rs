@@ -47,32 +47,3 @@ pub fn start_page(props: &StartPageProps) -> Html {
         </>
     }
 }
-
-/// Properties of [`NotYetPage`].
-#[derive(Properties, PartialEq)]
-pub struct NotYetPageProps {
-    /// The language to show.
-    pub lang: Lang,
-    /// Called when the reader goes back.
-    pub on_back: Callback<()>,
-}
-
-/// Says honestly that the questions are not built yet, with a way back.
-#[function_component(NotYetPage)]
-pub fn not_yet_page(props: &NotYetPageProps) -> Html {
-    let lang = props.lang;
-    let on_back = props.on_back.clone();
-    html! {
-        <>
-            <h1 tabindex="-1">{ tr(lang, "notyet.title") }</h1>
-            <p>{ tr(lang, "notyet.body") }</p>
-            <p>{ tr(lang, "notyet.meanwhile") }</p>
-            <p class="actions">
-                <button type="button" class="button"
-                        onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>
-                    { tr(lang, "notyet.back") }
-                </button>
-            </p>
-        </>
-    }
-}

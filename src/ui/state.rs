@@ -1,26 +1,42 @@
-//! The app state and its reducer: which language, which page. Pure, no browser.
+//! The app state and its reducer: language, answers, skipped questions and the page on
+//! screen. Pure, no browser: the day comes in from the platform when the app starts.
+//!
+//! Navigation follows the flow: Continue goes to the question after this one on the current
+//! path (answered questions included, so Back and Continue walk the same pages with the
+//! answers kept); changing an answer prunes what the new path no longer reaches.
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use yew::Reducible;
 
+use crate::domain::answers::Answers;
+use crate::domain::questions::Question;
+use crate::flow::{self, AnswerValue};
 use crate::text::Lang;
 
-/// The pages that exist so far.
+/// The pages of the checker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Page {
     /// The start page: what the checker does and does not do, and a Start button.
     Start,
-    /// Says honestly that the questionnaire is not built yet.
-    NotYetBuilt,
+    /// One question.
+    Question(Question),
+    /// Check your answers, with a change link per answer.
+    Check,
+    /// The result.
+    Result,
 }
 
 impl Page {
-    /// The catalogue key of the page's heading (also used in the tab title).
+    /// The catalogue key of a fixed page's heading (questions have their own).
     pub fn title_key(self) -> &'static str {
         match self {
             Page::Start => "start.title",
-            Page::NotYetBuilt => "notyet.title",
+            Page::Question(_) => "app.name",
+            Page::Check => "ui.check.title",
+            Page::Result => "ui.result.title",
         }
     }
 }
@@ -30,43 +46,154 @@ impl Page {
 pub struct AppState {
     /// The language every text is shown in.
     pub lang: Lang,
+    /// The day the rules are applied for (from the platform clock).
+    pub today: NaiveDate,
+    /// The answers so far, pruned to the current path.
+    pub answers: Answers,
+    /// Questions the applicant chose to skip.
+    pub skipped: BTreeSet<Question>,
     /// The page on screen.
     pub page: Page,
+    /// True while changing one answer from the check page: the next Continue returns there
+    /// when nothing new needs answering.
+    pub returning_to_check: bool,
 }
 
 impl AppState {
     /// A fresh state on the start page.
-    pub fn new(lang: Lang) -> Self {
+    pub fn new(lang: Lang, today: NaiveDate) -> Self {
         AppState {
             lang,
+            today,
+            answers: Answers::default(),
+            skipped: BTreeSet::new(),
             page: Page::Start,
+            returning_to_check: false,
+        }
+    }
+
+    /// Where the questionnaire stands.
+    pub fn progress(&self) -> flow::Progress {
+        flow::progress(&self.answers, &self.skipped, self.today)
+    }
+
+    /// The page after answering or skipping `q`.
+    fn after(&self, q: Question) -> Page {
+        let progress = self.progress();
+        if self.returning_to_check {
+            return match progress.next {
+                Some(next) => Page::Question(next),
+                None => Page::Check,
+            };
+        }
+        match flow::question_after(&self.answers, &self.skipped, q, self.today) {
+            Some(next) => Page::Question(next),
+            None => match progress.next {
+                Some(next) => Page::Question(next),
+                None => Page::Check,
+            },
         }
     }
 }
 
 /// What the reader can do.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Action {
-    /// Switch the language; the page stays.
+    /// Switch the language; everything else stays.
     SetLang(Lang),
-    /// Go to a page; the language stays.
-    Go(Page),
+    /// Leave the start page for the first open question.
+    Start,
+    /// Answer a question (already validated by the page with [`flow::check_answer`]).
+    Answer(Question, AnswerValue),
+    /// Skip a skippable question.
+    Skip(Question),
+    /// Go back one page.
+    Back,
+    /// Change one answer from the check page.
+    Change(Question),
+    /// Show the result (only when every question is done).
+    ShowResult,
+    /// Forget every answer and return to the start page.
+    StartOver,
 }
 
 impl Reducible for AppState {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let next = match action {
-            Action::SetLang(lang) => AppState {
-                lang,
-                ..(*self).clone()
-            },
-            Action::Go(page) => AppState {
-                page,
-                ..(*self).clone()
-            },
-        };
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => next.lang = lang,
+            Action::Start => {
+                next.page = match next.progress().next {
+                    Some(q) => Page::Question(q),
+                    None => Page::Check,
+                };
+            }
+            Action::Answer(q, value) => {
+                match flow::check_answer(&next.answers, &next.skipped, q, value, next.today) {
+                    Ok((answers, skipped)) => {
+                        next.answers = answers;
+                        next.skipped = skipped;
+                        next.page = next.after(q);
+                        if next.page == Page::Check {
+                            next.returning_to_check = false;
+                        }
+                    }
+                    // The page validates first; a refused value changes nothing.
+                    Err(_) => return self,
+                }
+            }
+            Action::Skip(q) => {
+                if !flow::is_skippable(q) {
+                    return self;
+                }
+                flow::clear(&mut next.answers, q);
+                next.skipped.insert(q);
+                let (answers, skipped) = flow::prune(&next.answers, &next.skipped, next.today);
+                next.answers = answers;
+                next.skipped = skipped;
+                next.page = next.after(q);
+                if next.page == Page::Check {
+                    next.returning_to_check = false;
+                }
+            }
+            Action::Back => {
+                next.page = match self.page {
+                    Page::Start => Page::Start,
+                    Page::Question(q) if self.returning_to_check => {
+                        let _ = q;
+                        Page::Check
+                    }
+                    Page::Question(q) => {
+                        match flow::question_before(&self.answers, q, self.today) {
+                            Some(prev) => Page::Question(prev),
+                            None => Page::Start,
+                        }
+                    }
+                    Page::Check => match self.progress().path.last() {
+                        Some(q) => Page::Question(*q),
+                        None => Page::Start,
+                    },
+                    Page::Result => Page::Check,
+                };
+                if next.page == Page::Check {
+                    next.returning_to_check = false;
+                }
+            }
+            Action::Change(q) => {
+                if self.progress().path.contains(&q) {
+                    next.page = Page::Question(q);
+                    next.returning_to_check = true;
+                }
+            }
+            Action::ShowResult => {
+                if self.progress().is_complete() {
+                    next.page = Page::Result;
+                }
+            }
+            Action::StartOver => next = AppState::new(self.lang, self.today),
+        }
         if next == *self {
             self
         } else {
@@ -78,38 +205,104 @@ impl Reducible for AppState {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::answers::Citizenship;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default()
+    }
+
+    fn choice(s: &str) -> AnswerValue {
+        AnswerValue::Choice(s.into())
+    }
+
+    fn start() -> Rc<AppState> {
+        Rc::new(AppState::new(Lang::En, today())).reduce(Action::Start)
+    }
 
     #[test]
-    fn switching_language_keeps_the_page() {
-        let s = Rc::new(AppState {
-            lang: Lang::En,
-            page: Page::NotYetBuilt,
-        });
+    fn start_goes_to_the_first_question() {
+        assert_eq!(start().page, Page::Question(Question::Citizenship));
+    }
+
+    #[test]
+    fn switching_language_keeps_every_answer_and_the_page() {
+        let s = start().reduce(Action::Answer(Question::Citizenship, choice("uk")));
+        let before = s.answers.clone();
+        let page = s.page;
         let s = s.reduce(Action::SetLang(Lang::Nb));
+        assert_eq!(s.lang, Lang::Nb);
+        assert_eq!(s.answers, before);
+        assert_eq!(s.page, page);
+    }
+
+    #[test]
+    fn back_keeps_the_answer_and_continue_walks_the_same_pages() {
+        let s = start().reduce(Action::Answer(Question::Citizenship, choice("eu_eea")));
+        assert_eq!(s.page, Page::Question(Question::Status));
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.page, Page::Question(Question::Citizenship));
+        assert_eq!(s.answers.citizenship, Some(Citizenship::EuEea));
+        let s = s.reduce(Action::Back);
+        assert_eq!(s.page, Page::Start);
+    }
+
+    #[test]
+    fn changing_citizenship_drops_the_answers_of_the_old_branch() {
+        let s = start()
+            .reduce(Action::Answer(Question::Citizenship, choice("uk")))
+            .reduce(Action::Answer(Question::BrexitRole, choice("uk_national")));
+        assert!(s.answers.brexit_role.is_some());
+        let s = s
+            .reduce(Action::Back)
+            .reduce(Action::Back)
+            .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")));
+        assert_eq!(s.answers.brexit_role, None);
+        assert_eq!(s.page, Page::Question(Question::Status));
+    }
+
+    #[test]
+    fn a_german_citizen_reaches_the_check_page_then_the_result() {
+        let s = start()
+            .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")))
+            .reduce(Action::Answer(Question::Status, choice("none_yet")))
+            .reduce(Action::Answer(
+                Question::EuStayOverThreeMonths,
+                AnswerValue::YesNo(false),
+            ));
+        assert_eq!(s.page, Page::Check);
+        let s = s.reduce(Action::ShowResult);
+        assert_eq!(s.page, Page::Result);
+        let s = s.reduce(Action::StartOver);
+        assert_eq!(*s, AppState::new(Lang::En, today()));
+    }
+
+    #[test]
+    fn a_change_from_the_check_page_returns_there() {
+        let s = start()
+            .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")))
+            .reduce(Action::Answer(Question::Status, choice("none_yet")))
+            .reduce(Action::Answer(
+                Question::EuStayOverThreeMonths,
+                AnswerValue::YesNo(false),
+            ))
+            .reduce(Action::Change(Question::Status));
+        assert_eq!(s.page, Page::Question(Question::Status));
+        let s = s.reduce(Action::Answer(Question::Status, choice("dont_know")));
+        assert_eq!(s.page, Page::Check);
+    }
+
+    #[test]
+    fn a_refused_answer_changes_nothing() {
+        let s = start();
+        let same = s
+            .clone()
+            .reduce(Action::Answer(Question::Citizenship, choice("mars")));
+        assert!(Rc::ptr_eq(&s, &same));
+        let s = s.reduce(Action::Skip(Question::Citizenship));
         assert_eq!(
-            *s,
-            AppState {
-                lang: Lang::Nb,
-                page: Page::NotYetBuilt
-            }
+            s.page,
+            Page::Question(Question::Citizenship),
+            "citizenship cannot be skipped"
         );
-    }
-
-    #[test]
-    fn start_then_back_returns_to_the_start_page_in_the_same_language() {
-        let s = Rc::new(AppState::new(Lang::Nb));
-        let s = s.reduce(Action::Go(Page::NotYetBuilt));
-        assert_eq!(s.page, Page::NotYetBuilt);
-        let s = s.reduce(Action::Go(Page::Start));
-        assert_eq!(*s, AppState::new(Lang::Nb));
-    }
-
-    #[test]
-    fn every_page_heading_exists_in_every_language() {
-        for lang in Lang::ALL {
-            for page in [Page::Start, Page::NotYetBuilt] {
-                assert!(lang.catalogue().get(page.title_key()).is_some());
-            }
-        }
     }
 }

@@ -1,0 +1,73 @@
+//! "Check your answers": every answer on the path with a change link, then the result.
+
+use std::collections::BTreeSet;
+
+use yew::prelude::*;
+
+use crate::domain::answers::Answers;
+use crate::domain::questions::Question;
+use crate::text::render::{answer_summary, question_summary};
+use crate::text::{tr, Lang};
+
+/// Properties of [`CheckPage`].
+#[derive(Properties, PartialEq)]
+pub struct CheckPageProps {
+    /// The language to show.
+    pub lang: Lang,
+    /// The questions on the path, in order.
+    pub path: Vec<Question>,
+    /// The answers.
+    pub answers: Answers,
+    /// The skipped questions.
+    pub skipped: BTreeSet<Question>,
+    /// Called with the question to change.
+    pub on_change: Callback<Question>,
+    /// Called to see the result.
+    pub on_result: Callback<()>,
+    /// Called to go back.
+    pub on_back: Callback<()>,
+}
+
+/// The check-your-answers page.
+#[function_component(CheckPage)]
+pub fn check_page(props: &CheckPageProps) -> Html {
+    let lang = props.lang;
+    let rows = props.path.iter().map(|q| {
+        let q = *q;
+        let answer = if props.skipped.contains(&q) {
+            tr(lang, "ui.skipped").to_string()
+        } else {
+            answer_summary(lang, &props.answers, q).unwrap_or_default()
+        };
+        let on_change = props.on_change.clone();
+        let label = question_summary(lang, q);
+        html! {
+            <div class="summary-list__row" key={q.name()}>
+                <dt class="summary-list__key">{ label.clone() }</dt>
+                <dd class="summary-list__value">{ answer }</dd>
+                <dd class="summary-list__actions">
+                    <button type="button" class="link-button"
+                            onclick={Callback::from(move |_: MouseEvent| on_change.emit(q))}>
+                        { tr(lang, "ui.change") }<span class="visually-hidden">{ format!(" {label}") }</span>
+                    </button>
+                </dd>
+            </div>
+        }
+    });
+    let on_result = props.on_result.clone();
+    let on_back = props.on_back.clone();
+    html! {
+        <>
+            <p class="back"><button type="button" class="link-button"
+                onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
+            <h1 tabindex="-1">{ tr(lang, "ui.check.title") }</h1>
+            <dl class="summary-list">{ for rows }</dl>
+            <p class="actions">
+                <button type="button" class="button button--primary"
+                        onclick={Callback::from(move |_: MouseEvent| on_result.emit(()))}>
+                    { tr(lang, "ui.see_result") }
+                </button>
+            </p>
+        </>
+    }
+}
