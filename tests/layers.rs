@@ -135,7 +135,7 @@ fn contains_word(line: &str, word: &str) -> bool {
     line.match_indices(word).any(|(i, _)| {
         let before = line[..i].chars().next_back();
         let after = line[i + word.len()..].chars().next();
-        !before.is_some_and(is_ident) && !after.is_some_and(is_ident)
+        !(before.is_some_and(is_ident) || after.is_some_and(is_ident))
     })
 }
 
