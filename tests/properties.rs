@@ -25,6 +25,15 @@ use residence_checker::engine::{evaluate, Decision, FindingKey, Verdict, RULES_V
 // Strategies
 // ---------------------------------------------------------------------------------------------
 
+/// The number of cases: `n`, or `PROPTEST_CASES` when set (for a deeper run, e.g.
+/// `PROPTEST_CASES=5000 cargo test --test properties`).
+fn cases(n: u32) -> u32 {
+    std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(n)
+}
+
 fn day(n: i32) -> NaiveDate {
     NaiveDate::from_num_days_from_ce_opt(n).unwrap_or(NaiveDate::MIN)
 }
@@ -652,7 +661,7 @@ fn check_invariants(
 // ---------------------------------------------------------------------------------------------
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn validation_never_panics_on_wild_answers(a in wild_answers(), today in wild_today()) {
@@ -766,7 +775,7 @@ fn arb_json() -> impl Strategy<Value = serde_json::Value> {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     #[test]
     fn answers_file_round_trips(
@@ -943,7 +952,7 @@ fn temporary_case(permit: DateRange, stays: &[DateRange]) -> Answers {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
     /// Adding a stay never reduces the days abroad, the rolling-window maximum or any
     /// calculator's classification (Within < Borderline < Exceeded).
@@ -1038,7 +1047,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(96), ..ProptestConfig::default() })]
 
     /// Through the engine: on a temporary permit, shortening a stay abroad never turns "not at
     /// risk" into "borderline" or "at risk", and adding one never does the reverse.
@@ -1206,4 +1215,28 @@ fn bug_brexit_family_asks_for_answered_date_of_birth() {
         ..Answers::default()
     };
     assert_eq!(answered_but_missing(&a, today), vec![]);
+}
+
+/// R-080 "two years within four": the worst four-year period is the *earliest* one with the most
+/// days, and its limit (24 months from its start, 730 or 731 days) depends on that start. Adding a
+/// short, earlier trip can move the reported window to one whose limit is a day longer, turning
+/// "exceeded" into "borderline": the classification is not monotone in the stays.
+#[test]
+#[ignore = "bug: check_two_years_in_four can go from Exceeded to Borderline when a stay is added"]
+fn bug_two_years_in_four_is_not_monotone() {
+    use residence_checker::engine::absence::Threshold;
+    let r = |a, b| DateRange::new(a, b).unwrap();
+    // 738 days from 2025-03-01; two years from then = 730 days: 8 over, Exceeded.
+    let long = r(ymd(2025, 3, 1), ymd(2027, 3, 8));
+    let before = check_two_years_in_four(&[long]);
+    assert_eq!(before.days_abroad, 738);
+    assert_eq!(before.threshold, Threshold::Exceeded);
+    // Add 8 days in March 2023: the period from 2023-03-01 also holds 738 days, but two years
+    // from 2023-03-01 is 731 days (29 Feb 2024), so it is "7 over": Borderline.
+    let after = check_two_years_in_four(&[r(ymd(2023, 3, 1), ymd(2023, 3, 8)), long]);
+    assert!(after.days_abroad >= before.days_abroad);
+    assert!(
+        after.threshold >= before.threshold,
+        "adding a stay lowered the classification: {before:?} -> {after:?}"
+    );
 }
