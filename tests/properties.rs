@@ -989,7 +989,8 @@ proptest! {
 
         let (before, after) = (check_six_months_per_year(&stays, permit), check_six_months_per_year(&more, permit));
         prop_assert!(after.calendar_year.days_abroad >= before.calendar_year.days_abroad);
-        prop_assert!(after.rolling_year.days_abroad >= before.rolling_year.days_abroad);
+        // `rolling_year` is left out: it can drop by a day (see
+        // `bug_six_months_rolling_year_misses_leap_windows`, ignored).
     }
 
     /// A case that passes a limit still passes with a shorter stay (and one that exceeds it still
@@ -1239,4 +1240,32 @@ fn bug_two_years_in_four_is_not_monotone() {
         after.threshold >= before.threshold,
         "adding a stay lowered the classification: {before:?} -> {after:?}"
     );
+}
+
+/// R-105 rolling year: `check_six_months_per_year` only tries one-year windows that start on the
+/// first day of a *merged* stay. That finds the maximum for fixed-length windows, but a one-year
+/// window is 366 days when it holds 29 February, so the worst window may start inside a merged
+/// stay. Here the 366-day window 2031-04-07…2032-04-06 holds 347 days abroad; once an earlier stay
+/// adjacent to the first one is added, 2031-04-07 is no longer a stay start and the reported
+/// maximum drops to 346 (adding a stay *reduced* the days abroad).
+#[test]
+#[ignore = "bug: check_six_months_per_year rolling_year misses 366-day windows starting inside a merged stay"]
+fn bug_six_months_rolling_year_misses_leap_windows() {
+    let r = |a, b| DateRange::new(a, b).unwrap();
+    let period = r(ymd(2022, 7, 25), ymd(2032, 4, 6));
+    let stays = vec![
+        r(ymd(2031, 4, 7), ymd(2031, 10, 10)),
+        r(ymd(2031, 10, 30), ymd(2032, 4, 6)),
+    ];
+    let before = check_six_months_per_year(&stays, period).rolling_year;
+    assert_eq!(before.days_abroad, 347);
+    let mut more = stays.clone();
+    more.push(r(ymd(2030, 10, 30), ymd(2031, 4, 6)));
+    let after = check_six_months_per_year(&more, period).rolling_year;
+    // The window 2031-04-07..=2032-04-06 still holds 347 days abroad.
+    assert_eq!(
+        days_abroad_in(&more, r(ymd(2031, 4, 7), ymd(2032, 4, 6))),
+        347
+    );
+    assert_eq!(after.days_abroad, 347, "{after:?}");
 }
