@@ -1,0 +1,220 @@
+//! The examples of `docs/answers-format.md` are real files (`docs/examples/*.json`): each must
+//! parse, validate and evaluate, and give the outcome the document shows, so the docs can never
+//! go stale. The document must also name every answer field, and the command-line evaluator must
+//! behave on bad input as documented (exit code 2, message naming the field).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use residence_checker::domain::case::Case;
+use residence_checker::domain::format;
+use residence_checker::domain::questions::Question;
+use residence_checker::engine::{evaluate, Decision, FindingKey, Value, Verdict};
+
+/// The day the document's outputs were produced for (`--today 2026-11-22`).
+fn doc_day() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 11, 22).unwrap()
+}
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn examples() -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(root().join("docs/examples"))
+        .expect("docs/examples exists")
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .collect();
+    files.sort();
+    files
+}
+
+fn decide(path: &Path, today: NaiveDate) -> Decision {
+    let text = std::fs::read_to_string(path).unwrap();
+    let file = format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let case = Case::from_answers(&file.answers, today)
+        .unwrap_or_else(|e| panic!("{}: invalid answers {e:?}", path.display()));
+    evaluate(&case, today)
+}
+
+fn verdict(d: &Decision, key: FindingKey) -> &Verdict {
+    &d.finding(key)
+        .unwrap_or_else(|| panic!("no finding {}", key.as_str()))
+        .verdict
+}
+
+fn param<'a>(d: &'a Decision, key: FindingKey, name: &str) -> &'a Value {
+    d.finding(key)
+        .and_then(|f| f.params.get(name))
+        .unwrap_or_else(|| panic!("no {name} on {}", key.as_str()))
+}
+
+fn date(y: i32, m: u32, day: u32) -> Value {
+    Value::Date(NaiveDate::from_ymd_opt(y, m, day).unwrap())
+}
+
+#[test]
+fn every_example_parses_validates_and_evaluates() {
+    let files = examples();
+    assert!(files.len() >= 8, "expected one example per area A–H");
+    for path in &files {
+        let text = std::fs::read_to_string(path).unwrap();
+        let file = format::parse(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // On the document's day, and on the file's own day if it has one.
+        for today in [Some(doc_day()), file.today].into_iter().flatten() {
+            let case = Case::from_answers(&file.answers, today)
+                .unwrap_or_else(|e| panic!("{}: invalid answers {e:?}", path.display()));
+            let d = evaluate(&case, today);
+            assert!(!d.findings.is_empty(), "{}", path.display());
+        }
+        // The written form of the same answers reads back identically.
+        let again = format::parse(&format::write(&file.answers, None, None)).unwrap();
+        assert_eq!(again.answers, file.answers, "{}", path.display());
+    }
+}
+
+#[test]
+fn every_example_is_shown_in_the_document() {
+    let doc = std::fs::read_to_string(root().join("docs/answers-format.md")).unwrap();
+    for path in examples() {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        assert!(
+            doc.contains(&format!("docs/examples/{name}")),
+            "docs/answers-format.md does not show {name}"
+        );
+    }
+}
+
+#[test]
+fn the_document_names_every_answer_field() {
+    let doc = std::fs::read_to_string(root().join("docs/answers-format.md")).unwrap();
+    for q in Question::ALL {
+        let leaf = q.name().rsplit('.').next().unwrap();
+        assert!(
+            doc.contains(&format!("`{leaf}`")),
+            "docs/answers-format.md does not document `{}` ({})",
+            q.name(),
+            q.rulebook_id()
+        );
+    }
+}
+
+#[test]
+fn the_examples_give_the_outcomes_the_document_shows() {
+    let ex = |name: &str| decide(&root().join("docs/examples").join(name), doc_day());
+
+    let a = ex("a-who-needs-a-card.json");
+    assert_eq!(verdict(&a, FindingKey::CardNeeded), &Verdict::No);
+    assert_eq!(verdict(&a, FindingKey::EuRegistration), &Verdict::Yes);
+
+    let b = ex("b-appointment-or-post.json");
+    assert_eq!(verdict(&b, FindingKey::Appointment), &Verdict::No);
+    assert_eq!(
+        param(&b, FindingKey::Appointment, "route"),
+        &Value::Key("post")
+    );
+
+    let c = ex("c-arrival.json");
+    assert_eq!(verdict(&c, FindingKey::Appointment), &Verdict::Yes);
+    assert_eq!(
+        param(&c, FindingKey::CardArrival, "expected_by"),
+        &date(2027, 1, 13)
+    );
+    assert_eq!(
+        param(&c, FindingKey::TripBeforeCard, "safe_from"),
+        &date(2027, 1, 14)
+    );
+
+    let d = ex("d-new-card-and-fee.json");
+    assert_eq!(verdict(&d, FindingKey::NewCard), &Verdict::Yes);
+    assert_eq!(param(&d, FindingKey::Fee, "amount"), &Value::Nok(300));
+
+    let e = ex("e-renewal.json");
+    assert_eq!(
+        param(&e, FindingKey::RenewalDeadline, "deadline"),
+        &date(2027, 1, 28)
+    );
+
+    let f = ex("f-absence-temporary-permit.json");
+    assert_eq!(
+        verdict(&f, FindingKey::AbsenceTemporaryPermit),
+        &Verdict::Yes
+    );
+    assert_eq!(
+        param(&f, FindingKey::AbsenceTemporaryPermit, "days_abroad"),
+        &Value::Days(203)
+    );
+
+    let g = ex("g-permanent-abroad.json");
+    assert_eq!(verdict(&g, FindingKey::KeepPermanentAbroad), &Verdict::Yes);
+
+    let h = ex("h-brexit.json");
+    assert_eq!(verdict(&h, FindingKey::BrexitLate), &Verdict::Yes);
+    assert_eq!(verdict(&h, FindingKey::BrexitCovered), &Verdict::Yes);
+}
+
+fn run_cli(json: &str, name: &str) -> std::process::Output {
+    let dir = std::env::temp_dir().join(format!("rc-docs-examples-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, json).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+        .arg(&path)
+        .args(["--today", "2026-11-22"])
+        .output()
+        .expect("run evaluate");
+    let _ = std::fs::remove_file(&path);
+    out
+}
+
+#[test]
+fn the_cli_refuses_bad_input_with_exit_code_2_naming_the_field() {
+    let cases = [
+        (
+            r#"{"format":"residence-checker-answers","format_version":1,"answers":{"citizenship":"martian"}}"#,
+            "answers.citizenship",
+        ),
+        (
+            r#"{"format":"residence-checker-answers","format_version":1,"answers":{"stays_abroad":[{"from":"2025-03-01","to":"2025-02-01","reason":"other"}]}}"#,
+            "field `stays_abroad`",
+        ),
+        (
+            r#"{"format":"residence-checker-answers","format_version":1,"answers":{"duf_number":"2012 5869"}}"#,
+            "field `duf_number`",
+        ),
+        (
+            r#"{"format":"residence-checker-answers","format_version":1,"answers":{"card_expiry":"2300-01-01"}}"#,
+            "field `card_expiry`",
+        ),
+        (
+            r#"{"format":"residence-checker-answers","format_version":2,"answers":{}}"#,
+            "format version 2",
+        ),
+    ];
+    for (i, (json, expected)) in cases.iter().enumerate() {
+        let out = run_cli(json, &format!("bad-{i}.json"));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{json}\n{stderr}");
+        assert!(
+            stderr.contains(expected),
+            "{json}: stderr does not mention {expected}:\n{stderr}"
+        );
+    }
+}
+
+#[test]
+fn the_cli_evaluates_an_example_as_json() {
+    let path = root().join("docs/examples/f-absence-temporary-permit.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+        .arg(&path)
+        .args(["--today", "2026-11-22", "--format", "json"])
+        .output()
+        .expect("run evaluate");
+    assert_eq!(out.status.code(), Some(0));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON output");
+    assert_eq!(v["today"], "2026-11-22");
+    assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
+}
