@@ -28,6 +28,8 @@ pub const DAY_TOLERANCE: i64 = 2;
 pub const MONTH_TOLERANCE: i64 = 7;
 /// at most 182 days abroad in any 365-day period.
 pub const ROLLING_LIMIT_DAYS: i64 = 182;
+/// R-080 (W40): two years abroad in total, in days.
+pub const TWO_YEARS_DAYS: i64 = 730;
 /// length of the rolling period in days.
 pub const ROLLING_WINDOW_DAYS: i64 = 365;
 
@@ -242,7 +244,18 @@ impl Abroad {
                 .filter(|&d| d > span.start && d <= span.end);
             core::iter::once(span.start).chain(march_firsts)
         });
-        self.best_window(starts, |start| year_window_end_day(start, years))
+        // A window that holds 29 February is a day longer, so the worst one may also end on
+        // the last day of a stay rather than start on the first.
+        let ends = self.spans.iter().filter_map(move |span| {
+            let after = from_day_number(span.end)?.succ_opt()?;
+            crate::domain::dates::years_before(after, years).map(day_number)
+        });
+        let mut candidates: Vec<i64> = starts.chain(ends).collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        self.best_window(candidates.into_iter(), |start| {
+            year_window_end_day(start, years)
+        })
     }
 
     /// The best window among those starting on `starts` (in increasing order).
@@ -461,14 +474,14 @@ pub fn check_continuous_two_years(stays: &[DateRange]) -> ContinuousCheck {
 }
 
 /// R-080 (W40): a total of two years abroad within a four-year period. The worst four-year period
-/// from [`max_total_in_rolling_years`]; two years = `months_to_days_from(period start, 24)` days
-/// (730 or 731), tolerance ±[`MONTH_TOLERANCE`].
+/// from [`max_total_in_rolling_years`]; two years = [`TWO_YEARS_DAYS`] (730 days), tolerance
+/// ±[`MONTH_TOLERANCE`].
 pub fn check_two_years_in_four(stays: &[DateRange]) -> LimitCheck {
+    // A fixed 730 days (two years of 365 days): a limit taken from the worst window's start
+    // (730 or 731) would make the result depend on which of two equal windows is reported, so
+    // adding a stay could lower it. The leap day is within the ±7-day borderline either way.
     let (days, window) = max_total_in_rolling_years(stays, 4);
-    let limit = window
-        .and_then(|w| months_to_days_from(w.start, 24))
-        .unwrap_or(730);
-    LimitCheck::new(days, limit, MONTH_TOLERANCE, window)
+    LimitCheck::new(days, TWO_YEARS_DAYS, MONTH_TOLERANCE, window)
 }
 
 /// Length of an exempt absence (pregnancy, illness, studies, secondment…) against "12 months"

@@ -386,7 +386,8 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
         }])
         .param("relationship", Value::Key(relationship_key(rel)));
     let on = a.application_date.unwrap_or(ctx.today);
-    let age = a.date_of_birth.and_then(|d| age_on(d, on));
+    // Born after the reference day (a child born after the application): age 0.
+    let age = a.date_of_birth.map(|d| age_on(d, on).unwrap_or(0));
     let born_after_2020 = a
         .uk_child_birth_or_adoption
         .is_some_and(|d| d > BREXIT_TRANSITION_END);

@@ -102,10 +102,12 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         rules.push(R::R118);
     }
     let verdict = if reasons.is_empty() {
+        // Nothing in the answers calls for a new card; with an unknown status the checker
+        // cannot tell (the police or UDI can).
         if status == Status::DontKnow || status == Status::NoneYet {
-            Verdict::maybe(&[Q::Status])
+            Verdict::maybe(&[])
         } else {
-            Verdict::maybe(&[Q::CardSituation])
+            Verdict::No
         }
     } else if permit_expired {
         Verdict::No
@@ -120,6 +122,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         f = f
             .rules(&[R::R043, R::R060])
             .param("reason", Value::Key("permit_expired"));
+    } else if reasons.is_empty() {
+        let why = if matches!(status, Status::DontKnow | Status::NoneYet) {
+            "status_unknown"
+        } else {
+            "no_reason"
+        };
+        f = f.param("reason", Value::Key(why));
     }
     out.add(f);
     if verdict != Verdict::Yes {
