@@ -14,7 +14,6 @@ use residence_checker::domain::answers::*;
 use residence_checker::domain::case::{Case, EARLIEST_DATE, LATEST_DATE};
 use residence_checker::domain::dates::DateRange;
 use residence_checker::domain::format;
-use residence_checker::domain::questions::Question;
 use residence_checker::engine::absence::{
     check_half_of_permit, check_rolling_365, check_six_months_per_year, check_total_in_lookback,
     check_two_years_in_four, days_abroad_in, max_total_in_rolling_years, rolling_window_max,
