@@ -102,7 +102,7 @@ pub fn get(answers: &Answers, q: Question) -> Option<AnswerValue> {
     let v = get_json(answers, q)?;
     Some(match v {
         Value::Bool(b) => AnswerValue::YesNo(b),
-        Value::String(s) => match (q, NaiveDate::parse_from_str(&s, "%Y-%m-%d")) {
+        Value::String(s) => match (q, s.parse::<NaiveDate>()) {
             (Question::DufNumber, _) => AnswerValue::Text(s),
             (_, Ok(d)) => AnswerValue::Date(d),
             (_, Err(_)) => AnswerValue::Choice(s),

@@ -171,8 +171,8 @@ fn to_answer(q: Question, d: &Draft, lang: Lang) -> Result<AnswerValue, Vec<Fiel
             let mut stays = Vec::new();
             let mut periods = Vec::new();
             for (i, row) in d.rows.iter().enumerate() {
-                let from = NaiveDate::parse_from_str(&row.from, "%Y-%m-%d").ok();
-                let to = NaiveDate::parse_from_str(&row.to, "%Y-%m-%d").ok();
+                let from = row.from.parse::<NaiveDate>().ok();
+                let to = row.to.parse::<NaiveDate>().ok();
                 if from.is_none() {
                     errors.push(err(format!("{field}-{i}-from"), "ui.error.date.invalid"));
                 }

@@ -7,6 +7,7 @@
 //!   (or only the named ones): fmt, clippy, native, wasm, browser, e2e.
 //! - `cargo xtask bench`: sizes, start-page readiness timings and native engine timings; the
 //!   figures are written into README.md between the `bench` markers.
+//! - `cargo xtask flow`: writes the questionnaire as a Graphviz file, `target/flow.dot`.
 
 mod bench;
 mod cmd;
@@ -26,6 +27,7 @@ commands:
                      fmt, clippy, native, wasm, browser, e2e (default: all)
   bench              sizes (raw/gzip/brotli), start-page ready time in headless Chromium
                      (unthrottled and mobile-throttled), native engine timings; updates README.md
+  flow               write the questionnaire as a Graphviz file (target/flow.dot)
 ";
 
 fn main() -> ExitCode {
@@ -34,6 +36,9 @@ fn main() -> ExitCode {
         Some("serve") => serve(&args[1..]),
         Some("test") => test(&args[1..]),
         Some("bench") => bench::run(),
+        Some("flow") => Cmd::new("cargo")
+            .args(["run", "--quiet", "--release", "--example", "flow_dot", "--", "target/flow.dot"])
+            .run(),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
             Ok(())
