@@ -2,7 +2,9 @@
 //! `engine`.
 //!
 //! The words live in `src/text/en.txt` (English) and `src/text/nb.txt` (Norwegian bokmål), in
-//! the line format described in [`catalogue`]. A translator edits those files only. They are
+//! the line format described in [`catalogue`]; the words of the questions and results are in
+//! `en.result.txt` and `nb.result.txt`, appended to them. [`render`] turns engine output into
+//! words. A translator edits those files only. They are
 //! embedded in the binary with `include_str!` and parsed once, on first use.
 //!
 //! A test below fails when the two languages differ in their keys or in the placeholders of
@@ -76,8 +78,8 @@ impl Lang {
 
     fn source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("en.txt"),
-            Lang::Nb => include_str!("nb.txt"),
+            Lang::En => concat!(include_str!("en.txt"), "\n", include_str!("en.result.txt")),
+            Lang::Nb => concat!(include_str!("nb.txt"), "\n", include_str!("nb.result.txt")),
         }
     }
 

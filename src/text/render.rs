@@ -1,62 +1,535 @@
-//! TEMPORARY stand-in with the agreed API; replaced by the text work.
-#![allow(missing_docs)]
-use chrono::NaiveDate;
+//! Words for everything the engine and the flow produce: questions, answers, findings,
+//! checklist items, dates, errors, conflicts and rules, in the reader's language.
+//!
+//! Pure and never panicking: every word comes from the catalogue (see [`super::catalogue`]),
+//! and a missing entry shows its key instead of failing. The keys it reads:
+//!
+//! - `q.<name>.title`, `.hint`, `.summary`, `.opt.<option>` for every question;
+//! - `finding.<key>.<verdict>.title` and `.body`, where the body may only use placeholders the
+//!   engine always sets for that finding and verdict;
+//! - `finding.<key>.<param>.<value>`: a sentence appended to the body when a key (or list of
+//!   keys) parameter has that value, and `finding.<key>.<param>`: a sentence appended when a
+//!   parameter that is only sometimes set is present. Both are optional;
+//! - `item.<key>`, `date.<key>`, `error.<variant>`, `conflict.k<n>`, `rule.r-<nnn>`, `ui.*`.
 
-use super::{tr, Lang};
-use crate::domain::answers::Answers;
-use crate::domain::case::AnswerError;
-use crate::domain::questions::Question;
+use chrono::{Datelike, NaiveDate};
+
+use super::catalogue::fill;
+use super::{tr, tr_with, Lang};
+use crate::domain::answers::{AbsenceReason, Answers, EeaBasis};
+use crate::domain::case::{AnswerError, MAX_LIST_LEN};
+use crate::domain::questions::{Kind, Question};
 use crate::domain::refs::{Conflict, RuleId};
-use crate::engine::decision::{ChecklistItem, DateKey, Finding, Value};
+use crate::engine::decision::{ChecklistItem, DateKey, Finding, ItemKey, Value, Verdict};
+use crate::flow::answer::{get, AnswerValue};
 
-pub fn format_date(_lang: Lang, d: NaiveDate) -> String {
-    d.to_string()
+fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    lang.catalogue().get(key)
 }
-pub fn format_nok(_lang: Lang, n: u32) -> String {
-    format!("NOK {n}")
+
+/// Groups the digits of `n` in threes with `sep`.
+fn group(n: u64, sep: &str) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + 4);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
 }
-pub fn format_value(lang: Lang, v: &Value) -> String {
-    match v {
-        Value::Date(d) => format_date(lang, *d),
-        _ => format!("{v:?}"),
+
+fn format_number(lang: Lang, n: i64) -> String {
+    let sep = match lang {
+        Lang::En => ",",
+        Lang::Nb => "\u{a0}",
+    };
+    let grouped = group(n.unsigned_abs(), sep);
+    if n < 0 {
+        format!("−{grouped}")
+    } else {
+        grouped
     }
 }
+
+/// A date in words: "22 November 2026" in English, "22. november 2026" in bokmål.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::text::{render::format_date, Lang};
+/// let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// assert_eq!(format_date(Lang::En, d), "22 November 2026");
+/// assert_eq!(format_date(Lang::Nb, d), "22. november 2026");
+/// ```
+pub fn format_date(lang: Lang, date: NaiveDate) -> String {
+    let month_key = format!("ui.month.{}", date.month());
+    let month = tr(lang, &month_key);
+    tr_with(
+        lang,
+        "ui.date.format",
+        &[
+            ("day", &date.day().to_string()),
+            ("month", month),
+            ("year", &date.year().to_string()),
+        ],
+    )
+}
+
+/// An amount of Norwegian kroner: "NOK 300" in English, "300 kroner" in bokmål.
+///
+/// ```
+/// use residence_checker::text::{render::format_nok, Lang};
+/// assert_eq!(format_nok(Lang::En, 300), "NOK 300");
+/// assert_eq!(format_nok(Lang::Nb, 300), "300 kroner");
+/// assert_eq!(format_nok(Lang::En, 1500), "NOK 1,500");
+/// ```
+pub fn format_nok(lang: Lang, amount: u32) -> String {
+    tr_with(
+        lang,
+        "ui.nok",
+        &[("amount", &format_number(lang, i64::from(amount)))],
+    )
+}
+
+/// A number of days: "1 day", "20 days" / "1 dag", "20 dager".
+fn format_days(lang: Lang, days: i64) -> String {
+    let key = if days.abs() == 1 {
+        "ui.value.day"
+    } else {
+        "ui.value.days"
+    };
+    tr_with(lang, key, &[("n", &format_number(lang, days))])
+}
+
+fn format_key(lang: Lang, key: &str) -> String {
+    match lookup(lang, &format!("value.{key}")) {
+        Some(v) => fill(v, &[]),
+        None => key.replace('_', " "),
+    }
+}
+
+/// A finding's value in words.
+///
+/// ```
+/// use residence_checker::engine::decision::Value;
+/// use residence_checker::text::{render::format_value, Lang};
+/// assert_eq!(format_value(Lang::En, &Value::Days(20)), "20 days");
+/// assert_eq!(format_value(Lang::Nb, &Value::Nok(0)), "0 kroner");
+/// assert_eq!(format_value(Lang::En, &Value::Number(3)), "3");
+/// ```
+pub fn format_value(lang: Lang, value: &Value) -> String {
+    match value {
+        Value::Date(d) => format_date(lang, *d),
+        Value::Nok(n) => format_nok(lang, *n),
+        Value::Days(d) => format_days(lang, *d),
+        Value::Number(n) => n.to_string(),
+        Value::Key(k) => format_key(lang, k),
+        Value::Keys(ks) => ks
+            .iter()
+            .map(|k| format_key(lang, k))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Text(t) => t.clone(),
+    }
+}
+
+fn q_key(q: Question, part: &str) -> String {
+    format!("q.{}.{part}", q.name())
+}
+
+/// The question as a page heading.
+///
+/// ```
+/// use residence_checker::domain::questions::Question;
+/// use residence_checker::text::{render::question_title, Lang};
+/// assert_eq!(question_title(Lang::En, Question::Citizenship), "What is your citizenship?");
+/// ```
 pub fn question_title(lang: Lang, q: Question) -> String {
-    tr(lang, &format!("q.{}.title", q.name())).to_string()
+    fill(tr(lang, &q_key(q, "title")), &[])
 }
+
+/// One helpful sentence under the heading.
 pub fn question_hint(lang: Lang, q: Question) -> String {
-    tr(lang, &format!("q.{}.hint", q.name())).to_string()
+    fill(tr(lang, &q_key(q, "hint")), &[])
 }
+
+/// The short label on the "check your answers" page.
+///
+/// ```
+/// use residence_checker::domain::questions::Question;
+/// use residence_checker::text::{render::question_summary, Lang};
+/// assert_eq!(question_summary(Lang::En, Question::Citizenship), "Citizenship");
+/// assert_eq!(question_summary(Lang::Nb, Question::Citizenship), "Statsborgerskap");
+/// ```
 pub fn question_summary(lang: Lang, q: Question) -> String {
-    tr(lang, &format!("q.{}.summary", q.name())).to_string()
+    fill(tr(lang, &q_key(q, "summary")), &[])
 }
+
+/// The label of an option (`"yes"`/`"no"` for yes/no questions).
+///
+/// ```
+/// use residence_checker::domain::questions::Question;
+/// use residence_checker::text::{render::option_label, Lang};
+/// assert_eq!(option_label(Lang::En, Question::Citizenship, "uk"), "The United Kingdom");
+/// ```
 pub fn option_label(lang: Lang, q: Question, option: &str) -> String {
-    tr(lang, &format!("q.{}.opt.{option}", q.name())).to_string()
+    fill(tr(lang, &q_key(q, &format!("opt.{option}"))), &[])
 }
-pub fn answer_summary(_lang: Lang, a: &Answers, q: Question) -> Option<String> {
-    crate::flow::answer::get_json(a, q).map(|v| v.to_string())
+
+fn snake<T: serde::Serialize>(value: &T) -> String {
+    match serde_json::to_value(value) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => String::new(),
+    }
 }
-pub fn finding_title(_lang: Lang, f: &Finding) -> String {
-    format!("{} {}", f.key.as_str(), f.verdict.as_str())
+
+/// The label of a reason for a stay abroad.
+///
+/// ```
+/// use residence_checker::domain::answers::AbsenceReason;
+/// use residence_checker::text::{render::absence_reason_label, Lang};
+/// assert_eq!(absence_reason_label(Lang::En, AbsenceReason::WorkAbroad), "Work abroad");
+/// ```
+pub fn absence_reason_label(lang: Lang, reason: AbsenceReason) -> String {
+    fill(
+        tr(lang, &format!("q.stays_abroad.reason.{}", snake(&reason))),
+        &[],
+    )
 }
-pub fn finding_body(_lang: Lang, _f: &Finding) -> Vec<String> {
-    vec![]
+
+/// The label of an EU/EEA basis of residence in the basis history.
+pub fn eea_basis_label(lang: Lang, basis: EeaBasis) -> String {
+    fill(
+        tr(lang, &format!("q.uk_basis_history.basis.{}", snake(&basis))),
+        &[],
+    )
 }
-pub fn missing_text(_lang: Lang, _f: &Finding) -> Option<String> {
-    None
+
+fn range_text(lang: Lang, from: NaiveDate, to: NaiveDate, what: &str) -> String {
+    tr_with(
+        lang,
+        "ui.range",
+        &[
+            ("from", &format_date(lang, from)),
+            ("to", &format_date(lang, to)),
+            ("what", what),
+        ],
+    )
 }
-pub fn item_text(_lang: Lang, i: &ChecklistItem) -> String {
-    i.key.as_str().to_string()
+
+/// The answer to `q` as text for the "check your answers" page, or `None` if unanswered.
+///
+/// ```
+/// use residence_checker::domain::answers::{Answers, Citizenship};
+/// use residence_checker::domain::questions::Question;
+/// use residence_checker::text::{render::answer_summary, Lang};
+/// let answers = Answers { citizenship: Some(Citizenship::Uk), ..Answers::default() };
+/// assert_eq!(
+///     answer_summary(Lang::En, &answers, Question::Citizenship).as_deref(),
+///     Some("The United Kingdom")
+/// );
+/// assert_eq!(answer_summary(Lang::En, &answers, Question::Basis), None);
+/// ```
+pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<String> {
+    Some(match get(answers, q)? {
+        AnswerValue::Choice(c) => option_label(lang, q, &c),
+        AnswerValue::Choices(cs) if cs.is_empty() => fill(tr(lang, "ui.none_of_these"), &[]),
+        AnswerValue::Choices(cs) => cs
+            .iter()
+            .map(|c| option_label(lang, q, c))
+            .collect::<Vec<_>>()
+            .join("; "),
+        AnswerValue::YesNo(b) => option_label(lang, q, if b { "yes" } else { "no" }),
+        AnswerValue::Date(d) => format_date(lang, d),
+        AnswerValue::Text(t) => t,
+        AnswerValue::Stays(stays) if stays.is_empty() => fill(tr(lang, "ui.stays.none"), &[]),
+        AnswerValue::Stays(stays) => stays
+            .iter()
+            .map(|s| range_text(lang, s.from, s.to, &absence_reason_label(lang, s.reason)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        AnswerValue::Periods(ps) if ps.is_empty() => fill(tr(lang, "ui.periods.none"), &[]),
+        AnswerValue::Periods(ps) => ps
+            .iter()
+            .map(|p| range_text(lang, p.from, p.to, &eea_basis_label(lang, p.basis)))
+            .collect::<Vec<_>>()
+            .join("\n"),
+    })
 }
-pub fn date_label(_lang: Lang, k: DateKey) -> String {
-    k.as_str().to_string()
+
+fn finding_args(lang: Lang, f: &Finding) -> Vec<(&'static str, String)> {
+    f.params
+        .iter()
+        .map(|(name, value)| (*name, format_value(lang, value)))
+        .collect()
 }
-pub fn error_text(_lang: Lang, e: &AnswerError) -> String {
-    format!("{e:?}")
+
+fn fill_owned(template: &str, args: &[(&'static str, String)]) -> String {
+    let borrowed: Vec<(&str, &str)> = args.iter().map(|(n, v)| (*n, v.as_str())).collect();
+    fill(template, &borrowed)
 }
-pub fn conflict_text(_lang: Lang, c: Conflict) -> String {
-    format!("{c:?}")
+
+fn finding_key(f: &Finding, part: &str) -> String {
+    format!("finding.{}.{}.{part}", f.key.as_str(), f.verdict.as_str())
 }
-pub fn rule_title(_lang: Lang, r: RuleId) -> String {
-    r.title().to_string()
+
+/// The one-line statement of a finding.
+///
+/// ```
+/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Verdict};
+/// use residence_checker::text::{render::finding_title, Lang};
+/// let f = Finding::new(FindingKey::Appointment, Verdict::Yes, Priority::Action);
+/// assert_eq!(finding_title(Lang::En, &f), "You must book an appointment with the police");
+/// ```
+pub fn finding_title(lang: Lang, f: &Finding) -> String {
+    fill_owned(tr(lang, &finding_key(f, "title")), &finding_args(lang, f))
+}
+
+/// The explanation of a finding: the body paragraph with its placeholders filled, then one
+/// sentence for each parameter value the catalogue has words for.
+///
+/// ```
+/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Value, Verdict};
+/// use residence_checker::text::{render::finding_body, Lang};
+/// let f = Finding::new(FindingKey::Appointment, Verdict::Yes, Priority::Action)
+///     .param("route", Value::Key("book"))
+///     .param("reason", Value::Key("applied_abroad"));
+/// let body = finding_body(Lang::En, &f);
+/// assert!(body.len() >= 2);
+/// assert!(body.iter().all(|p| !p.contains('{')));
+/// ```
+pub fn finding_body(lang: Lang, f: &Finding) -> Vec<String> {
+    let args = finding_args(lang, f);
+    let mut out = vec![fill_owned(tr(lang, &finding_key(f, "body")), &args)];
+    let base = format!("finding.{}", f.key.as_str());
+    for (name, value) in &f.params {
+        let keys: Vec<String> = match value {
+            Value::Key(k) => vec![format!("{base}.{name}.{k}")],
+            Value::Keys(ks) => ks.iter().map(|k| format!("{base}.{name}.{k}")).collect(),
+            _ => vec![format!("{base}.{name}")],
+        };
+        for key in keys {
+            if let Some(template) = lookup(lang, &key) {
+                out.push(fill_owned(template, &args));
+            }
+        }
+    }
+    out
+}
+
+/// For a "maybe" with missing answers: the sentence naming the questions that would settle it.
+///
+/// ```
+/// use residence_checker::domain::questions::Question;
+/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Verdict};
+/// use residence_checker::text::{render::missing_text, Lang};
+/// let f = Finding::new(
+///     FindingKey::CardNeeded,
+///     Verdict::maybe(&[Question::Citizenship]),
+///     Priority::Action,
+/// );
+/// assert_eq!(
+///     missing_text(Lang::En, &f).as_deref(),
+///     Some("These answers would settle it: Citizenship")
+/// );
+/// ```
+pub fn missing_text(lang: Lang, f: &Finding) -> Option<String> {
+    match &f.verdict {
+        Verdict::Maybe { missing } if !missing.is_empty() => {
+            let names: Vec<String> = missing.iter().map(|q| question_summary(lang, *q)).collect();
+            Some(tr_with(
+                lang,
+                "ui.missing",
+                &[("questions", &names.join(", "))],
+            ))
+        }
+        _ => None,
+    }
+}
+
+/// A checklist line, with its date and cost when it has them.
+///
+/// ```
+/// use residence_checker::engine::decision::{ChecklistItem, ItemKey, ItemKind};
+/// use residence_checker::text::{render::item_text, Lang};
+/// let item = ChecklistItem {
+///     key: ItemKey::PayFee,
+///     kind: ItemKind::Do,
+///     due: None,
+///     cost: Some(300),
+///     rules: vec![],
+/// };
+/// assert_eq!(item_text(Lang::En, &item), "Pay the fee for the new card (NOK 300)");
+/// ```
+pub fn item_text(lang: Lang, item: &ChecklistItem) -> String {
+    let mut out = fill(tr(lang, &format!("item.{}", item.key.as_str())), &[]);
+    let mut extra = Vec::new();
+    if let Some(due) = item.due {
+        extra.push(tr_with(
+            lang,
+            "ui.checklist.due",
+            &[("date", &format_date(lang, due))],
+        ));
+    }
+    if let Some(cost) = item.cost {
+        extra.push(tr_with(
+            lang,
+            "ui.checklist.cost",
+            &[("amount", &format_nok(lang, cost))],
+        ));
+    }
+    if !extra.is_empty() {
+        out.push_str(" (");
+        out.push_str(&extra.join(", "));
+        out.push(')');
+    }
+    out
+}
+
+/// The checklist line of an item key alone (no date or cost).
+pub fn item_label(lang: Lang, key: ItemKey) -> String {
+    fill(tr(lang, &format!("item.{}", key.as_str())), &[])
+}
+
+/// The label of a key date.
+///
+/// ```
+/// use residence_checker::engine::decision::DateKey;
+/// use residence_checker::text::{render::date_label, Lang};
+/// assert_eq!(date_label(Lang::En, DateKey::RenewalDeadline), "Renewal deadline");
+/// ```
+pub fn date_label(lang: Lang, key: DateKey) -> String {
+    fill(tr(lang, &format!("date.{}", key.as_str())), &[])
+}
+
+/// The key of an error's message (`error.<variant>`; `error.end_before_start.entry` when the
+/// error names an entry of a list).
+fn error_key(err: &AnswerError) -> String {
+    let variant = match serde_json::to_value(err) {
+        Ok(v) => v
+            .get("error")
+            .and_then(|e| e.as_str())
+            .unwrap_or("unknown")
+            .to_string(),
+        Err(_) => "unknown".to_string(),
+    };
+    match err {
+        AnswerError::EndBeforeStart { index: Some(_), .. } => format!("error.{variant}.entry"),
+        _ => format!("error.{variant}"),
+    }
+}
+
+/// A clear message naming what to fix.
+///
+/// ```
+/// use residence_checker::domain::case::AnswerError;
+/// use residence_checker::text::{render::error_text, Lang};
+/// let msg = error_text(Lang::En, &AnswerError::DufLength { length: 11 });
+/// assert!(msg.contains("11"));
+/// ```
+pub fn error_text(lang: Lang, err: &AnswerError) -> String {
+    let question = question_summary(lang, err.question());
+    let mut args: Vec<(&'static str, String)> = vec![
+        ("question", question),
+        ("max", format_number(lang, MAX_LIST_LEN as i64)),
+    ];
+    match err {
+        AnswerError::DateOutOfRange { date, .. } | AnswerError::DateInFuture { date, .. } => {
+            args.push(("date", format_date(lang, *date)));
+        }
+        AnswerError::EndBeforeStart { index, .. } => {
+            if let Some(i) = index {
+                args.push(("index", (i.saturating_add(1)).to_string()));
+            }
+        }
+        AnswerError::OverlappingStays { first, second } => {
+            args.push(("first", first.saturating_add(1).to_string()));
+            args.push(("second", second.saturating_add(1).to_string()));
+        }
+        AnswerError::TooManyEntries { count, .. } => {
+            args.push(("count", format_number(lang, *count as i64)));
+        }
+        AnswerError::DufLength { length } => args.push(("length", length.to_string())),
+        AnswerError::DufNotDigits => {}
+        AnswerError::DufImplausibleYear { year } => args.push(("year", year.to_string())),
+    }
+    fill_owned(tr(lang, &error_key(err)), &args)
+}
+
+/// Every catalogue key [`error_text`] may read.
+pub fn error_keys() -> Vec<String> {
+    use crate::domain::questions::Question as Q;
+    let d = NaiveDate::MIN;
+    [
+        AnswerError::DateOutOfRange {
+            question: Q::ApplicationDate,
+            date: d,
+        },
+        AnswerError::DateInFuture {
+            question: Q::DateOfBirth,
+            date: d,
+        },
+        AnswerError::EndBeforeStart {
+            question: Q::PermitEnd,
+            index: None,
+        },
+        AnswerError::EndBeforeStart {
+            question: Q::StaysAbroad,
+            index: Some(0),
+        },
+        AnswerError::OverlappingStays {
+            first: 0,
+            second: 1,
+        },
+        AnswerError::TooManyEntries {
+            question: Q::StaysAbroad,
+            count: 5001,
+        },
+        AnswerError::DufLength { length: 3 },
+        AnswerError::DufNotDigits,
+        AnswerError::DufImplausibleYear { year: 1800 },
+    ]
+    .iter()
+    .map(error_key)
+    .collect()
+}
+
+/// What the official sources disagree on, and what the checker does.
+pub fn conflict_text(lang: Lang, conflict: Conflict) -> String {
+    let key = format!("conflict.{}", format!("{conflict:?}").to_ascii_lowercase());
+    fill(tr(lang, &key), &[])
+}
+
+/// The short plain title of a rule.
+///
+/// ```
+/// use residence_checker::domain::refs::RuleId;
+/// use residence_checker::text::{render::rule_title, Lang};
+/// assert!(rule_title(Lang::En, RuleId::R020).contains("decision letter"));
+/// ```
+pub fn rule_title(lang: Lang, rule: RuleId) -> String {
+    let key = format!("rule.{}", rule.as_str().to_ascii_lowercase());
+    fill(tr(lang, &key), &[])
+}
+
+/// The word for a verdict (`ui.verdict.yes` …).
+pub fn verdict_label(lang: Lang, verdict: &Verdict) -> String {
+    fill(tr(lang, &format!("ui.verdict.{}", verdict.as_str())), &[])
+}
+
+/// Every catalogue key a question needs, for the completeness tests.
+pub fn question_keys(q: Question) -> Vec<String> {
+    let mut keys = vec![q_key(q, "title"), q_key(q, "hint"), q_key(q, "summary")];
+    match q.kind() {
+        Kind::Choice | Kind::MultiChoice => {
+            keys.extend(q.options().iter().map(|o| q_key(q, &format!("opt.{o}"))));
+        }
+        Kind::YesNo => {
+            keys.push(q_key(q, "opt.yes"));
+            keys.push(q_key(q, "opt.no"));
+        }
+        Kind::Date | Kind::Text | Kind::Stays | Kind::Periods => {}
+    }
+    keys
 }
