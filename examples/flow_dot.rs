@@ -10,7 +10,9 @@ use residence_checker::domain::answers::Answers;
 use residence_checker::flow::enumerate::{to_dot, walk_all};
 
 fn main() -> ExitCode {
-    let out = std::env::args().nth(1).unwrap_or_else(|| "target/flow.dot".into());
+    let out = std::env::args()
+        .nth(1)
+        .unwrap_or_else(|| "target/flow.dot".into());
     let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
     let walks = match walk_all(&Answers::default(), today) {
         Ok(w) => w,

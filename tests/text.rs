@@ -38,7 +38,7 @@ const CONFLICTS: [Conflict; 15] = [
 ];
 
 fn has(lang: Lang, key: &str) -> bool {
-    lang.catalogue().get(key).is_some()
+    residence_checker::text::lookup(lang, key).is_some()
 }
 
 fn missing_keys(keys: impl IntoIterator<Item = String>) -> Vec<String> {

@@ -236,7 +236,7 @@ impl Case {
 
         if errors.is_empty() {
             let mut sorted = stays;
-            sorted.sort();
+            sorted.sort_unstable_by_key(|s| (s.from, s.to));
             Ok(Case {
                 answers: answers.clone(),
                 duf,

@@ -341,11 +341,12 @@ fn continuity(ctx: &Ctx, period: Option<DateRange>, f: &mut Finding) -> Threshol
 fn basis_covers(ctx: &Ctx, start: NaiveDate, five: Option<NaiveDate>) -> Option<bool> {
     let history = ctx.a.uk_basis_history.as_ref().filter(|h| !h.is_empty())?;
     let end = five?.pred_opt()?;
-    let mut periods: Vec<DateRange> = history
+    let periods: Vec<DateRange> = history
         .iter()
         .filter_map(|p| DateRange::new(p.from, p.to))
         .collect();
-    periods.sort();
+    // Merged and sorted, so that overlapping or touching periods count as one.
+    let periods = absence::merge(&periods);
     let mut covered_until = start.pred_opt()?;
     for p in periods {
         if p.start > covered_until.succ_opt()? {

@@ -197,7 +197,8 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
             _ => {}
         }
     }
-    let mut items = list.0;
-    items.sort_by_key(|i| i.kind);
+    let (mut items, bring): (Vec<_>, Vec<_>) =
+        list.0.into_iter().partition(|i| i.kind == ItemKind::Do);
+    items.extend(bring);
     items
 }

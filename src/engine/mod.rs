@@ -119,11 +119,20 @@ impl Out {
     ) {
         if let Some(date) = date {
             if !self.dates.iter().any(|d| d.key == key) {
-                self.dates.push(KeyDate {
-                    key,
-                    date,
-                    rules: rules.to_vec(),
-                });
+                // Kept in date order (then key order) as they come.
+                let at = self
+                    .dates
+                    .iter()
+                    .position(|d| (d.date, d.key) > (date, key))
+                    .unwrap_or(self.dates.len());
+                self.dates.insert(
+                    at,
+                    KeyDate {
+                        key,
+                        date,
+                        rules: rules.to_vec(),
+                    },
+                );
             }
         }
     }
@@ -163,12 +172,13 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         stays::rules(&ctx, &mut out);
         permanent::rules(&ctx, &mut out);
     }
-    let Out {
-        mut findings,
-        mut dates,
-    } = out;
-    findings.sort_by_key(|f| f.priority);
-    dates.sort_by_key(|d| (d.date, d.key));
+    let Out { findings, dates } = out;
+    // Stable: actions, then warnings, then background, each in rule-book order. A partition
+    // rather than a sort keeps the app small (each sort is compiled anew per type).
+    let findings: Vec<Finding> = [Priority::Action, Priority::Warning, Priority::Info]
+        .iter()
+        .flat_map(|p| findings.iter().filter(move |f| f.priority == *p).cloned())
+        .collect();
     let mut decision = Decision {
         rules_version: RULES_VERSION,
         rules_reviewed: RULES_REVIEWED,

@@ -5,7 +5,7 @@
 //! flow and the saved file in step with no per-field code.
 
 use chrono::NaiveDate;
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::domain::answers::{Answers, BasisPeriod, Stay};
 use crate::domain::questions::Question;
@@ -29,148 +29,261 @@ pub enum AnswerValue {
     Periods(Vec<BasisPeriod>),
 }
 
-impl AnswerValue {
-    fn to_json(&self) -> Value {
-        match self {
-            AnswerValue::Choice(c) | AnswerValue::Text(c) => Value::String(c.clone()),
-            AnswerValue::Choices(cs) => {
-                Value::Array(cs.iter().map(|c| Value::String(c.clone())).collect())
+/// Converts one answer field to and from [`AnswerValue`].
+trait Field: Sized {
+    fn to_answer(&self) -> AnswerValue;
+    fn from_answer(value: AnswerValue) -> Option<Self>;
+}
+
+/// A choice, through its key in the answers format.
+fn choice_key<T: serde::Serialize>(v: &T) -> String {
+    match serde_json::to_value(v) {
+        Ok(Value::String(s)) => s,
+        _ => String::new(),
+    }
+}
+
+fn from_key<T: serde::de::DeserializeOwned>(key: String) -> Option<T> {
+    serde_json::from_value(Value::String(key)).ok()
+}
+
+macro_rules! choice_fields {
+    ($($t:ty),*) => {$(
+        impl Field for $t {
+            fn to_answer(&self) -> AnswerValue {
+                AnswerValue::Choice(choice_key(self))
             }
-            AnswerValue::YesNo(b) => Value::Bool(*b),
-            AnswerValue::Date(d) => Value::String(d.to_string()),
-            AnswerValue::Stays(s) => serde_json::to_value(s).unwrap_or(Value::Null),
-            AnswerValue::Periods(p) => serde_json::to_value(p).unwrap_or(Value::Null),
+            fn from_answer(value: AnswerValue) -> Option<Self> {
+                match value {
+                    AnswerValue::Choice(c) => from_key(c),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+macro_rules! list_fields {
+    ($($t:ty),*) => {$(
+        impl Field for Vec<$t> {
+            fn to_answer(&self) -> AnswerValue {
+                AnswerValue::Choices(self.iter().map(choice_key).collect())
+            }
+            fn from_answer(value: AnswerValue) -> Option<Self> {
+                match value {
+                    AnswerValue::Choices(cs) => cs.into_iter().map(from_key).collect(),
+                    _ => None,
+                }
+            }
+        }
+    )*};
+}
+
+use crate::domain::answers::{
+    AppliedFor, Basis, BrexitRole, CardSituation, Channel, Citizenship, LetterSays,
+    LongAbroadReason, OldPermitIndicator, Place, Status, SubmittedBy, TravelDocument,
+    UkNationalBasis, UkRelationship,
+};
+
+choice_fields!(
+    Citizenship,
+    BrexitRole,
+    Status,
+    Basis,
+    AppliedFor,
+    Place,
+    SubmittedBy,
+    TravelDocument,
+    LetterSays,
+    Channel,
+    LongAbroadReason,
+    UkRelationship,
+    UkNationalBasis
+);
+list_fields!(CardSituation, OldPermitIndicator);
+
+impl Field for bool {
+    fn to_answer(&self) -> AnswerValue {
+        AnswerValue::YesNo(*self)
+    }
+    fn from_answer(value: AnswerValue) -> Option<Self> {
+        match value {
+            AnswerValue::YesNo(b) => Some(b),
+            _ => None,
         }
     }
 }
 
-fn to_map(answers: &Answers) -> Map<String, Value> {
-    match serde_json::to_value(answers) {
-        Ok(Value::Object(map)) => map,
-        _ => Map::new(),
+impl Field for NaiveDate {
+    fn to_answer(&self) -> AnswerValue {
+        AnswerValue::Date(*self)
+    }
+    fn from_answer(value: AnswerValue) -> Option<Self> {
+        match value {
+            AnswerValue::Date(d) => Some(d),
+            _ => None,
+        }
     }
 }
 
-fn from_map(map: Map<String, Value>) -> Option<Answers> {
-    serde_json::from_value(Value::Object(map)).ok()
-}
-
-fn split(q: Question) -> (&'static str, Option<&'static str>) {
-    match q.name().split_once('.') {
-        Some((outer, inner)) => (outer, Some(inner)),
-        None => (q.name(), None),
+impl Field for String {
+    fn to_answer(&self) -> AnswerValue {
+        AnswerValue::Text(self.clone())
+    }
+    fn from_answer(value: AnswerValue) -> Option<Self> {
+        match value {
+            AnswerValue::Text(t) => Some(t),
+            _ => None,
+        }
     }
 }
 
-/// The answer to `q` in the answers format, or `None` if unanswered.
-pub fn get_json(answers: &Answers, q: Question) -> Option<Value> {
-    let map = to_map(answers);
-    let (outer, inner) = split(q);
-    let v = map.get(outer)?;
-    let v = match inner {
-        Some(inner) => v.get(inner)?,
-        None => v,
+impl Field for Vec<Stay> {
+    fn to_answer(&self) -> AnswerValue {
+        AnswerValue::Stays(self.clone())
+    }
+    fn from_answer(value: AnswerValue) -> Option<Self> {
+        match value {
+            AnswerValue::Stays(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+impl Field for Vec<BasisPeriod> {
+    fn to_answer(&self) -> AnswerValue {
+        AnswerValue::Periods(self.clone())
+    }
+    fn from_answer(value: AnswerValue) -> Option<Self> {
+        match value {
+            AnswerValue::Periods(p) => Some(p),
+            _ => None,
+        }
+    }
+}
+
+/// One accessor per question: the field it reads and writes.
+macro_rules! fields {
+    ($($q:ident => $($f:ident).+;)*) => {
+        /// The answer to `q` as the UI's value, or `None` if unanswered.
+        pub fn get(answers: &Answers, q: Question) -> Option<AnswerValue> {
+            match q {
+                $(Question::$q => answers.$($f).+.as_ref().map(Field::to_answer),)*
+            }
+        }
+
+        /// Sets the answer to `q`. Returns `false` (and changes nothing) if the value is not a
+        /// valid answer to that question (an unknown choice, a date for a yes/no question, …).
+        pub fn set(answers: &mut Answers, q: Question, value: AnswerValue) -> bool {
+            match q {
+                $(Question::$q => match Field::from_answer(value) {
+                    Some(v) => {
+                        answers.$($f).+ = Some(v);
+                        true
+                    }
+                    None => false,
+                },)*
+            }
+        }
+
+        /// Removes the answer to `q`.
+        pub fn clear(answers: &mut Answers, q: Question) {
+            match q {
+                $(Question::$q => answers.$($f).+ = None,)*
+            }
+        }
+
+        /// True when `q` has an answer.
+        pub fn is_answered(answers: &Answers, q: Question) -> bool {
+            match q {
+                $(Question::$q => answers.$($f).+.is_some(),)*
+            }
+        }
     };
-    (!v.is_null()).then(|| v.clone())
+}
+
+fields! {
+    Citizenship => citizenship;
+    EuFamilyMember => eu_family_member;
+    BrexitRole => brexit_role;
+    Status => status;
+    Basis => basis;
+    AppliedFor => applied_for;
+    ApplicationDate => application_date;
+    AppliedFrom => applied_from;
+    SubmittedBy => submitted_by;
+    BiometricsTaken => biometrics_taken;
+    TravelDocument => travel_document;
+    LetterSaysMeetPolice => letter_says_meet_police;
+    Channel => channel;
+    DateOfBirth => date_of_birth;
+    CardSituation => card_situation;
+    CardExpiry => card_expiry;
+    PermitExpiry => permit_expiry;
+    LocationNow => location_now;
+    HandInOldCard => hand_in_old_card;
+    DufNumber => duf_number;
+    NewPassportRecently => new_passport_recently;
+    NewPassportDate => new_passport_date;
+    AppointmentDate => appointment_date;
+    CardLostInMail => card_lost_in_mail;
+    PlannedDeparture => planned_departure;
+    RenewalRegisteredOnline => renewal_registered_online;
+    RenewalSubmitted => renewal_submitted;
+    NoAppointmentBeforeDeadline => no_appointment_before_deadline;
+    RenewalDigital => renewal_digital;
+    PermitStart => permit_start;
+    PermitEnd => permit_end;
+    StaysAbroad => stays_abroad;
+    ResidenceRequirementDate => residence_requirement_date;
+    FirstQualifyingPermitDate => first_qualifying_permit_date;
+    PlanAbroadOverTwoYears => plan_abroad_over_two_years;
+    LongAbroadReason => long_abroad_reason;
+    IntendsToReturn => intends_to_return;
+    UkResidenceStart => uk_residence_start;
+    UkBasisHistory => uk_basis_history;
+    BrexitAppliedByDeadline => brexit_applied_by_deadline;
+    BrexitApplicationDate => brexit_application_date;
+    BrexitSpecialReasons => brexit_special_reasons;
+    UkChildBirthOrAdoption => uk_child_birth_or_adoption;
+    UkRelationship => uk_family.relationship;
+    UkNationalBasis => uk_family.uk_national_basis;
+    UkRelationshipBefore2021 => uk_family.relationship_before_2021;
+    UkLivingInNorwayBy2021 => uk_family.living_in_norway_by_2021;
+    UkCohabitationStart => uk_family.cohabitation_start;
+    UkChildrenTogether => uk_family.children_together;
+    UkWeddingWithinSixMonths => uk_family.wedding_within_six_months;
+    UkHealthInsurance => uk_family.health_insurance;
+    UkSupported => uk_family.supported;
+    UkFosterConfirmation => uk_family.foster_confirmation;
+    UkSiblingApproved => uk_family.sibling_without_caregivers_approved;
+    UkOnlyCarer => uk_family.only_carer_in_norway;
+    FrontierStartedBy2021 => frontier_started_by_2021;
+    FrontierLivesAbroad => frontier_lives_abroad;
+    OldPermitIndicators => old_permit_indicators;
+    UkRegisteredAsEuFamily => uk_registered_as_eu_family;
+    EuStayOverThreeMonths => eu_stay_over_three_months;
+    EuRegistered => eu_registered;
+    EuResidenceStart => eu_residence_start;
 }
 
 /// Every question that has an answer.
 pub fn answered(answers: &Answers) -> std::collections::BTreeSet<Question> {
-    let map = to_map(answers);
     Question::ALL
         .iter()
         .copied()
-        .filter(|q| {
-            let (outer, inner) = split(*q);
-            let v = map.get(outer);
-            let v = match inner {
-                Some(inner) => v.and_then(|v| v.get(inner)),
-                None => v,
-            };
-            v.is_some_and(|v| !v.is_null())
-        })
+        .filter(|q| is_answered(answers, *q))
         .collect()
 }
 
-/// True when `q` has an answer.
-pub fn is_answered(answers: &Answers, q: Question) -> bool {
-    get_json(answers, q).is_some()
-}
-
-/// The answer to `q` as the UI's value, or `None` if unanswered.
-pub fn get(answers: &Answers, q: Question) -> Option<AnswerValue> {
-    let v = get_json(answers, q)?;
-    Some(match v {
-        Value::Bool(b) => AnswerValue::YesNo(b),
-        Value::String(s) => match (q, s.parse::<NaiveDate>()) {
-            (Question::DufNumber, _) => AnswerValue::Text(s),
-            (_, Ok(d)) => AnswerValue::Date(d),
-            (_, Err(_)) => AnswerValue::Choice(s),
-        },
-        Value::Array(items) => match q {
-            Question::StaysAbroad => {
-                AnswerValue::Stays(serde_json::from_value(Value::Array(items)).ok()?)
-            }
-            Question::UkBasisHistory => {
-                AnswerValue::Periods(serde_json::from_value(Value::Array(items)).ok()?)
-            }
-            _ => AnswerValue::Choices(
-                items
-                    .into_iter()
-                    .filter_map(|i| i.as_str().map(str::to_string))
-                    .collect(),
-            ),
-        },
-        _ => return None,
+/// The answer to `q` in the answers format (for the reviewers' flow graph), or `None`.
+pub fn get_json(answers: &Answers, q: Question) -> Option<Value> {
+    Some(match get(answers, q)? {
+        AnswerValue::Choice(c) | AnswerValue::Text(c) => Value::String(c),
+        AnswerValue::YesNo(b) => Value::Bool(b),
+        AnswerValue::Date(d) => Value::String(d.to_string()),
+        other => Value::String(format!("{other:?}")),
     })
-}
-
-/// Sets the answer to `q`. Returns `false` (and changes nothing) if the value is not a valid
-/// answer to that question (an unknown choice, a date for a yes/no question, …).
-pub fn set(answers: &mut Answers, q: Question, value: AnswerValue) -> bool {
-    write(answers, q, Some(value.to_json()))
-}
-
-/// Removes the answer to `q`.
-pub fn clear(answers: &mut Answers, q: Question) {
-    write(answers, q, None);
-}
-
-fn write(answers: &mut Answers, q: Question, value: Option<Value>) -> bool {
-    let mut map = to_map(answers);
-    let (outer, inner) = split(q);
-    match inner {
-        None => match value {
-            Some(v) => {
-                map.insert(outer.to_string(), v);
-            }
-            None => {
-                map.remove(outer);
-            }
-        },
-        Some(inner) => {
-            let mut sub = match map.remove(outer) {
-                Some(Value::Object(m)) => m,
-                _ => Map::new(),
-            };
-            match value {
-                Some(v) => {
-                    sub.insert(inner.to_string(), v);
-                }
-                None => {
-                    sub.remove(inner);
-                }
-            }
-            map.insert(outer.to_string(), Value::Object(sub));
-        }
-    }
-    match from_map(map) {
-        Some(new) => {
-            *answers = new;
-            true
-        }
-        None => false,
-    }
 }
 
 #[cfg(test)]
@@ -225,25 +338,31 @@ mod tests {
     }
 
     #[test]
-    fn every_question_names_a_real_answer_field() {
+    fn every_question_writes_the_answers_format_field_its_name_says() {
+        use crate::domain::questions::Kind;
         for q in Question::ALL {
+            let value = match q.kind() {
+                Kind::Choice => AnswerValue::Choice(q.options()[0].into()),
+                Kind::MultiChoice => AnswerValue::Choices(vec![]),
+                Kind::YesNo => AnswerValue::YesNo(true),
+                Kind::Date => {
+                    AnswerValue::Date(NaiveDate::from_ymd_opt(2020, 1, 1).unwrap_or_default())
+                }
+                Kind::Text => AnswerValue::Text("201258697561".into()),
+                Kind::Stays => AnswerValue::Stays(vec![]),
+                Kind::Periods => AnswerValue::Periods(vec![]),
+            };
             let mut a = Answers::default();
-            // Writing JSON null to a field that does not exist would be refused by
-            // deny_unknown_fields; a real field accepts it.
-            let (outer, inner) = split(*q);
-            let mut map = to_map(&a);
-            match inner {
-                None => {
-                    map.insert(outer.into(), Value::Null);
-                }
-                Some(i) => {
-                    let mut sub = Map::new();
-                    sub.insert(i.into(), Value::Null);
-                    map.insert(outer.into(), Value::Object(sub));
-                }
-            }
-            a = from_map(map).unwrap_or_else(|| panic!("{} is not a field", q.name()));
-            assert!(!is_answered(&a, *q));
+            assert!(set(&mut a, *q, value.clone()), "{}", q.name());
+            assert_eq!(get(&a, *q), Some(value));
+            let json = serde_json::to_value(&a).unwrap_or_default();
+            let found = match q.name().split_once('.') {
+                Some((outer, inner)) => json.get(outer).and_then(|o| o.get(inner)),
+                None => json.get(q.name()),
+            };
+            assert!(found.is_some(), "{} is not the field it writes", q.name());
+            clear(&mut a, *q);
+            assert_eq!(a, Answers::default());
         }
     }
 }

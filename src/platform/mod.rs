@@ -73,3 +73,26 @@ pub fn focus_by_id(id: &str) {
         element.scroll_into_view();
     }
 }
+
+/// Fetches a text file from the app's own origin (a path relative to the page). Fails with a
+/// short reason on a network error or a non-success status.
+pub async fn fetch_text(path: &str) -> Result<String, String> {
+    let window = web_sys::window().ok_or("no window")?;
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+        .await
+        .map_err(|_| format!("{path}: network error"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("{path}: HTTP {}", response.status()));
+    }
+    let text = response.text().map_err(|_| format!("{path}: no body"))?;
+    let text = wasm_bindgen_futures::JsFuture::from(text)
+        .await
+        .map_err(|_| format!("{path}: cannot read"))?;
+    text.as_string().ok_or_else(|| format!("{path}: not text"))
+}
+
+/// Runs a future on the browser's event loop.
+pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
+    wasm_bindgen_futures::spawn_local(future);
+}

@@ -76,14 +76,34 @@ impl Lang {
             .unwrap_or(Lang::En)
     }
 
-    fn source(self) -> &'static str {
+    /// The start page and page shell: embedded everywhere, so the first page needs no fetch.
+    fn base_source(self) -> &'static str {
         match self {
-            Lang::En => concat!(include_str!("en.txt"), "\n", include_str!("en.result.txt")),
-            Lang::Nb => concat!(include_str!("nb.txt"), "\n", include_str!("nb.result.txt")),
+            Lang::En => include_str!("en.txt"),
+            Lang::Nb => include_str!("nb.txt"),
         }
     }
 
-    /// The parsed catalogue of this language.
+    /// The file name of the questions-and-results catalogue. The browser app fetches it from
+    /// `text/<name>` when the applicant presses Start (it is most of the words, and keeping it
+    /// out of the first load keeps the first load within budget); native code embeds it.
+    pub fn results_file(self) -> &'static str {
+        match self {
+            Lang::En => "en.result.txt",
+            Lang::Nb => "nb.result.txt",
+        }
+    }
+
+    fn results_cell(self) -> &'static OnceLock<Parsed<'static>> {
+        static EN: OnceLock<Parsed<'static>> = OnceLock::new();
+        static NB: OnceLock<Parsed<'static>> = OnceLock::new();
+        match self {
+            Lang::En => &EN,
+            Lang::Nb => &NB,
+        }
+    }
+
+    /// The parsed start-page catalogue of this language.
     pub fn catalogue(self) -> &'static Parsed<'static> {
         static EN: OnceLock<Parsed<'static>> = OnceLock::new();
         static NB: OnceLock<Parsed<'static>> = OnceLock::new();
@@ -91,8 +111,49 @@ impl Lang {
             Lang::En => &EN,
             Lang::Nb => &NB,
         };
-        cell.get_or_init(|| catalogue::parse(self.source()))
+        cell.get_or_init(|| catalogue::parse(self.base_source()))
     }
+
+    /// The parsed questions-and-results catalogue, if available: always natively; in the
+    /// browser once [`install_results`] has run for this language.
+    pub fn results(self) -> Option<&'static Parsed<'static>> {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            let source = match self {
+                Lang::En => include_str!("en.result.txt"),
+                Lang::Nb => include_str!("nb.result.txt"),
+            };
+            Some(self.results_cell().get_or_init(|| catalogue::parse(source)))
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            self.results_cell().get()
+        }
+    }
+}
+
+/// Installs the fetched questions-and-results catalogue of `lang`. A file with malformed lines
+/// is refused (its words would show as keys); installing twice keeps the first.
+pub fn install_results(lang: Lang, text: String) -> Result<(), String> {
+    if lang.results().is_some() {
+        return Ok(());
+    }
+    // Kept for the life of the app: the catalogue is borrowed by every rendered word.
+    let text: &'static str = Box::leak(text.into_boxed_str());
+    let parsed = catalogue::parse(text);
+    if !parsed.errors.is_empty() || parsed.entries.is_empty() {
+        return Err(format!("{} is not a valid catalogue", lang.results_file()));
+    }
+    let _ = lang.results_cell().set(parsed);
+    Ok(())
+}
+
+/// The words for `key` in `lang`, from the start-page catalogue or the questions-and-results
+/// catalogue, if present.
+pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
+    lang.catalogue()
+        .get(key)
+        .or_else(|| lang.results().and_then(|r| r.get(key)))
 }
 
 /// The text for `key` in `lang`, or the key itself when the catalogue lacks it.
@@ -105,7 +166,7 @@ impl Lang {
 /// assert_eq!(tr(Lang::Nb, "no.such.key"), "no.such.key");
 /// ```
 pub fn tr(lang: Lang, key: &str) -> &str {
-    lang.catalogue().get(key).unwrap_or(key)
+    lookup(lang, key).unwrap_or(key)
 }
 
 /// The text for `key` in `lang` with its `{placeholders}` filled from `args` and `\n` turned
@@ -127,44 +188,75 @@ mod tests {
     use super::*;
     use std::collections::BTreeSet;
 
+    /// Both catalogue files of a language: (file name, parsed).
+    fn files(lang: Lang) -> Vec<(String, &'static Parsed<'static>)> {
+        let mut files = vec![(format!("{}.txt", lang.code()), lang.catalogue())];
+        if let Some(results) = lang.results() {
+            files.push((lang.results_file().to_string(), results));
+        }
+        files
+    }
+
     #[test]
     fn every_catalogue_parses_without_errors() {
         for lang in Lang::ALL {
-            let errors = &lang.catalogue().errors;
+            assert_eq!(files(lang).len(), 2, "natively both files are embedded");
+            for (name, parsed) in files(lang) {
+                let errors = &parsed.errors;
+                assert!(errors.is_empty(), "{name} has malformed lines: {errors:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_language_has_the_same_keys_and_placeholders() {
+        for (index, (en_name, reference)) in files(Lang::En).into_iter().enumerate() {
+            for lang in Lang::ALL {
+                let (name, other) = files(lang)[index].clone();
+                let a: BTreeSet<_> = reference.keys().collect();
+                let b: BTreeSet<_> = other.keys().collect();
+                let only_en: Vec<_> = a.difference(&b).collect();
+                let only_other: Vec<_> = b.difference(&a).collect();
+                assert!(
+                    only_en.is_empty() && only_other.is_empty(),
+                    "keys differ between {en_name} and {name}: only in en {only_en:?}, only in {} {only_other:?}",
+                    lang.code()
+                );
+                for entry in &reference.entries {
+                    let theirs = other.get(entry.key).unwrap_or_default();
+                    assert_eq!(
+                        catalogue::placeholders(entry.value),
+                        catalogue::placeholders(theirs),
+                        "placeholders of `{}` differ between {en_name} and {name}",
+                        entry.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn no_key_is_in_both_files_of_a_language() {
+        for lang in Lang::ALL {
+            let base: BTreeSet<_> = lang.catalogue().keys().collect();
+            let results: BTreeSet<_> = lang
+                .results()
+                .map(|r| r.keys().collect())
+                .unwrap_or_default();
+            let both: Vec<_> = base.intersection(&results).collect();
             assert!(
-                errors.is_empty(),
-                "{}.txt has malformed lines: {errors:?}",
+                both.is_empty(),
+                "{} keys in both files: {both:?}",
                 lang.code()
             );
         }
     }
 
     #[test]
-    fn every_language_has_the_same_keys_and_placeholders() {
-        let reference = Lang::En.catalogue();
-        for lang in Lang::ALL {
-            let other = lang.catalogue();
-            let a: BTreeSet<_> = reference.keys().collect();
-            let b: BTreeSet<_> = other.keys().collect();
-            let only_en: Vec<_> = a.difference(&b).collect();
-            let only_other: Vec<_> = b.difference(&a).collect();
-            assert!(
-                only_en.is_empty() && only_other.is_empty(),
-                "keys differ between en.txt and {}.txt: only in en {only_en:?}, only in {} {only_other:?}",
-                lang.code(),
-                lang.code()
-            );
-            for entry in &reference.entries {
-                let theirs = other.get(entry.key).unwrap_or_default();
-                assert_eq!(
-                    catalogue::placeholders(entry.value),
-                    catalogue::placeholders(theirs),
-                    "placeholders of `{}` differ between en.txt and {}.txt",
-                    entry.key,
-                    lang.code()
-                );
-            }
-        }
+    fn a_fetched_catalogue_with_malformed_lines_is_refused() {
+        // Natively the results are embedded, so installing is a no-op that succeeds.
+        assert_eq!(install_results(Lang::En, "not a catalogue".into()), Ok(()));
+        assert!(catalogue::parse("not a catalogue").errors.len() == 1);
     }
 
     #[test]

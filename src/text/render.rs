@@ -23,9 +23,7 @@ use crate::domain::refs::{Conflict, RuleId};
 use crate::engine::decision::{ChecklistItem, DateKey, Finding, ItemKey, Value, Verdict};
 use crate::flow::answer::{get, AnswerValue};
 
-fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.catalogue().get(key)
-}
+use super::lookup;
 
 /// Groups the digits of `n` in threes with `sep`.
 fn group(n: u64, sep: &str) -> String {

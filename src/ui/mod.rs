@@ -23,6 +23,15 @@ use question::QuestionPage;
 use result::ResultPage;
 use state::{Action, AppState, Page};
 
+/// Whether the questions-and-results words have been fetched.
+#[derive(Debug, Clone, PartialEq)]
+enum Words {
+    Idle,
+    Loading,
+    Ready,
+    Failed(String),
+}
+
 /// The root component of the checker.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -59,41 +68,90 @@ pub fn app() -> Html {
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
     };
 
-    let content = match page {
-        Page::Start => html! { <StartPage {lang} on_start={dispatch(Action::Start)} /> },
-        Page::Question(q) => {
-            let progress = state.progress();
-            let n = progress
-                .path
-                .iter()
-                .position(|p| *p == q)
-                .map_or(1, |i| i + 1);
-            let on_answer = {
-                let state = state.clone();
-                Callback::from(move |v| state.dispatch(Action::Answer(q, v)))
-            };
-            html! {
-                <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
-                    skipped={state.skipped.clone()} today={state.today}
-                    step={(n, progress.path.len().max(n))} {on_answer}
-                    on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
+    // The questions-and-results words are fetched when first needed (after Start), so the first
+    // load stays small; see `text::Lang::results_file`.
+    let words = use_state(|| Words::Idle);
+    let retry = use_state(|| 0u32);
+    let needs_words = page != Page::Start;
+    {
+        let words = words.clone();
+        use_effect_with((lang, needs_words, *retry), move |&(lang, needs, _)| {
+            if needs && lang.results().is_none() {
+                words.set(Words::Loading);
+                platform::spawn(async move {
+                    let path = format!("text/{}", lang.results_file());
+                    let result = match platform::fetch_text(&path).await {
+                        Ok(text) => crate::text::install_results(lang, text),
+                        Err(e) => Err(e),
+                    };
+                    words.set(match result {
+                        Ok(()) => Words::Ready,
+                        Err(e) => Words::Failed(e),
+                    });
+                });
             }
-        }
-        Page::Check => {
-            let on_change = {
-                let state = state.clone();
-                Callback::from(move |q| state.dispatch(Action::Change(q)))
-            };
-            html! {
-                <CheckPage {lang} path={state.progress().path} answers={state.answers.clone()}
-                    skipped={state.skipped.clone()} {on_change}
-                    on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
+        });
+    }
+
+    let content = if needs_words && lang.results().is_none() {
+        match &*words {
+            Words::Failed(reason) => {
+                let retry = retry.clone();
+                html! {
+                    <>
+                        <h1 tabindex="-1">{ tr(lang, "words.failed.title") }</h1>
+                        <p>{ tr(lang, "words.failed.body") }</p>
+                        <p class="hint">{ reason.clone() }</p>
+                        <p class="actions">
+                            <button type="button" class="button button--primary"
+                                onclick={Callback::from(move |_: MouseEvent| retry.set(*retry + 1))}>
+                                { tr(lang, "words.retry") }
+                            </button>
+                        </p>
+                    </>
+                }
             }
+            _ => html! {
+                <p class="loading" role="status" aria-live="polite">{ tr(lang, "words.loading") }</p>
+            },
         }
-        Page::Result => html! {
-            <ResultPage {lang} answers={state.answers.clone()} today={state.today}
-                on_back={dispatch(Action::Back)} on_start_over={dispatch(Action::StartOver)} />
-        },
+    } else {
+        match page {
+            Page::Start => html! { <StartPage {lang} on_start={dispatch(Action::Start)} /> },
+            Page::Question(q) => {
+                let progress = state.progress();
+                let n = progress
+                    .path
+                    .iter()
+                    .position(|p| *p == q)
+                    .map_or(1, |i| i + 1);
+                let on_answer = {
+                    let state = state.clone();
+                    Callback::from(move |v| state.dispatch(Action::Answer(q, v)))
+                };
+                html! {
+                    <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
+                        skipped={state.skipped.clone()} today={state.today}
+                        step={(n, progress.path.len().max(n))} {on_answer}
+                        on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
+                }
+            }
+            Page::Check => {
+                let on_change = {
+                    let state = state.clone();
+                    Callback::from(move |q| state.dispatch(Action::Change(q)))
+                };
+                html! {
+                    <CheckPage {lang} path={state.progress().path} answers={state.answers.clone()}
+                        skipped={state.skipped.clone()} {on_change}
+                        on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
+                }
+            }
+            Page::Result => html! {
+                <ResultPage {lang} answers={state.answers.clone()} today={state.today}
+                    on_back={dispatch(Action::Back)} on_start_over={dispatch(Action::StartOver)} />
+            },
+        }
     };
 
     html! {

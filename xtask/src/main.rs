@@ -37,7 +37,15 @@ fn main() -> ExitCode {
         Some("test") => test(&args[1..]),
         Some("bench") => bench::run(),
         Some("flow") => Cmd::new("cargo")
-            .args(["run", "--quiet", "--release", "--example", "flow_dot", "--", "target/flow.dot"])
+            .args([
+                "run",
+                "--quiet",
+                "--release",
+                "--example",
+                "flow_dot",
+                "--",
+                "target/flow.dot",
+            ])
             .run(),
         Some("help" | "-h" | "--help") => {
             print!("{USAGE}");
