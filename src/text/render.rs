@@ -287,7 +287,9 @@ pub fn finding_title(lang: Lang, f: &Finding) -> String {
 }
 
 /// The explanation of a finding: the body paragraph with its placeholders filled, then one
-/// sentence for each parameter value the catalogue has words for.
+/// sentence for each key parameter value the catalogue has words for
+/// (`finding.<key>.<param>.<value>`), then one for each other parameter that is present and
+/// has words (`finding.<key>.<param>`), each in parameter-name order.
 ///
 /// ```
 /// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Value, Verdict};
