@@ -10,7 +10,7 @@
 //! - `finding.<key>.<param>.<value>`: a sentence appended to the body when a key (or list of
 //!   keys) parameter has that value, and `finding.<key>.<param>`: a sentence appended when a
 //!   parameter that is only sometimes set is present. Both are optional;
-//! - `item.<key>`, `date.<key>`, `error.<variant>`, `conflict.k<n>`, `rule.r-<nnn>`, `ui.*`.
+//! - `item.<key>` (and optionally `item.<key>.due` for the wording of its date), `date.<key>`, `error.<variant>`, `conflict.k<n>`, `rule.r-<nnn>`, `ui.*`.
 
 use chrono::{Datelike, NaiveDate};
 
@@ -30,7 +30,7 @@ fn group(n: u64, sep: &str) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + 4);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push_str(sep);
         }
         out.push(c);
@@ -285,7 +285,9 @@ pub fn finding_title(lang: Lang, f: &Finding) -> String {
 }
 
 /// The explanation of a finding: the body paragraph with its placeholders filled, then one
-/// sentence for each parameter value the catalogue has words for.
+/// sentence for each key parameter value the catalogue has words for
+/// (`finding.<key>.<param>.<value>`), then one for each other parameter that is present and
+/// has words (`finding.<key>.<param>`), each in parameter-name order.
 ///
 /// ```
 /// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Value, Verdict};
@@ -301,16 +303,20 @@ pub fn finding_body(lang: Lang, f: &Finding) -> Vec<String> {
     let args = finding_args(lang, f);
     let mut out = vec![fill_owned(tr(lang, &finding_key(f, "body")), &args)];
     let base = format!("finding.{}", f.key.as_str());
+    // Sentences for key values first (they explain the situation), then the sentences for
+    // values that are only sometimes known (dates, amounts).
+    let mut by_value = Vec::new();
+    let mut by_presence = Vec::new();
     for (name, value) in &f.params {
-        let keys: Vec<String> = match value {
-            Value::Key(k) => vec![format!("{base}.{name}.{k}")],
-            Value::Keys(ks) => ks.iter().map(|k| format!("{base}.{name}.{k}")).collect(),
-            _ => vec![format!("{base}.{name}")],
-        };
-        for key in keys {
-            if let Some(template) = lookup(lang, &key) {
-                out.push(fill_owned(template, &args));
-            }
+        match value {
+            Value::Key(k) => by_value.push(format!("{base}.{name}.{k}")),
+            Value::Keys(ks) => by_value.extend(ks.iter().map(|k| format!("{base}.{name}.{k}"))),
+            _ => by_presence.push(format!("{base}.{name}")),
+        }
+    }
+    for key in by_value.iter().chain(&by_presence) {
+        if let Some(template) = lookup(lang, key) {
+            out.push(fill_owned(template, &args));
         }
     }
     out
@@ -364,11 +370,10 @@ pub fn item_text(lang: Lang, item: &ChecklistItem) -> String {
     let mut out = fill(tr(lang, &format!("item.{}", item.key.as_str())), &[]);
     let mut extra = Vec::new();
     if let Some(due) = item.due {
-        extra.push(tr_with(
-            lang,
-            "ui.checklist.due",
-            &[("date", &format_date(lang, due))],
-        ));
+        // An item may word its date itself (`item.<key>.due`), e.g. "from" instead of "by".
+        let own = format!("item.{}.due", item.key.as_str());
+        let template = lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.due"));
+        extra.push(fill(template, &[("date", &format_date(lang, due))]));
     }
     if let Some(cost) = item.cost {
         extra.push(tr_with(
