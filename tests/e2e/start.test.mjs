@@ -37,10 +37,17 @@ describe('start page', () => {
     await page.close();
   });
 
-  test('Start leads to an honest "not built yet" page, focus on its heading, and Back returns', async () => {
+  test('Start, by keyboard, leads to an honest "not built yet" page, focus on its heading, and Back returns', async () => {
     const { page } = await open(context, app.url);
-    await page.keyboard.press('Tab'); // keyboard use: the Start button is reachable and works
-    await page.locator('main button.button--primary').focus();
+    // Keyboard only: Tab until the Start button has focus, check the focus is visible, press Enter.
+    let onStart = false;
+    for (let i = 0; i < 10 && !onStart; i++) {
+      await page.keyboard.press('Tab');
+      onStart = await page.evaluate(() => document.activeElement?.classList.contains('button--primary'));
+    }
+    assert.ok(onStart, 'the Start button cannot be reached with Tab');
+    const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
+    assert.notEqual(outline, 'none', 'the focused Start button has no visible focus outline');
     await page.keyboard.press('Enter');
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('not ready'));
     assert.equal(await heading(page), 'The questions are not ready yet');

@@ -6,9 +6,17 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 /// The repository root (the parent of the `xtask` folder).
+///
+/// Read at run time (`cargo run` sets `CARGO_MANIFEST_DIR`), so that a binary built from
+/// another checkout sharing the target directory still works on this one.
 pub fn root() -> PathBuf {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
-    here.parent().unwrap_or(here).to_path_buf()
+    let manifest_dir = std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")));
+    manifest_dir
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or(manifest_dir)
 }
 
 /// A command to run from the repository root.

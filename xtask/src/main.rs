@@ -164,7 +164,12 @@ fn e2e(setup: &Setup) -> Result<(), String> {
         return Err("no tests/e2e/*.test.mjs files".into());
     }
     Cmd::new("node")
-        .args(["--test", "--test-concurrency=1"])
+        .args([
+            "--test",
+            "--test-concurrency=1",
+            "--test-timeout=180000",
+            "--test-reporter=spec",
+        ])
         .args(files.iter().map(|p| p.as_os_str()))
         .envs(setup.env())
         .run()

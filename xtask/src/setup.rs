@@ -235,18 +235,61 @@ pub fn locked_version(package: &str) -> Result<String, String> {
     let path = root().join("Cargo.lock");
     let lock = std::fs::read_to_string(&path)
         .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    version_in_lock(&lock, package).ok_or_else(|| format!("{package} is not in Cargo.lock"))
+}
+
+/// The version of the first `[[package]]` named `package` in the text of a `Cargo.lock`.
+fn version_in_lock(lock: &str, package: &str) -> Option<String> {
     let wanted = format!("name = \"{package}\"");
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line.trim() == wanted {
-            if let Some(version) = lines
+            return lines
                 .next()
                 .and_then(|l| l.trim().strip_prefix("version = \""))
                 .and_then(|v| v.strip_suffix('"'))
-            {
-                return Ok(version.to_string());
-            }
+                .map(str::to_string);
         }
     }
-    Err(format!("{package} is not in Cargo.lock"))
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::version_in_lock;
+
+    const LOCK: &str = r#"
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+"#;
+
+    #[test]
+    fn finds_the_exact_package_not_a_prefix() {
+        assert_eq!(
+            version_in_lock(LOCK, "wasm-bindgen").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(
+            version_in_lock(LOCK, "wasm-bindgen-macro").as_deref(),
+            Some("0.2.130")
+        );
+        assert_eq!(version_in_lock(LOCK, "wasm"), None);
+    }
+
+    #[test]
+    fn trunk_is_told_the_wasm_bindgen_version_of_the_lock_file() {
+        let lock = include_str!("../../Cargo.lock");
+        let trunk = include_str!("../../Trunk.toml");
+        let configured = trunk
+            .lines()
+            .find_map(|l| l.trim().strip_prefix("wasm_bindgen = \""))
+            .and_then(|v| v.strip_suffix('"'));
+        assert_eq!(version_in_lock(lock, "wasm-bindgen").as_deref(), configured);
+    }
 }

@@ -45,15 +45,23 @@ function resolve(dir, urlPath) {
 
 const COMPRESSIBLE = /\.(?:html|css|js|mjs|wasm|json|svg|txt|webmanifest)$/i;
 
+/** Compressed bodies, by file, modification time and encoding (brotli at quality 11 is slow). */
+const cache = new Map();
+
 /** The body to send for `accept` (an Accept-Encoding header): brotli, gzip or as is. */
-function encode(file, body, accept = '') {
-  if (!COMPRESSIBLE.test(file)) return { body };
-  if (/\bbr\b/.test(accept)) {
+async function encode(file, accept = '') {
+  const stat = await fs.stat(file);
+  if (!stat.isFile()) throw new Error('not a file');
+  const encoding = !COMPRESSIBLE.test(file) ? null : /\bbr\b/.test(accept) ? 'br' : /\bgzip\b/.test(accept) ? 'gzip' : null;
+  const key = `${file}\0${stat.mtimeMs}\0${encoding}`;
+  if (!cache.has(key)) {
+    const raw = await fs.readFile(file);
     const q = { [zlib.constants.BROTLI_PARAM_QUALITY]: zlib.constants.BROTLI_MAX_QUALITY };
-    return { body: zlib.brotliCompressSync(body, { params: q }), encoding: 'br' };
+    const body =
+      encoding === 'br' ? zlib.brotliCompressSync(raw, { params: q }) : encoding === 'gzip' ? zlib.gzipSync(raw, { level: 9 }) : raw;
+    cache.set(key, body);
   }
-  if (/\bgzip\b/.test(accept)) return { body: zlib.gzipSync(body, { level: 9 }), encoding: 'gzip' };
-  return { body };
+  return { body: cache.get(key), encoding };
 }
 
 /**
@@ -72,7 +80,7 @@ export async function startServer({ dir = DIST, host = '127.0.0.1', port = 0 } =
       return;
     }
     try {
-      const { body, encoding } = encode(file, await fs.readFile(file), req.headers['accept-encoding']);
+      const { body, encoding } = await encode(file, req.headers['accept-encoding']);
       res.writeHead(200, {
         'Content-Type': mimeType(file),
         'Content-Length': body.length,

@@ -14,10 +14,13 @@ const ASSET = /\.(?:css|js|mjs|wasm)$/i;
 export function firstLoadFiles(dir) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   const found = new Set(['index.html']);
+  // Attribute values may be quoted or not (Trunk's release minifier drops the quotes).
   const refs = [
-    ...html.matchAll(/\b(?:href|src)\s*=\s*["']([^"']+)["']/gi),
-    ...html.matchAll(/["'`]([^"'`\s]+\.(?:css|js|mjs|wasm))["'`]/gi),
-  ].map((m) => m[1]);
+    ...[...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)].map(
+      (m) => m[1] ?? m[2] ?? m[3],
+    ),
+    ...[...html.matchAll(/["'`]([^"'`\s]+\.(?:css|js|mjs|wasm))["'`]/gi)].map((m) => m[1]),
+  ];
   for (const ref of refs) {
     if (/^[a-z][a-z0-9+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // another origin or data:
     const rel = ref.split(/[?#]/)[0].replace(/^\.?\//, '');
