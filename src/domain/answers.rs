@@ -528,3 +528,133 @@ impl UkFamilyAnswers {
         self == &UkFamilyAnswers::default()
     }
 }
+
+/// A choice of the answers format and its key (its serde name), converted without a
+/// serializer: the browser app stays small when it does not carry `serde_json` for this.
+pub trait Keyed: Sized + Copy + PartialEq + 'static {
+    /// Every value with its key, in declaration order.
+    const KEYS: &'static [(&'static str, Self)];
+
+    /// The key, e.g. `"eu_eea"`.
+    fn key(self) -> &'static str {
+        Self::KEYS
+            .iter()
+            .find(|(_, v)| *v == self)
+            .map_or("", |(k, _)| k)
+    }
+
+    /// The value with this key.
+    fn from_key(key: &str) -> Option<Self> {
+        Self::KEYS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+    }
+}
+
+macro_rules! keyed {
+    ($($t:ident { $($key:literal => $v:ident),* $(,)? })*) => {$(
+        impl Keyed for $t {
+            const KEYS: &'static [(&'static str, Self)] = &[$(($key, $t::$v)),*];
+        }
+    )*};
+}
+
+keyed! {
+    Citizenship { "eu_eea" => EuEea, "uk" => Uk, "other" => Other }
+    Status {
+        "none_yet" => NoneYet, "temporary" => Temporary, "permanent_permit" => PermanentPermit,
+        "permanent_right" => PermanentRight, "brexit_temporary" => BrexitTemporary,
+        "eu_registration" => EuRegistration, "eu_permanent_certificate" => EuPermanentCertificate,
+        "dont_know" => DontKnow,
+    }
+    Basis {
+        "work" => Work, "study" => Study, "family" => Family, "protection" => Protection,
+        "humanitarian" => Humanitarian, "brexit" => Brexit, "eu_family" => EuFamily, "other" => Other,
+    }
+    AppliedFor {
+        "first_permit" => FirstPermit, "renewal" => Renewal, "permanent_permit" => PermanentPermit,
+        "permanent_right" => PermanentRight, "derived_refugee" => DerivedRefugee,
+        "first_asylum_with_police" => FirstAsylumWithPolice, "brexit_permit" => BrexitPermit,
+        "new_card_only" => NewCardOnly,
+    }
+    Place { "norway" => Norway, "abroad" => Abroad }
+    SubmittedBy { "myself" => Myself, "employer" => Employer, "power_of_attorney" => PowerOfAttorney }
+    TravelDocument {
+        "none" => None, "valid" => Valid, "expired_handed_in" => ExpiredHandedIn,
+        "expired_not_handed_in" => ExpiredNotHandedIn,
+    }
+    LetterSays { "yes" => Yes, "no" => No, "unsure" => Unsure }
+    Channel { "online" => Online, "paper" => Paper }
+    CardSituation {
+        "expiring_soon" => ExpiringSoon, "expired" => Expired, "lost" => Lost, "stolen" => Stolen,
+        "damaged" => Damaged, "wrong_information" => WrongInformation,
+        "received_defective" => ReceivedDefective, "name_or_other_change" => NameOrOtherChange,
+        "passport_sticker" => PassportSticker,
+    }
+    AbsenceReason {
+        "pregnancy_childbirth" => PregnancyChildbirth, "serious_illness" => SeriousIllness,
+        "studies_research_training" => StudiesResearchTraining, "secondment" => Secondment,
+        "military_civilian_service" => MilitaryCivilianService, "work_abroad" => WorkAbroad,
+        "other" => Other,
+    }
+    LongAbroadReason {
+        "national_service" => NationalService, "work" => Work, "higher_studies" => HigherStudies,
+        "accompanying_family" => AccompanyingFamily, "other" => Other,
+    }
+    EeaBasis {
+        "employee" => Employee, "self_employed" => SelfEmployed, "student" => Student,
+        "sufficient_funds" => SufficientFunds, "family_member" => FamilyMember,
+    }
+    BrexitRole {
+        "uk_national" => UkNational, "family_member" => FamilyMember,
+        "frontier_worker" => FrontierWorker, "frontier_worker_family" => FrontierWorkerFamily,
+        "not_concerned" => NotConcerned,
+    }
+    UkRelationship {
+        "spouse" => Spouse, "cohabitant" => Cohabitant, "engaged" => Engaged,
+        "descendant" => Descendant, "ascendant" => Ascendant, "foster_child" => FosterChild,
+        "sibling" => Sibling, "needs_care" => NeedsCare, "other_supported" => OtherSupported,
+    }
+    UkNationalBasis { "worker_or_funds" => WorkerOrFunds, "student" => Student }
+    OldPermitIndicator {
+        "arrived1990s_or_earlier" => Arrived1990sOrEarlier, "permanent_sticker" => PermanentSticker,
+        "eea_work_permanent_before2010" => EeaWorkPermanentBefore2010,
+        "norwegian_spouse_three_years" => NorwegianSpouseThreeYears,
+    }
+}
+
+#[cfg(test)]
+mod keyed_tests {
+    use super::*;
+
+    fn agrees_with_serde<T: Keyed + Serialize + for<'de> Deserialize<'de> + std::fmt::Debug>() {
+        for (key, value) in T::KEYS {
+            assert_eq!(
+                serde_json::to_value(value).ok(),
+                Some(serde_json::Value::String((*key).into()))
+            );
+            assert_eq!(T::from_key(key), Some(*value));
+            assert_eq!(value.key(), *key);
+        }
+        assert_eq!(T::from_key("no such key"), None);
+    }
+
+    #[test]
+    fn every_key_is_the_serde_name_of_its_value() {
+        agrees_with_serde::<Citizenship>();
+        agrees_with_serde::<Status>();
+        agrees_with_serde::<Basis>();
+        agrees_with_serde::<AppliedFor>();
+        agrees_with_serde::<Place>();
+        agrees_with_serde::<SubmittedBy>();
+        agrees_with_serde::<TravelDocument>();
+        agrees_with_serde::<LetterSays>();
+        agrees_with_serde::<Channel>();
+        agrees_with_serde::<CardSituation>();
+        agrees_with_serde::<AbsenceReason>();
+        agrees_with_serde::<LongAbroadReason>();
+        agrees_with_serde::<EeaBasis>();
+        agrees_with_serde::<BrexitRole>();
+        agrees_with_serde::<UkRelationship>();
+        agrees_with_serde::<UkNationalBasis>();
+        agrees_with_serde::<OldPermitIndicator>();
+    }
+}

@@ -80,6 +80,20 @@ pub enum AnswerError {
 }
 
 impl AnswerError {
+    /// The error's kind, as in the answers format (`"duf_length"`, `"end_before_start"`, …).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AnswerError::DateOutOfRange { .. } => "date_out_of_range",
+            AnswerError::DateInFuture { .. } => "date_in_future",
+            AnswerError::EndBeforeStart { .. } => "end_before_start",
+            AnswerError::OverlappingStays { .. } => "overlapping_stays",
+            AnswerError::TooManyEntries { .. } => "too_many_entries",
+            AnswerError::DufLength { .. } => "duf_length",
+            AnswerError::DufNotDigits => "duf_not_digits",
+            AnswerError::DufImplausibleYear { .. } => "duf_implausible_year",
+        }
+    }
+
     /// The question the error belongs to.
     pub fn question(&self) -> Question {
         match self {
@@ -337,6 +351,44 @@ fn check_basis_history(history: &[BasisPeriod], errors: &mut Vec<AnswerError>) {
                 question: Question::UkBasisHistory,
                 index: Some(index),
             });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_error_kind_is_its_tag_in_the_answers_format() {
+        let errors = [
+            AnswerError::DateOutOfRange {
+                question: Question::DateOfBirth,
+                date: NaiveDate::MIN,
+            },
+            AnswerError::DateInFuture {
+                question: Question::DateOfBirth,
+                date: NaiveDate::MIN,
+            },
+            AnswerError::EndBeforeStart {
+                question: Question::PermitEnd,
+                index: None,
+            },
+            AnswerError::OverlappingStays {
+                first: 0,
+                second: 1,
+            },
+            AnswerError::TooManyEntries {
+                question: Question::StaysAbroad,
+                count: 9,
+            },
+            AnswerError::DufLength { length: 3 },
+            AnswerError::DufNotDigits,
+            AnswerError::DufImplausibleYear { year: 1800 },
+        ];
+        for e in errors {
+            let json = serde_json::to_value(&e).unwrap_or_default();
+            assert_eq!(json["error"].as_str(), Some(e.kind()));
         }
     }
 }

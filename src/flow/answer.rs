@@ -36,15 +36,12 @@ trait Field: Sized {
 }
 
 /// A choice, through its key in the answers format.
-fn choice_key<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(Value::String(s)) => s,
-        _ => String::new(),
-    }
+fn choice_key<T: Keyed>(v: &T) -> String {
+    v.key().to_string()
 }
 
-fn from_key<T: serde::de::DeserializeOwned>(key: String) -> Option<T> {
-    serde_json::from_value(Value::String(key)).ok()
+fn from_key<T: Keyed>(key: String) -> Option<T> {
+    T::from_key(&key)
 }
 
 macro_rules! choice_fields {
@@ -80,7 +77,7 @@ macro_rules! list_fields {
 }
 
 use crate::domain::answers::{
-    AppliedFor, Basis, BrexitRole, CardSituation, Channel, Citizenship, LetterSays,
+    AppliedFor, Basis, BrexitRole, CardSituation, Channel, Citizenship, Keyed, LetterSays,
     LongAbroadReason, OldPermitIndicator, Place, Status, SubmittedBy, TravelDocument,
     UkNationalBasis, UkRelationship,
 };

@@ -175,11 +175,8 @@ pub fn option_label(lang: Lang, q: Question, option: &str) -> String {
     fill(tr(lang, &q_key(q, &format!("opt.{option}"))), &[])
 }
 
-fn snake<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+fn snake<T: crate::domain::answers::Keyed>(value: &T) -> &'static str {
+    value.key()
 }
 
 /// The label of a reason for a stay abroad.
@@ -409,14 +406,7 @@ pub fn date_label(lang: Lang, key: DateKey) -> String {
 /// The key of an error's message (`error.<variant>`; `error.end_before_start.entry` when the
 /// error names an entry of a list).
 fn error_key(err: &AnswerError) -> String {
-    let variant = match serde_json::to_value(err) {
-        Ok(v) => v
-            .get("error")
-            .and_then(|e| e.as_str())
-            .unwrap_or("unknown")
-            .to_string(),
-        Err(_) => "unknown".to_string(),
-    };
+    let variant = err.kind();
     match err {
         AnswerError::EndBeforeStart { index: Some(_), .. } => format!("error.{variant}.entry"),
         _ => format!("error.{variant}"),

@@ -51,9 +51,11 @@ pub fn app() -> Html {
         platform::set_title(&tr_with(*lang, "title.page", &[("page", heading)]));
     });
 
-    // Focus follows page changes (not the first render, where the reader starts at the top).
+    // Focus follows page changes (not the first render, where the reader starts at the top),
+    // and moves again when the words of a page arrive after it was shown as loading.
     let first_render = use_mut_ref(|| true);
-    use_effect_with(page, move |_| {
+    let words_ready = lang.results().is_some();
+    use_effect_with((page, words_ready), move |_| {
         if !first_render.replace(false) {
             platform::focus_main_heading();
         }

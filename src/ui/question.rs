@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay};
+use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Keyed, Stay};
 use crate::domain::questions::{Kind, Question};
 use crate::flow::{self, AnswerValue};
 use crate::platform;
@@ -102,15 +102,12 @@ impl Draft {
     }
 }
 
-fn key_of<T: serde::Serialize>(v: &T) -> String {
-    match serde_json::to_value(v) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
-    }
+fn key_of<T: Keyed>(v: &T) -> String {
+    v.key().to_string()
 }
 
-fn parse_key<T: serde::de::DeserializeOwned>(s: &str) -> Option<T> {
-    serde_json::from_value(serde_json::Value::String(s.to_string())).ok()
+fn parse_key<T: Keyed>(s: &str) -> Option<T> {
+    T::from_key(s)
 }
 
 const ABSENCE_REASONS: &[&str] = &[

@@ -37,7 +37,7 @@ describe('start page', () => {
     await page.close();
   });
 
-  test('Start, by keyboard, leads to an honest "not built yet" page, focus on its heading, and Back returns', async () => {
+  test('Start, by keyboard, leads to the first question, focus on its heading, and Back returns', async () => {
     const { page } = await open(context, app.url);
     // Keyboard only: Tab until the Start button has focus, check the focus is visible, press Enter.
     let onStart = false;
@@ -49,10 +49,10 @@ describe('start page', () => {
     const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
     assert.notEqual(outline, 'none', 'the focused Start button has no visible focus outline');
     await page.keyboard.press('Enter');
-    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('not ready'));
-    assert.equal(await heading(page), 'The questions are not ready yet');
+    await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('citizenship'));
+    assert.equal(await heading(page), 'What is your citizenship?');
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
-    await page.locator('main button', { hasText: 'Back to the start' }).click();
+    await page.locator('main .back button').click();
     await page.waitForFunction(() => document.querySelector('main h1')?.textContent.includes('Check what'));
     assert.equal(await page.evaluate(() => document.activeElement?.tagName), 'H1');
     await page.close();
