@@ -134,7 +134,7 @@ pub fn app() -> Html {
                 html! {
                     <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
                         skipped={state.skipped.clone()} today={state.today}
-                        step={(n, progress.path.len().max(n))} {on_answer}
+                        step={n} {on_answer}
                         on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
                 }
             }

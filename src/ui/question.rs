@@ -32,8 +32,8 @@ pub struct QuestionPageProps {
     pub skipped: BTreeSet<Question>,
     /// The day the rules are applied for.
     pub today: NaiveDate,
-    /// Position of this question on the path (1-based) and the path's length so far.
-    pub step: (usize, usize),
+    /// Position of this question on the path (1-based).
+    pub step: usize,
     /// Called with a valid answer.
     pub on_answer: Callback<AnswerValue>,
     /// Called when the reader skips (only offered for skippable questions).
@@ -496,12 +496,12 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         html! {}
     };
     let on_back = props.on_back.clone();
-    let (n, total) = props.step;
+    let n = props.step;
     html! {
         <>
             <p class="back"><button type="button" class="link-button"
                 onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
-            <p class="progress">{ tr_with(lang, "ui.progress", &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            <p class="progress">{ tr_with(lang, "ui.progress", &[("n", &n.to_string())]) }</p>
             { summary }
             <form novalidate=true {onsubmit}>
                 { control }

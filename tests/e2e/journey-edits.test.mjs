@@ -31,7 +31,7 @@ describe('changing answers and language mid-journey', () => {
     await page.locator('button[lang="nb"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'nb');
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, nb.get('q.status.title'));
-    await page.getByRole('button', { name: nb.get('ui.back'), exact: true }).click();
+    await page.locator('main .back button').click();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, nb.get('q.brexit_role.title'));
     assert.ok(await page.getByLabel(nb.get('q.brexit_role.opt.not_concerned'), { exact: true }).isChecked());
     // …and finish in bokmål.

@@ -1,5 +1,11 @@
 // The rule-book scenarios (section L) as journeys: "question → answer" lists, the day, and
 // what the result page must say (catalogue keys, or literal text such as a date).
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
+import { Journey, openOn, words } from './journey.mjs';
+
+const en = words('en');
 /** A non-EU/EEA national with a temporary permit, answers shared by several journeys. */
 export const OTHER = {
   citizenship: 'other',
@@ -195,3 +201,39 @@ export const JOURNEYS = [
     expect: ['finding.appointment.no.title'],
   },
 ];
+
+/**
+ * Registers one test per journey: walk it from the start page to the result page, check the
+ * result names what the scenario expects, axe on every page, no request to another origin.
+ */
+export function runJourneys(title, journeys, app) {
+  describe(title, () => {
+    let context;
+    before(async () => {
+      context = await launch();
+    });
+    after(async () => context?.close());
+
+    for (const j of journeys) {
+      test(j.name + (j.keyboard ? ' (keyboard only)' : ''), async () => {
+        const { page, requests } = await openOn(context, app.url, j.today);
+        const journey = new Journey(page, 'en', j.answers, { keyboard: !!j.keyboard });
+        await journey.toCheckPage();
+        const result = await journey.toResult();
+        for (const key of j.expect) {
+          assert.ok(result.includes(en.get(key)), `result page lacks "${en.get(key)}" (${key}):\n${result}`);
+        }
+        for (const text of j.text ?? []) {
+          assert.ok(result.includes(text), `result page lacks "${text}":\n${result}`);
+        }
+        assert.ok(result.includes(en.get('ui.not_advice')), 'the not-legal-advice line is missing');
+        assert.match(result, /2026\.11\.1/, 'the rules version is not shown');
+        assert.deepEqual(journey.violations, [], journey.violations.join('\n'));
+        const foreign = requests.filter((u) => !u.startsWith(app.origin));
+        assert.deepEqual(foreign, [], 'requests to other origins');
+        console.log(`  ${j.name}: ${journey.pages.length} pages, axe clean`);
+        await page.close();
+      });
+    }
+  });
+}
