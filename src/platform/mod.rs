@@ -96,3 +96,44 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 pub fn spawn(future: impl std::future::Future<Output = ()> + 'static) {
     wasm_bindgen_futures::spawn_local(future);
 }
+
+/// The fragment of the page's address, without its `#`.
+pub fn location_fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+fn set_history(fragment: &str, push: bool) {
+    let Some(history) = web_sys::window().and_then(|w| w.history().ok()) else {
+        return;
+    };
+    let url = format!("#{fragment}");
+    let _ = if push {
+        history.push_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// Adds a browser-history entry for `fragment`, so the browser's Back returns to this page.
+pub fn push_history(fragment: &str) {
+    set_history(fragment, true);
+}
+
+/// Replaces the current browser-history entry with `fragment`.
+pub fn replace_history(fragment: &str) {
+    set_history(fragment, false);
+}
+
+/// Calls `on_change` with the new fragment whenever the reader goes Back or Forward. The
+/// listener stops when the returned value is dropped.
+pub fn on_history(on_change: impl Fn(String) + 'static) -> Option<gloo::events::EventListener> {
+    let window = web_sys::window()?;
+    Some(gloo::events::EventListener::new(
+        &window,
+        "popstate",
+        move |_| on_change(location_fragment()),
+    ))
+}

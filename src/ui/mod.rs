@@ -61,6 +61,27 @@ pub fn app() -> Html {
         }
     });
 
+    // The browser's Back and Forward move between the pages and keep every answer: each page
+    // change adds a history entry, and a history move asks the reducer for that page (which
+    // refuses pages the answers do not reach). Answers are not stored (yet), so a fresh load
+    // always starts on the start page.
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            platform::replace_history(&Page::Start.fragment());
+            let listener = platform::on_history(move |fragment| {
+                let page = Page::from_fragment(&fragment).unwrap_or(Page::Start);
+                state.dispatch(Action::GoTo(page));
+            });
+            move || drop(listener)
+        });
+    }
+    use_effect_with(page, |page| {
+        if platform::location_fragment() != page.fragment() {
+            platform::push_history(&page.fragment());
+        }
+    });
+
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(action.clone()))

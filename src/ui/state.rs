@@ -30,6 +30,31 @@ pub enum Page {
 }
 
 impl Page {
+    /// The page's address fragment in the browser history: `start`, `q=<question>`, `check`,
+    /// `result`.
+    pub fn fragment(self) -> String {
+        match self {
+            Page::Start => "start".into(),
+            Page::Question(q) => format!("q={}", q.name()),
+            Page::Check => "check".into(),
+            Page::Result => "result".into(),
+        }
+    }
+
+    /// The page named by a fragment (with or without its `#`), if it names one.
+    pub fn from_fragment(fragment: &str) -> Option<Page> {
+        let f = fragment.trim_start_matches('#');
+        match f {
+            "" | "start" => Some(Page::Start),
+            "check" => Some(Page::Check),
+            "result" => Some(Page::Result),
+            _ => f
+                .strip_prefix("q=")
+                .and_then(Question::from_name)
+                .map(Page::Question),
+        }
+    }
+
     /// The catalogue key of a fixed page's heading (questions have their own).
     pub fn title_key(self) -> &'static str {
         match self {
@@ -115,6 +140,9 @@ pub enum Action {
     ShowResult,
     /// Forget every answer and return to the start page.
     StartOver,
+    /// Go to a page named by the browser history (Back / Forward). A page the answers do not
+    /// reach yet (a tampered or stale address) leads to the first open question instead.
+    GoTo(Page),
 }
 
 impl Reducible for AppState {
@@ -193,6 +221,30 @@ impl Reducible for AppState {
                 }
             }
             Action::StartOver => next = AppState::new(self.lang, self.today),
+            Action::GoTo(page) => {
+                let progress = self.progress();
+                let first_open = match progress.next {
+                    Some(q) => Page::Question(q),
+                    None => Page::Check,
+                };
+                next.page = match page {
+                    Page::Start => Page::Start,
+                    Page::Question(q) => {
+                        let reached = progress.path.iter().position(|p| *p == q);
+                        let open = progress
+                            .next
+                            .and_then(|n| progress.path.iter().position(|p| *p == n));
+                        match (reached, open) {
+                            (Some(i), Some(o)) if i <= o => Page::Question(q),
+                            (Some(_), None) => Page::Question(q),
+                            _ => first_open,
+                        }
+                    }
+                    Page::Check | Page::Result if progress.is_complete() => page,
+                    Page::Check | Page::Result => first_open,
+                };
+                next.returning_to_check = false;
+            }
         }
         if next == *self {
             self
@@ -289,6 +341,47 @@ mod tests {
         assert_eq!(s.page, Page::Question(Question::Status));
         let s = s.reduce(Action::Answer(Question::Status, choice("dont_know")));
         assert_eq!(s.page, Page::Check);
+    }
+
+    #[test]
+    fn every_page_has_an_address_that_leads_back_to_it() {
+        for page in [
+            Page::Start,
+            Page::Check,
+            Page::Result,
+            Page::Question(Question::StaysAbroad),
+            Page::Question(Question::UkRelationship),
+        ] {
+            assert_eq!(Page::from_fragment(&page.fragment()), Some(page));
+            assert_eq!(
+                Page::from_fragment(&format!("#{}", page.fragment())),
+                Some(page)
+            );
+        }
+        assert_eq!(Page::from_fragment("q=no_such_question"), None);
+        assert_eq!(Page::from_fragment("<script>"), None);
+    }
+
+    #[test]
+    fn the_browser_back_button_keeps_answers_and_a_tampered_address_goes_to_the_first_open_question(
+    ) {
+        let s = start()
+            .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")))
+            .reduce(Action::Answer(Question::Status, choice("none_yet")));
+        assert_eq!(s.page, Page::Question(Question::EuStayOverThreeMonths));
+        let s = s.reduce(Action::GoTo(Page::Question(Question::Citizenship)));
+        assert_eq!(s.page, Page::Question(Question::Citizenship));
+        assert_eq!(s.answers.citizenship, Some(Citizenship::EuEea));
+        // Forward to a question that is reached but not answered yet: allowed.
+        let s = s.reduce(Action::GoTo(Page::Question(
+            Question::EuStayOverThreeMonths,
+        )));
+        assert_eq!(s.page, Page::Question(Question::EuStayOverThreeMonths));
+        // A question on another branch, or the result before the end: the first open question.
+        let s = s.reduce(Action::GoTo(Page::Question(Question::BrexitRole)));
+        assert_eq!(s.page, Page::Question(Question::EuStayOverThreeMonths));
+        let s = s.reduce(Action::GoTo(Page::Result));
+        assert_eq!(s.page, Page::Question(Question::EuStayOverThreeMonths));
     }
 
     #[test]

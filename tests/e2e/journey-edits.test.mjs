@@ -72,4 +72,26 @@ describe('changing answers and language mid-journey', () => {
     assert.deepEqual(j.violations, [], j.violations.join('\n'));
     await page.close();
   });
+  test("the browser's Back and Forward buttons move between questions and keep every answer", async () => {
+    const { page } = await openOn(context, app.url, '2026-11-22');
+    const j = new Journey(page, 'en', { citizenship: 'eu_eea', status: 'none_yet' });
+    await page.locator('main button.button--primary').click();
+    await j.waitForHeadingChange(en.get('start.title'));
+    await j.answer('citizenship', 'eu_eea');
+    await j.answer('status', 'none_yet');
+    const h1 = () => page.locator('main h1').innerText().then((t) => t.trim());
+    assert.equal(await h1(), en.get('q.eu_stay_over_three_months.title'));
+    await page.goBack();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('q.status.title'));
+    assert.ok(await page.getByLabel(en.get('q.status.opt.none_yet'), { exact: true }).isChecked());
+    await page.goBack();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('q.citizenship.title'));
+    assert.ok(await page.getByLabel(en.get('q.citizenship.opt.eu_eea'), { exact: true }).isChecked());
+    await page.goForward();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('q.status.title'));
+    // A tampered address that skips ahead lands on the first open question, not a broken page.
+    await page.evaluate(() => { window.location.hash = '#result'; });
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('q.eu_stay_over_three_months.title'));
+    await page.close();
+  });
 });
