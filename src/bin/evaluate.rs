@@ -103,25 +103,9 @@ fn run() -> Result<String, String> {
     })
 }
 
+/// The applicant-facing English message for a validation error (from the catalogue).
 fn describe(e: &residence_checker::domain::case::AnswerError) -> String {
-    use residence_checker::domain::case::AnswerError as E;
-    match e {
-        E::DateOutOfRange { date, .. } => format!("{date} is before 1900 or after 2199"),
-        E::DateInFuture { date, .. } => format!("{date} is after today"),
-        E::EndBeforeStart { index: Some(i), .. } => {
-            format!("entry {} ends before it starts", i + 1)
-        }
-        E::EndBeforeStart { index: None, .. } => "the period ends before it starts".into(),
-        E::OverlappingStays { first, second } => {
-            format!("stays {} and {} overlap", first + 1, second + 1)
-        }
-        E::TooManyEntries { count, .. } => format!("{count} entries is too many"),
-        E::DufLength { length } => format!("a DUF number has 12 digits, not {length}"),
-        E::DufNotDigits => "a DUF number has only digits (spaces are allowed)".into(),
-        E::DufImplausibleYear { year } => {
-            format!("a DUF number starts with the year of the first application, not {year}")
-        }
-    }
+    residence_checker::text::render::error_text(residence_checker::text::Lang::En, e)
 }
 
 fn main() -> ExitCode {
