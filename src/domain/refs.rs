@@ -256,3 +256,10 @@ pub enum Conflict {
     /// K15: "working days" is not defined by any source.
     K15,
 }
+
+impl Conflict {
+    /// The register's number, 1 … 15.
+    pub fn number(self) -> u8 {
+        self as u8 + 1
+    }
+}

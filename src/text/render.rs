@@ -490,7 +490,7 @@ pub fn error_keys() -> Vec<String> {
 
 /// What the official sources disagree on, and what the checker does.
 pub fn conflict_text(lang: Lang, conflict: Conflict) -> String {
-    let key = format!("conflict.{}", format!("{conflict:?}").to_ascii_lowercase());
+    let key = format!("conflict.k{}", conflict.number());
     fill(tr(lang, &key), &[])
 }
 
