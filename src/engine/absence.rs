@@ -250,15 +250,12 @@ impl Abroad {
             let after = from_day_number(span.end)?.succ_opt()?;
             crate::domain::dates::years_before(after, years).map(day_number)
         });
-        let mut candidates: Vec<i64> = starts.chain(ends).collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        self.best_window(candidates.into_iter(), |start| {
+        self.best_window(starts.chain(ends), |start| {
             year_window_end_day(start, years)
         })
     }
 
-    /// The best window among those starting on `starts` (in increasing order).
+    /// The best window among those starting on `starts` (the earliest on ties).
     fn best_window(
         &self,
         starts: impl Iterator<Item = i64>,
@@ -268,7 +265,9 @@ impl Abroad {
         for start in starts {
             let end = end_of(start).max(start);
             let days = self.days_in(start, end);
-            if days > best.0 {
+            // The earliest window wins a tie, whatever order the candidates come in.
+            let earlier = best.1.is_some_and(|b| start < b.start);
+            if days > best.0 || (days == best.0 && days > 0 && earlier) {
                 best = (days, Some(Span { start, end }));
             }
         }
