@@ -399,28 +399,15 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
     let mut unmet: Vec<&'static str> = Vec::new();
     let mut gaps: Vec<Q> = Vec::new();
     let mut ambiguous = false;
-    fn need(
-        cond: Option<bool>,
-        q: Q,
-        key: &'static str,
-        unmet: &mut Vec<&'static str>,
-        gaps: &mut Vec<Q>,
-    ) {
-        match cond {
-            Some(true) => {}
-            Some(false) => unmet.push(key),
-            None => gaps.push(q),
-        }
-    }
+    // The yes/no conditions of R-112 … R-114 that apply: (answer, question, key if not met).
+    let mut needs: Vec<(Option<bool>, Q, &'static str)> = Vec::new();
     // the relationship existed before 31 December 2020 (children born later: R-103).
     if !born_after_2020 {
-        need(
+        needs.push((
             fam.relationship_before_2021,
             Q::UkRelationshipBefore2021,
             "relationship_before_2021",
-            &mut unmet,
-            &mut gaps,
-        );
+        ));
     }
     let close_family = matches!(
         rel,
@@ -430,34 +417,35 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
             | UkRelationship::Ascendant
     );
     if !close_family {
-        need(
+        needs.push((
             fam.living_in_norway_by_2021,
             Q::UkLivingInNorwayBy2021,
             "living_in_norway_by_2021",
-            &mut unmet,
-            &mut gaps,
-        );
+        ));
     }
+    let insurance = (
+        fam.health_insurance,
+        Q::UkHealthInsurance,
+        "health_insurance",
+    );
+    let supported = (fam.supported, Q::UkSupported, "supported");
     let student = basis == UkNationalBasis::Student;
     match rel {
         UkRelationship::Spouse => {}
         UkRelationship::Cohabitant => {
-            if let Some(age) = age {
-                if age < 18 {
-                    unmet.push("over_18");
-                }
-            } else {
-                gaps.push(Q::DateOfBirth);
+            match age {
+                Some(age) if age < 18 => unmet.push("over_18"),
+                Some(_) => {}
+                None => gaps.push(Q::DateOfBirth),
             }
             if fam.children_together != Some(true) {
                 match fam.cohabitation_start {
                     Some(start) => {
-                        let two_years = years_after(start, 2).is_some_and(|d| {
-                            d <= BREXIT_TRANSITION_END
-                                .succ_opt()
-                                .unwrap_or(BREXIT_TRANSITION_END)
-                        });
-                        if !two_years {
+                        // Usually two years together by the end of 31 December 2020.
+                        let by = BREXIT_TRANSITION_END
+                            .succ_opt()
+                            .unwrap_or(BREXIT_TRANSITION_END);
+                        if years_after(start, 2).is_none_or(|d| d > by) {
                             unmet.push("two_years_cohabitation");
                         }
                     }
@@ -468,89 +456,53 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
         }
         UkRelationship::Descendant => match age {
             Some(age) if age < 21 => {}
+            // "Under 21" and "over 21" leave exactly 21 open (rule book R-113).
             Some(21) => ambiguous = true,
             Some(_) if student => unmet.push("student_family_list"),
-            Some(_) => need(
-                fam.supported,
-                Q::UkSupported,
-                "supported",
-                &mut unmet,
-                &mut gaps,
-            ),
+            Some(_) => needs.push(supported),
             None => gaps.push(Q::DateOfBirth),
         },
         _ if student => unmet.push("student_family_list"),
         UkRelationship::Engaged => {
-            need(
+            needs.push((
                 fam.wedding_within_six_months,
                 Q::UkWeddingWithinSixMonths,
                 "wedding_within_six_months",
-                &mut unmet,
-                &mut gaps,
-            );
-            need(
-                fam.health_insurance,
-                Q::UkHealthInsurance,
-                "health_insurance",
-                &mut unmet,
-                &mut gaps,
-            );
+            ));
+            needs.push(insurance);
         }
-        UkRelationship::Ascendant | UkRelationship::OtherSupported => {
-            need(
-                fam.supported,
-                Q::UkSupported,
-                "supported",
-                &mut unmet,
-                &mut gaps,
-            );
-        }
+        UkRelationship::Ascendant | UkRelationship::OtherSupported => needs.push(supported),
         UkRelationship::FosterChild | UkRelationship::Sibling => {
             match age {
                 Some(age) if age >= 18 => unmet.push("under_18"),
                 Some(_) => {}
                 None => gaps.push(Q::DateOfBirth),
             }
-            if rel == UkRelationship::FosterChild {
-                need(
+            needs.push(if rel == UkRelationship::FosterChild {
+                (
                     fam.foster_confirmation,
                     Q::UkFosterConfirmation,
                     "foster_confirmation",
-                    &mut unmet,
-                    &mut gaps,
-                );
+                )
             } else {
-                need(
+                (
                     fam.sibling_without_caregivers_approved,
                     Q::UkSiblingApproved,
                     "sibling_approved",
-                    &mut unmet,
-                    &mut gaps,
-                );
-            }
-            need(
-                fam.health_insurance,
-                Q::UkHealthInsurance,
-                "health_insurance",
-                &mut unmet,
-                &mut gaps,
-            );
+                )
+            });
+            needs.push(insurance);
         }
         UkRelationship::NeedsCare => {
-            need(
-                fam.only_carer_in_norway,
-                Q::UkOnlyCarer,
-                "only_carer",
-                &mut unmet,
-                &mut gaps,
-            );
-            need(
-                fam.health_insurance,
-                Q::UkHealthInsurance,
-                "health_insurance",
-                &mut unmet,
-                &mut gaps,
-            );
+            needs.push((fam.only_carer_in_norway, Q::UkOnlyCarer, "only_carer"));
+            needs.push(insurance);
+        }
+    }
+    for (answer, question, key) in needs {
+        match answer {
+            Some(true) => {}
+            Some(false) => unmet.push(key),
+            None => gaps.push(question),
         }
     }
     if age.is_some_and(|a| a < 18) {

@@ -280,6 +280,12 @@ impl Finding {
         self
     }
 
+    /// Changes the verdict to "maybe", with these questions missing.
+    pub fn verdict_maybe(mut self, missing: &[Question]) -> Finding {
+        self.verdict = Verdict::maybe(missing);
+        self
+    }
+
     /// Sets a parameter.
     pub fn param(mut self, name: &'static str, value: Value) -> Finding {
         self.params.insert(name, value);

@@ -151,11 +151,10 @@ fn permanent_right_after_five_years(ctx: &Ctx, out: &mut Out, rules: &[R], sourc
         .rules(rules)
         .sources(sources)
         .date("from", from);
-    let Some(stays) = a.stays_abroad.as_ref() else {
+    if a.stays_abroad.is_none() {
         out.add(f.verdict_maybe(&[Question::StaysAbroad]));
         return;
-    };
-    let _ = stays;
+    }
     let continuity = continuity(ctx, DateRange::new(start, ctx.today));
     f = f.param("continuity", Value::Key(continuity.as_key()));
     if continuity == Continuity::ExactlyTwelveMonths {
@@ -237,12 +236,5 @@ pub(crate) fn continuity(ctx: &Ctx, period: Option<DateRange>) -> Continuity {
         absence::Threshold::Exceeded => Continuity::Broken,
         absence::Threshold::Borderline if result == Continuity::Kept => Continuity::Borderline,
         _ => result,
-    }
-}
-
-impl Finding {
-    pub(crate) fn verdict_maybe(mut self, missing: &[Question]) -> Finding {
-        self.verdict = Verdict::maybe(missing);
-        self
     }
 }

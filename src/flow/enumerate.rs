@@ -41,7 +41,7 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
     let ago = |days: u32| days_before(today, days).unwrap_or(today);
     let years_ago = |y: u32| years_before(today, y).unwrap_or(today);
     let mut out: Vec<Option<AnswerValue>> = match q.kind() {
-        Kind::Choice => choice_options(q, a)
+        Kind::Choice => super::choice_options(q, a)
             .iter()
             .map(|o| Some(AnswerValue::Choice((*o).to_string())))
             .collect(),
@@ -111,58 +111,6 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
         out.push(None);
     }
     out
-}
-
-/// The choices offered for `q` given the answers so far (the UI shows the same subset).
-pub fn choice_options(q: Q, a: &Answers) -> &'static [&'static str] {
-    use crate::domain::answers::Citizenship as C;
-    match (q, a.citizenship) {
-        (Q::Status, Some(C::EuEea)) => &[
-            "none_yet",
-            "eu_registration",
-            "eu_permanent_certificate",
-            "dont_know",
-        ],
-        (Q::Status, Some(C::Uk)) => &[
-            "none_yet",
-            "temporary",
-            "brexit_temporary",
-            "permanent_permit",
-            "permanent_right",
-            "dont_know",
-        ],
-        (Q::Status, _)
-            if a.brexit_role
-                .is_some_and(|r| r != crate::domain::answers::BrexitRole::NotConcerned) =>
-        {
-            &[
-                "none_yet",
-                "temporary",
-                "brexit_temporary",
-                "permanent_permit",
-                "permanent_right",
-                "dont_know",
-            ]
-        }
-        (Q::Status, _) => &[
-            "none_yet",
-            "temporary",
-            "permanent_permit",
-            "permanent_right",
-            "dont_know",
-        ],
-        (Q::BrexitRole, Some(C::Other)) => {
-            &["family_member", "frontier_worker_family", "not_concerned"]
-        }
-        (Q::BrexitRole, _) => &[
-            "uk_national",
-            "family_member",
-            "frontier_worker",
-            "frontier_worker_family",
-            "not_concerned",
-        ],
-        _ => q.options(),
-    }
 }
 
 /// Walks every path from `start`. Fails on a dead end (an incomplete state with no question) or

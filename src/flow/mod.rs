@@ -26,7 +26,6 @@ use crate::domain::dates::age_on;
 use crate::domain::questions::Question as Q;
 
 pub use answer::{clear, get, set, AnswerValue};
-pub use enumerate::choice_options;
 
 /// 16 April 2021: from this day biometrics are taken at submission.
 const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
@@ -477,4 +476,56 @@ pub fn question_before(answers: &Answers, q: Q, today: NaiveDate) -> Option<Q> {
     let path = path(answers, today);
     let pos = path.iter().position(|x| *x == q)?;
     pos.checked_sub(1).and_then(|i| path.get(i).copied())
+}
+
+/// The choices offered for `q` given the answers so far (the UI shows the same subset).
+pub fn choice_options(q: Q, a: &Answers) -> &'static [&'static str] {
+    use crate::domain::answers::Citizenship as C;
+    match (q, a.citizenship) {
+        (Q::Status, Some(C::EuEea)) => &[
+            "none_yet",
+            "eu_registration",
+            "eu_permanent_certificate",
+            "dont_know",
+        ],
+        (Q::Status, Some(C::Uk)) => &[
+            "none_yet",
+            "temporary",
+            "brexit_temporary",
+            "permanent_permit",
+            "permanent_right",
+            "dont_know",
+        ],
+        (Q::Status, _)
+            if a.brexit_role
+                .is_some_and(|r| r != crate::domain::answers::BrexitRole::NotConcerned) =>
+        {
+            &[
+                "none_yet",
+                "temporary",
+                "brexit_temporary",
+                "permanent_permit",
+                "permanent_right",
+                "dont_know",
+            ]
+        }
+        (Q::Status, _) => &[
+            "none_yet",
+            "temporary",
+            "permanent_permit",
+            "permanent_right",
+            "dont_know",
+        ],
+        (Q::BrexitRole, Some(C::Other)) => {
+            &["family_member", "frontier_worker_family", "not_concerned"]
+        }
+        (Q::BrexitRole, _) => &[
+            "uk_national",
+            "family_member",
+            "frontier_worker",
+            "frontier_worker_family",
+            "not_concerned",
+        ],
+        _ => q.options(),
+    }
 }
