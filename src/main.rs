@@ -5,6 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
+    residence_checker::ui::recover_from_panics();
     yew::Renderer::<residence_checker::ui::App>::new().render();
 }
 

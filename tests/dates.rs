@@ -221,3 +221,39 @@ proptest! {
         }
     }
 }
+
+mod parse_iso_dates {
+    use chrono::NaiveDate;
+    use proptest::prelude::*;
+    use residence_checker::domain::dates::parse_iso;
+
+    proptest! {
+        /// Every date chrono can write with a four-digit year reads back the same.
+        #[test]
+        fn every_written_date_reads_back(days in 0i64..(9999 * 366)) {
+            let start = NaiveDate::from_ymd_opt(1, 1, 1).unwrap();
+            if let Some(d) = start.checked_add_days(chrono::Days::new(days as u64)) {
+                if d.year_ce().1 <= 9999 {
+                    prop_assert_eq!(parse_iso(&d.format("%Y-%m-%d").to_string()), Some(d));
+                }
+            }
+        }
+
+        /// Never panics, and never accepts what chrono would not.
+        #[test]
+        fn agrees_with_chrono_or_is_stricter(s in "\\PC{0,12}|[0-9+-]{8,12}") {
+            if let Some(d) = parse_iso(&s) {
+                prop_assert_eq!(s.parse::<NaiveDate>().ok(), Some(d));
+            }
+        }
+    }
+
+    use chrono::Datelike;
+
+    #[test]
+    fn a_date_with_a_missing_leading_zero_or_a_day_that_does_not_exist_is_refused() {
+        for bad in ["2024-1-01", "2024-13-01", "2023-02-29", "24-01-01", "2024/01/01", "", "2024-01-01 ", "+024-01-01"] {
+            assert_eq!(parse_iso(bad), None, "{bad}");
+        }
+    }
+}

@@ -70,6 +70,30 @@ impl DateRange {
     }
 }
 
+/// Parses a calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and day), as
+/// a browser's date field and the answers format write it. Anything else, or a day that does not
+/// exist, is `None`. Hand-written so the browser app does not carry chrono's general parser.
+///
+/// ```
+/// use residence_checker::domain::dates::parse_iso;
+/// use chrono::NaiveDate;
+/// assert_eq!(parse_iso("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+/// assert_eq!(parse_iso("2023-02-29"), None);
+/// assert_eq!(parse_iso("2024-2-29"), None);
+/// ```
+pub fn parse_iso(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let num = |range: std::ops::Range<usize>| -> Option<u32> {
+        b.get(range)?.iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+}
+
 /// The same day-of-month `months` calendar months later (or earlier, if negative), clamped to the
 /// last day of a shorter target month (rule book C-3).
 ///

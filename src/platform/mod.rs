@@ -5,6 +5,8 @@
 //! `window`, no `document`), it does nothing or returns an empty answer instead of panicking.
 //! The functions may only be called in a browser (on `wasm32`); native code never calls them.
 
+pub mod device;
+
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {
@@ -21,6 +23,18 @@ pub fn set_document_lang(code: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
         // Setting an attribute only fails for an invalid name, and "lang" is valid.
         let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// The `lang` attribute of `<html>`, if set.
+pub fn document_lang() -> Option<String> {
+    document()?.document_element()?.get_attribute("lang")
+}
+
+/// Adds a class to `<html>` (the kiosk and embedded looks).
+pub fn set_root_class(class: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.class_list().add_1(class);
     }
 }
 

@@ -6,6 +6,7 @@
 //! [`crate::platform`], in effects, never in the reducer.
 
 pub mod check;
+pub mod kiosk;
 pub mod lang_switch;
 pub mod pages;
 pub mod question;
@@ -32,15 +33,53 @@ enum Words {
     Failed(String),
 }
 
+/// Shows a recovery page instead of a blank one if the app ever panics (a panic stops the
+/// WebAssembly app for good). Answers already stored on the device survive; in kiosk mode
+/// nothing was stored, and the page with the answers on it is replaced.
+pub fn recover_from_panics() {
+    std::panic::set_hook(Box::new(|_| {
+        let lang = platform::document_lang()
+            .and_then(|tag| Lang::from_tag(&tag))
+            .unwrap_or(Lang::En);
+        let body = if platform::device::query_param("kiosk").is_some() {
+            "panic.body.kiosk"
+        } else {
+            "panic.body"
+        };
+        platform::device::show_recovery_page(
+            tr(lang, "panic.title"),
+            tr(lang, body),
+            tr(lang, "panic.button"),
+        );
+    }));
+}
+
 /// The root component of the checker.
 #[function_component(App)]
 pub fn app() -> Html {
+    // The mode comes from the address once: `?kiosk[&idle=SECONDS]`.
+    let kiosk = use_memo((), |_| {
+        let kiosk = platform::device::query_param("kiosk").is_some();
+        if kiosk {
+            platform::set_root_class("kiosk");
+        }
+        kiosk.then(|| kiosk::idle_secs(platform::device::query_param("idle").as_deref()))
+    });
+    let kiosk = *kiosk;
     let state = use_reducer(|| {
         let preferred = platform::preferred_language();
         AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
     });
     let lang = state.lang;
     let page = state.page;
+
+    // A deliberate failure for the end-to-end test of the recovery page (`?selftest=panic`):
+    // it only ever shows that page, after the stored answers were read.
+    use_effect_with((), |_| {
+        if platform::device::query_param("selftest").as_deref() == Some("panic") {
+            panic!("self-test of the recovery page");
+        }
+    });
 
     let heading = match page {
         Page::Question(q) => crate::text::render::question_title(lang, q),
@@ -85,6 +124,14 @@ pub fn app() -> Html {
     let dispatch = |action: Action| {
         let state = state.clone();
         Callback::from(move |_: ()| state.dispatch(action.clone()))
+    };
+    // Start over, wiping every answer (the kiosk's button and its idle timeout).
+    let wipe = {
+        let state = state.clone();
+        Callback::from(move |()| {
+            state.dispatch(Action::StartOver);
+            platform::replace_history(&Page::Start.fragment());
+        })
     };
     let on_lang = {
         let state = state.clone();
@@ -171,7 +218,7 @@ pub fn app() -> Html {
                 }
             }
             Page::Result => html! {
-                <ResultPage {lang} answers={state.answers.clone()} today={state.today}
+                <ResultPage {lang} answers={state.answers.clone()} today={state.today} kiosk={kiosk.is_some()}
                     on_back={dispatch(Action::Back)} on_start_over={dispatch(Action::StartOver)} />
             },
         }
@@ -182,9 +229,18 @@ pub fn app() -> Html {
             <header class="site-header">
                 <div class="wrap site-header__inner">
                     <p class="site-header__name">{ tr(lang, "app.name") }</p>
+                    if kiosk.is_some() {
+                        <button type="button" class="button button--header"
+                            onclick={let wipe = wipe.clone(); Callback::from(move |_: MouseEvent| wipe.emit(()))}>
+                            { tr(lang, "kiosk.start_over") }
+                        </button>
+                    }
                     <LangSwitch current={lang} on_select={on_lang} />
                 </div>
             </header>
+            if let Some(idle_secs) = kiosk {
+                <kiosk::IdleGuard {lang} {idle_secs} on_timeout={wipe.clone()} />
+            }
             <main id="main" class="wrap">{ content }</main>
             <footer class="site-footer">
                 <div class="wrap"><p>{ tr(lang, "footer.disclaimer") }</p></div>

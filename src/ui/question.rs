@@ -168,8 +168,8 @@ fn to_answer(q: Question, d: &Draft, lang: Lang) -> Result<AnswerValue, Vec<Fiel
             let mut stays = Vec::new();
             let mut periods = Vec::new();
             for (i, row) in d.rows.iter().enumerate() {
-                let from = row.from.parse::<NaiveDate>().ok();
-                let to = row.to.parse::<NaiveDate>().ok();
+                let from = crate::domain::dates::parse_iso(&row.from);
+                let to = crate::domain::dates::parse_iso(&row.to);
                 if from.is_none() {
                     errors.push(err(format!("{field}-{i}-from"), "ui.error.date.invalid"));
                 }

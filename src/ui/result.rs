@@ -11,7 +11,7 @@ use crate::engine::decision::{Decision, Finding, ItemKind, Priority};
 use crate::engine::evaluate;
 use crate::text::render::{
     conflict_text, date_label, error_text, finding_body, finding_title, format_date, format_nok,
-    item_text, missing_text, rule_title,
+    item_text, missing_text, rule_title, situation_line,
 };
 use crate::text::{tr, tr_with, Lang};
 
@@ -28,9 +28,23 @@ pub struct ResultPageProps {
     pub on_back: Callback<()>,
     /// Called to start over.
     pub on_start_over: Callback<()>,
+    /// Kiosk mode: outside pages are shown as addresses (and QR codes), never as links that
+    /// navigate away, and printing comes first.
+    #[prop_or_default]
+    pub kiosk: bool,
 }
 
-fn finding_view(lang: Lang, f: &Finding, index: usize) -> Html {
+/// An outside address: a link, or in kiosk mode plain text (a shared screen must not wander
+/// off to other sites).
+fn address(url: &'static str, kiosk: bool) -> Html {
+    if kiosk {
+        html! { <span class="address">{ url }</span> }
+    } else {
+        html! { <a href={url} rel="noreferrer">{ url }</a> }
+    }
+}
+
+fn finding_view(lang: Lang, f: &Finding, index: usize, kiosk: bool) -> Html {
     let rules = f
         .rules
         .iter()
@@ -38,7 +52,7 @@ fn finding_view(lang: Lang, f: &Finding, index: usize) -> Html {
     let sources = f
         .sources
         .iter()
-        .map(|s| html! { <li><a href={s.url()} rel="noreferrer">{ s.url() }</a></li> });
+        .map(|s| html! { <li>{ address(s.url(), kiosk) }</li> });
     let conflicts = f
         .conflicts
         .iter()
@@ -68,14 +82,14 @@ fn finding_view(lang: Lang, f: &Finding, index: usize) -> Html {
     }
 }
 
-fn decision_view(lang: Lang, d: &Decision) -> Html {
+fn decision_view(lang: Lang, d: &Decision, kiosk: bool) -> Html {
     let section = |priority: Priority, key: &'static str| {
         let items: Vec<Html> = d
             .findings
             .iter()
             .enumerate()
             .filter(|(_, f)| f.priority == priority)
-            .map(|(i, f)| finding_view(lang, f, i))
+            .map(|(i, f)| finding_view(lang, f, i, kiosk))
             .collect();
         if items.is_empty() {
             html! {}
@@ -118,6 +132,7 @@ fn decision_view(lang: Lang, d: &Decision) -> Html {
                 }
                 html! {
                     <li class="checklist__item">
+                        <span class="checkbox" aria-hidden="true"></span>
                         { item_text(lang, i) }
                         if !extra.is_empty() { { format!(" ({})", extra.join(", ")) } }
                     </li>
@@ -150,8 +165,35 @@ fn decision_view(lang: Lang, d: &Decision) -> Html {
                 </section>
             }
             { section(Priority::Info, "ui.priority.info") }
+            { sources_view(lang, d, kiosk) }
             <p class="rules-version">{ tr_with(lang, "ui.rules_version", &[("version", d.rules_version), ("date", &format_date(lang, d.rules_reviewed))]) }</p>
         </>
+    }
+}
+
+/// Every source of the result once, as printed addresses: on paper (where the "Why?" details
+/// stay closed), and on screen in kiosk mode.
+fn sources_view(lang: Lang, d: &Decision, kiosk: bool) -> Html {
+    let mut urls: Vec<&'static str> = Vec::new();
+    for s in d.findings.iter().flat_map(|f| f.sources.iter()) {
+        if !urls.contains(&s.url()) {
+            urls.push(s.url());
+        }
+    }
+    html! {
+        <section class={classes!("sources", (!kiosk).then_some("print-only"))} aria-labelledby="h-sources">
+            <h2 id="h-sources">{ tr(lang, "ui.sources") }</h2>
+            <ul class="list list--sources">{ for urls.into_iter().map(|u| html! { <li>{ address(u, true) }</li> }) }</ul>
+        </section>
+    }
+}
+
+fn print_button(lang: Lang) -> Html {
+    html! {
+        <p><button type="button" class="button button--primary"
+            onclick={Callback::from(|_: MouseEvent| crate::platform::device::print())}>
+            { tr(lang, "ui.print") }
+        </button></p>
     }
 }
 
@@ -159,8 +201,9 @@ fn decision_view(lang: Lang, d: &Decision) -> Html {
 #[function_component(ResultPage)]
 pub fn result_page(props: &ResultPageProps) -> Html {
     let lang = props.lang;
+    let kiosk = props.kiosk;
     let body = match Case::from_answers(&props.answers, props.today) {
-        Ok(case) => decision_view(lang, &evaluate(&case, props.today)),
+        Ok(case) => decision_view(lang, &evaluate(&case, props.today), kiosk),
         // Answers are validated as they are given, so this is a safety net, not a path.
         Err(errors) => html! {
             <div class="error-summary" role="alert">
@@ -176,8 +219,17 @@ pub fn result_page(props: &ResultPageProps) -> Html {
             <p class="back"><button type="button" class="link-button"
                 onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
             <h1 tabindex="-1">{ tr(lang, "ui.result.title") }</h1>
+            <div class="print-only print-header">
+                <p>{ tr_with(lang, "ui.print.made_on", &[("date", &format_date(lang, props.today))]) }</p>
+                <p>{ situation_line(lang, &props.answers) }</p>
+            </div>
             <p class="notice">{ tr(lang, "ui.not_advice") }</p>
+            if kiosk { { print_button(lang) } }
             { body }
+            <section class="save" aria-labelledby="h-save">
+                <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
+                if !kiosk { { print_button(lang) } }
+            </section>
             <p class="actions">
                 <button type="button" class="button button--secondary"
                         onclick={Callback::from(move |_: MouseEvent| on_start_over.emit(()))}>
