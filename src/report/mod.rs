@@ -2,3 +2,4 @@
 //! file. Same input, same bytes. May import `domain`, `engine` and `text`.
 
 pub mod text;
+pub mod view;

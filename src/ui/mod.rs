@@ -8,10 +8,13 @@
 pub mod check;
 pub mod kiosk;
 pub mod lang_switch;
+pub mod load;
 pub mod pages;
 pub mod question;
 pub mod result;
+pub mod save;
 pub mod state;
+pub mod store;
 
 use yew::prelude::*;
 
@@ -66,10 +69,47 @@ pub fn app() -> Html {
         kiosk.then(|| kiosk::idle_secs(platform::device::query_param("idle").as_deref()))
     });
     let kiosk = *kiosk;
+    // What this device remembers (never in kiosk mode), read once.
+    let stored = use_memo((), move |_| {
+        if kiosk.is_some() {
+            store::Stored::Nothing
+        } else {
+            store::load()
+        }
+    });
     let state = use_reducer(|| {
         let preferred = platform::preferred_language();
-        AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
+        let lang = Lang::negotiate(preferred.as_deref());
+        match &*stored {
+            store::Stored::Answers(answers, skipped) => {
+                AppState::with_answers(lang, platform::today(), answers, skipped)
+            }
+            _ => AppState::new(lang, platform::today()),
+        }
     });
+    // A message for the start page about stored answers.
+    let notice = use_state(|| {
+        (*stored == store::Stored::SetAside).then_some("start.set_aside")
+    });
+    // Answers carried by a hand-off link (`#load=…`), read once; the fragment is removed from
+    // the address at once so the answers do not stay in the history.
+    let from_link = use_memo((), |_| {
+        platform::location_fragment()
+            .strip_prefix("load=")
+            .map(crate::flow::codec::from_fragment)
+    });
+    // A file or link the reader restored: its saved result is compared with today's.
+    let restored = use_state(|| None::<crate::domain::format::AnswersFile>);
+
+    // Remember every change on this device (not in kiosk mode).
+    use_effect_with(
+        (state.answers.clone(), state.skipped.clone(), kiosk.is_some()),
+        |(answers, skipped, kiosk)| {
+            if !kiosk {
+                store::save(answers, skipped);
+            }
+        },
+    );
     let lang = state.lang;
     let page = state.page;
 
@@ -102,13 +142,33 @@ pub fn app() -> Html {
 
     // The browser's Back and Forward move between the pages and keep every answer: each page
     // change adds a history entry, and a history move asks the reducer for that page (which
-    // refuses pages the answers do not reach). Answers are not stored (yet), so a fresh load
-    // always starts on the start page.
+    // refuses pages the answers do not reach).
     {
         let state = state.clone();
+        let from_link = from_link.is_some();
         use_effect_with((), move |_| {
-            platform::replace_history(&Page::Start.fragment());
+            // A reload keeps its page (the reducer refuses pages the answers do not reach); a
+            // hand-off link opens the load page.
+            let fragment = platform::location_fragment();
+            let page = if from_link {
+                Some(Page::Load)
+            } else {
+                Page::from_fragment(&fragment)
+            };
+            match page {
+                Some(page) if page != Page::Start => {
+                    platform::replace_history(&page.fragment());
+                    state.dispatch(Action::GoTo(page));
+                }
+                _ => platform::replace_history(&Page::Start.fragment()),
+            }
+            let state = state.clone();
             let listener = platform::on_history(move |fragment| {
+                // A hand-off link pasted into an open checker: read it as a fresh start.
+                if fragment.starts_with("load=") {
+                    platform::reload();
+                    return;
+                }
                 let page = Page::from_fragment(&fragment).unwrap_or(Page::Start);
                 state.dispatch(Action::GoTo(page));
             });
@@ -128,11 +188,68 @@ pub fn app() -> Html {
     // Start over, wiping every answer (the kiosk's button and its idle timeout).
     let wipe = {
         let state = state.clone();
+        let restored = restored.clone();
         Callback::from(move |()| {
             state.dispatch(Action::StartOver);
+            restored.set(None);
             platform::replace_history(&Page::Start.fragment());
         })
     };
+    // "Forget my answers": wipe, and remove everything stored on this device.
+    let forget = {
+        let wipe = wipe.clone();
+        let notice = notice.clone();
+        Callback::from(move |_: MouseEvent| {
+            wipe.emit(());
+            store::forget();
+            notice.set(Some("start.forgotten"));
+        })
+    };
+    let has_answers =
+        state.answers != crate::domain::answers::Answers::default() || !state.skipped.is_empty();
+
+    // The result's words come from the report worker (see `report::view`), worked out again
+    // when the answers, the language or the restored file change.
+    let view = use_state(|| result::ViewState::Loading);
+    let view_retry = use_state(|| 0u32);
+    {
+        let view = view.clone();
+        let deps = (
+            page == Page::Result,
+            state.answers.clone(),
+            lang,
+            state.today,
+            (*restored).clone(),
+            *view_retry,
+        );
+        use_effect_with(deps, move |(on_result, answers, lang, today, restored, _)| {
+            if *on_result {
+                view.set(result::ViewState::Loading);
+                let mut file = crate::domain::format::AnswersFile::new(
+                    answers.clone(),
+                    restored.as_ref().and_then(|r| r.rules_version.as_deref()),
+                    Some(*today),
+                );
+                file.result = restored.as_ref().and_then(|r| r.result.clone());
+                let json = crate::flow::codec::write(&file, false);
+                let (lang, today) = (*lang, *today);
+                platform::spawn(async move {
+                    use platform::worker::{request, Job, Reply};
+                    let reply = request(Job::Result, lang, today, json, String::new()).await;
+                    view.set(match reply {
+                        Ok(Reply::File { body, .. }) => {
+                            match crate::report::view::decode(&body) {
+                                Some(v) => result::ViewState::Ready(std::rc::Rc::new(v)),
+                                None => result::ViewState::Failed("unreadable result".into()),
+                            }
+                        }
+                        Ok(_) => result::ViewState::Failed("unexpected reply".into()),
+                        Err(e) => result::ViewState::Failed(e),
+                    });
+                });
+            }
+        });
+    }
     let on_lang = {
         let state = state.clone();
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
@@ -187,7 +304,25 @@ pub fn app() -> Html {
         }
     } else {
         match page {
-            Page::Start => html! { <StartPage {lang} on_start={dispatch(Action::Start)} /> },
+            Page::Start => html! {
+                <StartPage {lang} on_start={dispatch(Action::Start)}
+                    on_load={dispatch(Action::GoTo(Page::Load))}
+                    saved={has_answers && kiosk.is_none()} notice={*notice} />
+            },
+            Page::Load => {
+                let on_restore = {
+                    let state = state.clone();
+                    let restored = restored.clone();
+                    Callback::from(move |file: crate::domain::format::AnswersFile| {
+                        state.dispatch(Action::Restore(file.answers.clone()));
+                        restored.set(Some(file));
+                    })
+                };
+                html! {
+                    <load::LoadPage {lang} from_link={(*from_link).clone()} {on_restore}
+                        on_cancel={dispatch(Action::GoTo(Page::Start))} />
+                }
+            }
             Page::Question(q) => {
                 let progress = state.progress();
                 let n = progress
@@ -217,10 +352,19 @@ pub fn app() -> Html {
                         on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
                 }
             }
-            Page::Result => html! {
-                <ResultPage {lang} answers={state.answers.clone()} today={state.today} kiosk={kiosk.is_some()}
-                    on_back={dispatch(Action::Back)} on_start_over={dispatch(Action::StartOver)} />
-            },
+            Page::Result => {
+                let has_dates = matches!(&*view, result::ViewState::Ready(v) if !v.dates.is_empty());
+                let retry = view_retry.clone();
+                html! {
+                    <ResultPage {lang} answers={state.answers.clone()} today={state.today}
+                        kiosk={kiosk.is_some()} view={(*view).clone()}
+                        on_retry={Callback::from(move |()| retry.set(*retry + 1))}
+                        on_back={dispatch(Action::Back)} on_start_over={wipe.clone()}>
+                        <save::SavePanel {lang} answers={state.answers.clone()} today={state.today}
+                            {has_dates} kiosk={kiosk.is_some()} />
+                    </ResultPage>
+                }
+            }
         }
     };
 
@@ -243,7 +387,12 @@ pub fn app() -> Html {
             }
             <main id="main" class="wrap">{ content }</main>
             <footer class="site-footer">
-                <div class="wrap"><p>{ tr(lang, "footer.disclaimer") }</p></div>
+                <div class="wrap">
+                    <p>{ tr(lang, "footer.disclaimer") }</p>
+                    if has_answers && kiosk.is_none() {
+                        <p><button type="button" class="link-button" onclick={forget}>{ tr(lang, "forget.button") }</button></p>
+                    }
+                </div>
             </footer>
         </>
     }

@@ -11,6 +11,14 @@ pub struct StartPageProps {
     pub lang: Lang,
     /// Called when the reader presses Start.
     pub on_start: Callback<()>,
+    /// Called for "Continue from a saved summary".
+    pub on_load: Callback<()>,
+    /// Whether answers from an earlier visit are kept (Start continues with them).
+    #[prop_or_default]
+    pub saved: bool,
+    /// A message about the stored answers (set aside, forgotten), by catalogue key.
+    #[prop_or_default]
+    pub notice: Option<&'static str>,
 }
 
 /// The start page: what the checker does, what it does not do, privacy, and a Start button.
@@ -22,9 +30,16 @@ pub fn start_page(props: &StartPageProps) -> Html {
         html! { <ul class="list">{ for keys.iter().map(|&k| html! { <li>{ t(k) }</li> }) }</ul> }
     };
     let on_start = props.on_start.clone();
+    let on_load = props.on_load.clone();
     html! {
         <>
             <h1 tabindex="-1">{ t("start.title") }</h1>
+            if let Some(key) = props.notice {
+                <p class="notice" role="status">{ t(key) }</p>
+            }
+            if props.saved {
+                <p class="notice" role="status">{ t("start.saved") }</p>
+            }
             <p class="lead">{ t("start.lead") }</p>
             <section aria-labelledby="does">
                 <h2 id="does">{ t("start.does.heading") }</h2>
@@ -42,6 +57,10 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <button type="button" class="button button--primary"
                         onclick={Callback::from(move |_: MouseEvent| on_start.emit(()))}>
                     { t("start.button") }
+                </button>
+                <button type="button" class="button button--secondary"
+                        onclick={Callback::from(move |_: MouseEvent| on_load.emit(()))}>
+                    { t("load.start") }
                 </button>
             </p>
         </>

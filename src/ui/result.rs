@@ -1,19 +1,29 @@
 //! The result page: findings in plain language, most important first, each with "why" (its
 //! rules and sources with their addresses, recorded conflicts, and what would settle a
-//! "maybe"); key dates; the checklist; the rules version; the not-legal-advice line.
+//! "maybe"); key dates; the checklist; the rules version; the not-legal-advice line; and the
+//! ways to keep the result (print, download, continue on a phone).
+//!
+//! The words of the result come from the report worker as a [`ResultView`] (see
+//! `report::view`): this page only lays them out.
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::answers::Answers;
-use crate::domain::case::Case;
-use crate::engine::decision::{Decision, Finding, ItemKind, Priority};
-use crate::engine::evaluate;
-use crate::text::render::{
-    conflict_text, date_label, error_text, finding_body, finding_title, format_date, format_nok,
-    item_text, missing_text, rule_title, situation_line,
-};
+use crate::report::view::{FindingView, ResultView};
+use crate::text::render::{format_date, situation_line};
 use crate::text::{tr, tr_with, Lang};
+
+/// Where the result's words stand.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ViewState {
+    /// Being worked out.
+    Loading,
+    /// Ready.
+    Ready(std::rc::Rc<ResultView>),
+    /// The worker failed (the reason, for the hint line).
+    Failed(String),
+}
 
 /// Properties of [`ResultPage`].
 #[derive(Properties, PartialEq)]
@@ -24,6 +34,10 @@ pub struct ResultPageProps {
     pub answers: Answers,
     /// The day the rules are applied for.
     pub today: NaiveDate,
+    /// The result's words.
+    pub view: ViewState,
+    /// Called to try working out the result again after a failure.
+    pub on_retry: Callback<()>,
     /// Called to go back to the check page.
     pub on_back: Callback<()>,
     /// Called to start over.
@@ -32,37 +46,35 @@ pub struct ResultPageProps {
     /// navigate away, and printing comes first.
     #[prop_or_default]
     pub kiosk: bool,
+    /// The ways to keep the result (downloads, the QR hand-off), below the print button.
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// An outside address: a link, or in kiosk mode plain text (a shared screen must not wander
 /// off to other sites).
-fn address(url: &'static str, kiosk: bool) -> Html {
+fn address(url: &str, kiosk: bool) -> Html {
     if kiosk {
         html! { <span class="address">{ url }</span> }
     } else {
-        html! { <a href={url} rel="noreferrer">{ url }</a> }
+        html! { <a href={url.to_string()} rel="noreferrer">{ url }</a> }
     }
 }
 
-fn finding_view(lang: Lang, f: &Finding, index: usize, kiosk: bool) -> Html {
-    let rules = f
-        .rules
-        .iter()
-        .map(|r| html! { <li>{ format!("{} – {}", r.as_str(), rule_title(lang, *r)) }</li> });
-    let sources = f
-        .sources
-        .iter()
-        .map(|s| html! { <li>{ address(s.url(), kiosk) }</li> });
-    let conflicts = f
-        .conflicts
-        .iter()
-        .map(|c| html! { <li>{ conflict_text(lang, *c) }</li> });
-    let verdict = format!("finding--{}", f.verdict.as_str());
+fn list(items: &[String], f: impl Fn(&str) -> Html) -> Html {
+    html! { <ul class="list">{ for items.iter().map(|i| html! { <li>{ f(i) }</li> }) }</ul> }
+}
+
+fn text(s: &str) -> Html {
+    html! { { s } }
+}
+
+fn finding_view(lang: Lang, f: &FindingView, kiosk: bool) -> Html {
     html! {
-        <article class={classes!("finding", verdict)} key={index}>
-            <h3 class="finding__title">{ finding_title(lang, f) }</h3>
-            { for finding_body(lang, f).into_iter().map(|p| html! { <p>{ p }</p> }) }
-            if let Some(m) = missing_text(lang, f) {
+        <article class={classes!("finding", format!("finding--{}", f.verdict))}>
+            <h3 class="finding__title">{ &f.title }</h3>
+            { for f.body.iter().map(|p| html! { <p>{ p }</p> }) }
+            if let Some(m) = &f.missing {
                 <p class="finding__missing">{ m }</p>
             }
             <details class="details">
@@ -70,121 +82,95 @@ fn finding_view(lang: Lang, f: &Finding, index: usize, kiosk: bool) -> Html {
                 <div class="details__text">
                     if !f.conflicts.is_empty() {
                         <p><strong>{ tr(lang, "ui.conflict") }</strong></p>
-                        <ul class="list">{ for conflicts }</ul>
+                        { list(&f.conflicts, text) }
                     }
                     <p><strong>{ tr(lang, "ui.rules") }</strong></p>
-                    <ul class="list">{ for rules }</ul>
+                    { list(&f.rules, text) }
                     <p><strong>{ tr(lang, "ui.sources") }</strong></p>
-                    <ul class="list list--sources">{ for sources }</ul>
+                    <ul class="list list--sources">{ for f.sources.iter().map(|u| html! { <li>{ address(u, kiosk) }</li> }) }</ul>
                 </div>
             </details>
         </article>
     }
 }
 
-fn decision_view(lang: Lang, d: &Decision, kiosk: bool) -> Html {
-    let section = |priority: Priority, key: &'static str| {
-        let items: Vec<Html> = d
-            .findings
-            .iter()
-            .enumerate()
-            .filter(|(_, f)| f.priority == priority)
-            .map(|(i, f)| finding_view(lang, f, i, kiosk))
-            .collect();
-        if items.is_empty() {
-            html! {}
-        } else {
-            html! {
-                <section class="findings" aria-labelledby={format!("h-{key}")}>
-                    <h2 id={format!("h-{key}")}>{ tr(lang, key) }</h2>
-                    { for items }
-                </section>
-            }
-        }
-    };
-    let dates = d.dates.iter().map(|k| {
-        html! {
-            <div class="summary-list__row">
-                <dt class="summary-list__key">{ date_label(lang, k.key) }</dt>
-                <dd class="summary-list__value">{ format_date(lang, k.date) }</dd>
-            </div>
-        }
-    });
-    let items = |kind: ItemKind| {
-        d.checklist
-            .iter()
-            .filter(move |i| i.kind == kind)
-            .map(move |i| {
-                let mut extra = Vec::new();
-                if let Some(due) = i.due {
-                    extra.push(tr_with(
-                        lang,
-                        "ui.checklist.due",
-                        &[("date", &format_date(lang, due))],
-                    ));
-                }
-                if let Some(cost) = i.cost {
-                    extra.push(tr_with(
-                        lang,
-                        "ui.checklist.cost",
-                        &[("amount", &format_nok(lang, cost))],
-                    ));
-                }
-                html! {
-                    <li class="checklist__item">
-                        <span class="checkbox" aria-hidden="true"></span>
-                        { item_text(lang, i) }
-                        if !extra.is_empty() { { format!(" ({})", extra.join(", ")) } }
-                    </li>
-                }
-            })
-    };
-    let do_items: Vec<Html> = items(ItemKind::Do).collect();
-    let bring_items: Vec<Html> = items(ItemKind::Bring).collect();
+fn checklist(items: &[String]) -> Html {
     html! {
-        <>
-            { section(Priority::Action, "ui.priority.action") }
-            { section(Priority::Warning, "ui.priority.warning") }
-            if !d.dates.is_empty() {
-                <section aria-labelledby="h-dates">
-                    <h2 id="h-dates">{ tr(lang, "ui.dates.title") }</h2>
-                    <dl class="summary-list">{ for dates }</dl>
-                </section>
-            }
-            if !d.checklist.is_empty() {
-                <section class="checklist" aria-labelledby="h-checklist">
-                    <h2 id="h-checklist">{ tr(lang, "ui.checklist.title") }</h2>
-                    if !do_items.is_empty() {
-                        <h3>{ tr(lang, "ui.checklist.do") }</h3>
-                        <ul class="list">{ for do_items }</ul>
-                    }
-                    if !bring_items.is_empty() {
-                        <h3>{ tr(lang, "ui.checklist.bring") }</h3>
-                        <ul class="list">{ for bring_items }</ul>
-                    }
-                </section>
-            }
-            { section(Priority::Info, "ui.priority.info") }
-            { sources_view(lang, d, kiosk) }
-            <p class="rules-version">{ tr_with(lang, "ui.rules_version", &[("version", d.rules_version), ("date", &format_date(lang, d.rules_reviewed))]) }</p>
-        </>
+        <ul class="list">
+            { for items.iter().map(|i| html! {
+                <li class="checklist__item"><span class="checkbox" aria-hidden="true"></span>{ i }</li>
+            }) }
+        </ul>
     }
 }
 
-/// Every source of the result once, as printed addresses: on paper (where the "Why?" details
-/// stay closed), and on screen in kiosk mode.
-fn sources_view(lang: Lang, d: &Decision, kiosk: bool) -> Html {
-    let mut urls: Vec<&'static str> = Vec::new();
-    for s in d.findings.iter().flat_map(|f| f.sources.iter()) {
-        if !urls.contains(&s.url()) {
-            urls.push(s.url());
-        }
+fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
+    if !d.errors.is_empty() {
+        // Answers are validated as they are given, so this is a safety net, not a path.
+        return html! {
+            <div class="error-summary" role="alert">
+                <h2 class="error-summary__title">{ tr(lang, "ui.error.summary") }</h2>
+                <ul class="error-summary__list">{ for d.errors.iter().map(|e| html! { <li>{ e }</li> }) }</ul>
+            </div>
+        };
     }
+    let section = |priority: &str| {
+        d.sections.iter().filter(|s| s.priority == priority).map(|s| {
+            let id = format!("h-{}", s.priority);
+            html! {
+                <section class="findings" aria-labelledby={id.clone()}>
+                    <h2 {id}>{ &s.heading }</h2>
+                    { for s.findings.iter().map(|f| finding_view(lang, f, kiosk)) }
+                </section>
+            }
+        })
+    };
     html! {
-        <section class={classes!("sources", (!kiosk).then_some("print-only"))} aria-labelledby="h-sources">
-            <h2 id="h-sources">{ tr(lang, "ui.sources") }</h2>
-            <ul class="list list--sources">{ for urls.into_iter().map(|u| html! { <li>{ address(u, true) }</li> }) }</ul>
-        </section>
+        <>
+            { for section("action") }
+            { for section("warning") }
+            if !d.dates.is_empty() {
+                <section aria-labelledby="h-dates">
+                    <h2 id="h-dates">{ tr(lang, "ui.dates.title") }</h2>
+                    <dl class="summary-list">
+                        { for d.dates.iter().map(|(label, date)| html! {
+                            <div class="summary-list__row">
+                                <dt class="summary-list__key">{ label }</dt>
+                                <dd class="summary-list__value">{ date }</dd>
+                            </div>
+                        }) }
+                    </dl>
+                </section>
+            }
+            if !d.do_items.is_empty() || !d.bring_items.is_empty() {
+                <section class="checklist" aria-labelledby="h-checklist">
+                    <h2 id="h-checklist">{ tr(lang, "ui.checklist.title") }</h2>
+                    if !d.do_items.is_empty() {
+                        <h3>{ tr(lang, "ui.checklist.do") }</h3>
+                        { checklist(&d.do_items) }
+                    }
+                    if !d.bring_items.is_empty() {
+                        <h3>{ tr(lang, "ui.checklist.bring") }</h3>
+                        { checklist(&d.bring_items) }
+                    }
+                </section>
+            }
+            { for section("info") }
+            // Every source once, as printed addresses: on paper (where "Why?" stays closed),
+            // and on screen in kiosk mode.
+            <section class={classes!("sources", (!kiosk).then_some("print-only"))} aria-labelledby="h-sources">
+                <h2 id="h-sources">{ tr(lang, "ui.sources") }</h2>
+                <ul class="list list--sources">
+                    { for d.sources.iter().map(|u| html! {
+                        <li>
+                            { address(u, true) }
+                            if kiosk { <crate::ui::save::QrCode text={u.clone()} label={u.clone()} /> }
+                        </li>
+                    }) }
+                </ul>
+            </section>
+            <p class="rules-version">{ &d.rules_version }</p>
+        </>
     }
 }
 
@@ -202,16 +188,24 @@ fn print_button(lang: Lang) -> Html {
 pub fn result_page(props: &ResultPageProps) -> Html {
     let lang = props.lang;
     let kiosk = props.kiosk;
-    let body = match Case::from_answers(&props.answers, props.today) {
-        Ok(case) => decision_view(lang, &evaluate(&case, props.today), kiosk),
-        // Answers are validated as they are given, so this is a safety net, not a path.
-        Err(errors) => html! {
-            <div class="error-summary" role="alert">
-                <h2 class="error-summary__title">{ tr(lang, "ui.error.summary") }</h2>
-                <ul class="error-summary__list">{ for errors.iter().map(|e| html! { <li>{ error_text(lang, e) }</li> }) }</ul>
-            </div>
+    let body = match &props.view {
+        ViewState::Ready(view) => decision_view(lang, view, kiosk),
+        ViewState::Loading => html! {
+            <p class="loading" role="status" aria-live="polite">{ tr(lang, "ui.result.working") }</p>
         },
+        ViewState::Failed(reason) => {
+            let retry = props.on_retry.clone();
+            html! {
+                <div role="alert">
+                    <p>{ tr(lang, "ui.result.failed") }</p>
+                    <p class="hint">{ reason }</p>
+                    <p><button type="button" class="button button--primary"
+                        onclick={Callback::from(move |_: MouseEvent| retry.emit(()))}>{ tr(lang, "words.retry") }</button></p>
+                </div>
+            }
+        }
     };
+    let ready = matches!(props.view, ViewState::Ready(_));
     let on_back = props.on_back.clone();
     let on_start_over = props.on_start_over.clone();
     html! {
@@ -224,12 +218,15 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <p>{ situation_line(lang, &props.answers) }</p>
             </div>
             <p class="notice">{ tr(lang, "ui.not_advice") }</p>
-            if kiosk { { print_button(lang) } }
+            if kiosk && ready { { print_button(lang) } }
             { body }
-            <section class="save" aria-labelledby="h-save">
-                <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
-                if !kiosk { { print_button(lang) } }
-            </section>
+            if ready {
+                <section class="save" aria-labelledby="h-save">
+                    <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
+                    if !kiosk { { print_button(lang) } }
+                    { props.children.clone() }
+                </section>
+            }
             <p class="actions">
                 <button type="button" class="button button--secondary"
                         onclick={Callback::from(move |_: MouseEvent| on_start_over.emit(()))}>

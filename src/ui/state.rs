@@ -27,6 +27,8 @@ pub enum Page {
     Check,
     /// The result.
     Result,
+    /// Continue from a saved summary (an answers file or a hand-off link).
+    Load,
 }
 
 impl Page {
@@ -38,6 +40,7 @@ impl Page {
             Page::Question(q) => format!("q={}", q.name()),
             Page::Check => "check".into(),
             Page::Result => "result".into(),
+            Page::Load => "load".into(),
         }
     }
 
@@ -48,6 +51,7 @@ impl Page {
             "" | "start" => Some(Page::Start),
             "check" => Some(Page::Check),
             "result" => Some(Page::Result),
+            "load" => Some(Page::Load),
             _ => f
                 .strip_prefix("q=")
                 .and_then(Question::from_name)
@@ -62,6 +66,7 @@ impl Page {
             Page::Question(_) => "app.name",
             Page::Check => "ui.check.title",
             Page::Result => "ui.result.title",
+            Page::Load => "load.title",
         }
     }
 }
@@ -94,6 +99,31 @@ impl AppState {
             skipped: BTreeSet::new(),
             page: Page::Start,
             returning_to_check: false,
+        }
+    }
+
+    /// A state continuing with saved answers (pruned to the path they reach), on the start
+    /// page.
+    pub fn with_answers(
+        lang: Lang,
+        today: NaiveDate,
+        answers: &Answers,
+        skipped: &BTreeSet<Question>,
+    ) -> Self {
+        let (answers, skipped) = flow::prune(answers, skipped, today);
+        AppState {
+            answers,
+            skipped,
+            ..AppState::new(lang, today)
+        }
+    }
+
+    /// The first page that still needs the reader: the first open question, else the check
+    /// page.
+    fn first_open(&self) -> Page {
+        match self.progress().next {
+            Some(q) => Page::Question(q),
+            None => Page::Check,
         }
     }
 
@@ -138,6 +168,9 @@ pub enum Action {
     Change(Question),
     /// Show the result (only when every question is done).
     ShowResult,
+    /// Replace every answer with loaded ones (confirmed by the reader), then show the result
+    /// if they are complete, else the first open question.
+    Restore(Answers),
     /// Forget every answer and return to the start page.
     StartOver,
     /// Go to a page named by the browser history (Back / Forward). A page the answers do not
@@ -204,6 +237,7 @@ impl Reducible for AppState {
                         None => Page::Start,
                     },
                     Page::Result => Page::Check,
+                    Page::Load => Page::Start,
                 };
                 if next.page == Page::Check {
                     next.returning_to_check = false;
@@ -221,6 +255,13 @@ impl Reducible for AppState {
                 }
             }
             Action::StartOver => next = AppState::new(self.lang, self.today),
+            Action::Restore(answers) => {
+                next = AppState::with_answers(self.lang, self.today, &answers, &BTreeSet::new());
+                next.page = match next.first_open() {
+                    Page::Check => Page::Result,
+                    open => open,
+                };
+            }
             Action::GoTo(page) => {
                 let progress = self.progress();
                 let first_open = match progress.next {
@@ -229,6 +270,7 @@ impl Reducible for AppState {
                 };
                 next.page = match page {
                     Page::Start => Page::Start,
+                    Page::Load => Page::Load,
                     Page::Question(q) => {
                         let reached = progress.path.iter().position(|p| *p == q);
                         let open = progress

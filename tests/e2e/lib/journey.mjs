@@ -24,12 +24,24 @@ export function words(lang) {
   return map;
 }
 
-/** Opens the app with the device clock fixed on `today` (YYYY-MM-DD). */
-export async function openOn(context, url, today) {
+/**
+ * Opens the app with the device clock fixed on `today` (YYYY-MM-DD), on a device that remembers
+ * nothing: the app keeps answers in local storage, and journeys share a browser profile, so the
+ * first load of each page starts from empty storage (reloads of that page keep it).
+ * `{ clock: 'running' }` installs a clock that tests move on with `page.clock.runFor`.
+ */
+export async function openOn(context, url, today, { clock = 'fixed' } = {}) {
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  await page.clock.setFixedTime(new Date(`${today}T12:00:00`));
+  await page.addInitScript(() => {
+    if (!sessionStorage.getItem('e2e-fresh')) {
+      sessionStorage.setItem('e2e-fresh', '1');
+      localStorage.clear();
+    }
+  });
+  if (clock === 'fixed') await page.clock.setFixedTime(new Date(`${today}T12:00:00`));
+  else await page.clock.install({ time: new Date(`${today}T12:00:00`) });
   await page.goto(url, { waitUntil: 'load' });
   await ready(page);
   return { page, requests };
@@ -166,6 +178,8 @@ export class Journey {
     if ((await heading(this.page)) !== this.word('ui.result.title')) {
       throw new Error(`not the result page: ${await heading(this.page)}`);
     }
+    // The result's words come from the report worker: wait until they are there.
+    await this.page.locator('main .rules-version, main [role="alert"]').first().waitFor({ timeout: 30_000 });
     await this.audit();
     return this.page.locator('main').innerText();
   }

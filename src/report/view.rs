@@ -1,0 +1,311 @@
+//! The result page as plain words: what the report worker works out (rules and words) and the
+//! browser page shows.
+//!
+//! The rules engine and the result words are large, so the first-load app does not carry them:
+//! the worker evaluates the answers, renders every finding, date and checklist item in the
+//! reader's language with [`build`], and sends the [`ResultView`] as text ([`encode`]); the page
+//! reads it back with [`decode`] and only lays it out. The text form is one record per line,
+//! a one-letter tag and tab-separated fields; tabs and line breaks inside words become spaces.
+
+use chrono::NaiveDate;
+
+use crate::domain::answers::Answers;
+use crate::domain::case::Case;
+use crate::engine::decision::{Decision, ItemKind, Priority};
+use crate::engine::evaluate;
+use crate::text::render::{
+    conflict_text, date_label, error_text, finding_body, finding_title, format_date, format_nok,
+    item_text, missing_text, rule_title,
+};
+use crate::text::{tr, tr_with, Lang};
+
+/// One finding, in words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FindingView {
+    /// `yes`, `no` or `maybe` (the page's colour).
+    pub verdict: String,
+    /// The one-line statement.
+    pub title: String,
+    /// The explanation, paragraph by paragraph.
+    pub body: Vec<String>,
+    /// What would settle a "maybe".
+    pub missing: Option<String>,
+    /// The recorded conflicts between sources.
+    pub conflicts: Vec<String>,
+    /// The rules, as "R-… – title".
+    pub rules: Vec<String>,
+    /// The sources' addresses.
+    pub sources: Vec<String>,
+}
+
+/// A group of findings of one priority.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct SectionView {
+    /// `action`, `warning` or `info`.
+    pub priority: String,
+    /// The heading.
+    pub heading: String,
+    /// The findings.
+    pub findings: Vec<FindingView>,
+}
+
+/// The whole result, in words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ResultView {
+    /// The findings by priority, most important first.
+    pub sections: Vec<SectionView>,
+    /// The key dates: label and date.
+    pub dates: Vec<(String, String)>,
+    /// Checklist steps, each with its date and cost.
+    pub do_items: Vec<String>,
+    /// Checklist documents to bring.
+    pub bring_items: Vec<String>,
+    /// Every source once, in order of first mention.
+    pub sources: Vec<String>,
+    /// The rules version and review date line.
+    pub rules_version: String,
+    /// Validation errors (a safety net: answers are checked as they are given).
+    pub errors: Vec<String>,
+}
+
+/// Works out the result for `answers` on `today` and puts it in words.
+pub fn build(lang: Lang, today: NaiveDate, answers: &Answers) -> ResultView {
+    match Case::from_answers(answers, today) {
+        Ok(case) => from_decision(lang, &evaluate(&case, today)),
+        Err(errors) => ResultView {
+            errors: errors.iter().map(|e| error_text(lang, e)).collect(),
+            ..ResultView::default()
+        },
+    }
+}
+
+/// Puts a decision in words.
+pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
+    let sections = [
+        (Priority::Action, "action", "ui.priority.action"),
+        (Priority::Warning, "warning", "ui.priority.warning"),
+        (Priority::Info, "info", "ui.priority.info"),
+    ]
+    .into_iter()
+    .map(|(priority, id, key)| SectionView {
+        priority: id.to_string(),
+        heading: tr(lang, key).to_string(),
+        findings: d
+            .findings
+            .iter()
+            .filter(|f| f.priority == priority)
+            .map(|f| FindingView {
+                verdict: f.verdict.as_str().to_string(),
+                title: finding_title(lang, f),
+                body: finding_body(lang, f),
+                missing: missing_text(lang, f),
+                conflicts: f.conflicts.iter().map(|c| conflict_text(lang, *c)).collect(),
+                rules: f
+                    .rules
+                    .iter()
+                    .map(|r| format!("{} – {}", r.as_str(), rule_title(lang, *r)))
+                    .collect(),
+                sources: f.sources.iter().map(|s| s.url().to_string()).collect(),
+            })
+            .collect(),
+    })
+    .filter(|s| !s.findings.is_empty())
+    .collect();
+    let items = |kind: ItemKind| -> Vec<String> {
+        d.checklist
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| {
+                let mut extra = Vec::new();
+                if let Some(due) = i.due {
+                    let date = format_date(lang, due);
+                    extra.push(tr_with(lang, "ui.checklist.due", &[("date", &date)]));
+                }
+                if let Some(cost) = i.cost {
+                    let amount = format_nok(lang, cost);
+                    extra.push(tr_with(lang, "ui.checklist.cost", &[("amount", &amount)]));
+                }
+                let text = item_text(lang, i);
+                if extra.is_empty() {
+                    text
+                } else {
+                    format!("{text} ({})", extra.join(", "))
+                }
+            })
+            .collect()
+    };
+    let mut sources: Vec<String> = Vec::new();
+    for s in d.findings.iter().flat_map(|f| f.sources.iter()) {
+        if !sources.iter().any(|u| u == s.url()) {
+            sources.push(s.url().to_string());
+        }
+    }
+    ResultView {
+        sections,
+        dates: d
+            .dates
+            .iter()
+            .map(|k| (date_label(lang, k.key), format_date(lang, k.date)))
+            .collect(),
+        do_items: items(ItemKind::Do),
+        bring_items: items(ItemKind::Bring),
+        sources,
+        rules_version: tr_with(
+            lang,
+            "ui.rules_version",
+            &[
+                ("version", d.rules_version),
+                ("date", &format_date(lang, d.rules_reviewed)),
+            ],
+        ),
+        errors: Vec::new(),
+    }
+}
+
+fn field(out: &mut String, text: &str) {
+    out.push('\t');
+    out.extend(text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }));
+}
+
+fn record(out: &mut String, tag: char, fields: &[&str]) {
+    out.push(tag);
+    for f in fields {
+        field(out, f);
+    }
+    out.push('\n');
+}
+
+/// The view as text, one record per line (see the module docs).
+pub fn encode(view: &ResultView) -> String {
+    let mut out = String::new();
+    for s in &view.sections {
+        record(&mut out, 'S', &[&s.priority, &s.heading]);
+        for f in &s.findings {
+            record(&mut out, 'F', &[&f.verdict, &f.title]);
+            for p in &f.body {
+                record(&mut out, 'P', &[p]);
+            }
+            if let Some(m) = &f.missing {
+                record(&mut out, 'M', &[m]);
+            }
+            for c in &f.conflicts {
+                record(&mut out, 'K', &[c]);
+            }
+            for r in &f.rules {
+                record(&mut out, 'R', &[r]);
+            }
+            for u in &f.sources {
+                record(&mut out, 'U', &[u]);
+            }
+        }
+    }
+    for (label, date) in &view.dates {
+        record(&mut out, 'D', &[label, date]);
+    }
+    for i in &view.do_items {
+        record(&mut out, 'C', &["do", i]);
+    }
+    for i in &view.bring_items {
+        record(&mut out, 'C', &["bring", i]);
+    }
+    for u in &view.sources {
+        record(&mut out, 'L', &[u]);
+    }
+    record(&mut out, 'V', &[&view.rules_version]);
+    for e in &view.errors {
+        record(&mut out, 'E', &[e]);
+    }
+    out
+}
+
+/// Reads the text form back; `None` if it is not one (a record out of place or unknown).
+pub fn decode(text: &str) -> Option<ResultView> {
+    let mut view = ResultView::default();
+    for line in text.lines() {
+        let mut parts = line.split('\t');
+        let tag = parts.next()?;
+        let a = parts.next().unwrap_or_default().to_string();
+        let b = parts.next().map(str::to_string);
+        match (tag, b) {
+            ("S", Some(heading)) => view.sections.push(SectionView {
+                priority: a,
+                heading,
+                findings: Vec::new(),
+            }),
+            ("F", Some(title)) => view.sections.last_mut()?.findings.push(FindingView {
+                verdict: a,
+                title,
+                ..FindingView::default()
+            }),
+            ("P", None) => view_last_finding(&mut view)?.body.push(a),
+            ("M", None) => view_last_finding(&mut view)?.missing = Some(a),
+            ("K", None) => view_last_finding(&mut view)?.conflicts.push(a),
+            ("R", None) => view_last_finding(&mut view)?.rules.push(a),
+            ("U", None) => view_last_finding(&mut view)?.sources.push(a),
+            ("D", Some(date)) => view.dates.push((a, date)),
+            ("C", Some(item)) if a == "do" => view.do_items.push(item),
+            ("C", Some(item)) if a == "bring" => view.bring_items.push(item),
+            ("L", None) => view.sources.push(a),
+            ("V", None) => view.rules_version = a,
+            ("E", None) => view.errors.push(a),
+            _ => return None,
+        }
+    }
+    (!view.rules_version.is_empty() || !view.errors.is_empty()).then_some(view)
+}
+
+fn view_last_finding(view: &mut ResultView) -> Option<&mut FindingView> {
+    view.sections.last_mut()?.findings.last_mut()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::answers::{Citizenship, Status};
+
+    fn sample() -> ResultView {
+        let answers = Answers {
+            citizenship: Some(Citizenship::Uk),
+            status: Some(Status::NoneYet),
+            ..Answers::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        build(Lang::En, today, &answers)
+    }
+
+    #[test]
+    fn a_result_survives_the_trip_through_text_unchanged() {
+        let view = sample();
+        assert!(!view.sections.is_empty());
+        assert_eq!(decode(&encode(&view)), Some(view));
+    }
+
+    #[test]
+    fn tabs_and_line_breaks_in_words_cannot_break_the_records() {
+        let view = ResultView {
+            sections: vec![SectionView {
+                priority: "info".into(),
+                heading: "a\tb".into(),
+                findings: vec![FindingView {
+                    verdict: "yes".into(),
+                    title: "t\nF\tno\tforged".into(),
+                    ..FindingView::default()
+                }],
+            }],
+            rules_version: "v".into(),
+            ..ResultView::default()
+        };
+        let back = decode(&encode(&view)).unwrap_or_default();
+        assert_eq!(back.sections[0].heading, "a b");
+        assert_eq!(back.sections[0].findings.len(), 1);
+        assert_eq!(back.sections[0].findings[0].title, "t F no forged");
+    }
+
+    #[test]
+    fn text_that_is_not_a_result_is_refused() {
+        assert_eq!(decode(""), None);
+        assert_eq!(decode("P\torphan paragraph\nV\tv"), None);
+        assert_eq!(decode("X\tunknown\nV\tv"), None);
+        assert_eq!(decode("<html>"), None);
+    }
+}

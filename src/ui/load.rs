@@ -1,0 +1,156 @@
+//! "Continue from a saved summary": load an answers file (file picker or drag and drop), or
+//! the answers carried by a hand-off link, check it strictly, show what it holds, and only
+//! replace the current answers when the reader confirms. A refused file changes nothing.
+
+use yew::prelude::*;
+
+use crate::domain::format::{AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::engine::RULES_VERSION;
+use crate::flow::codec;
+use crate::platform::{self, device};
+use crate::text::render::format_date;
+use crate::text::{tr, tr_with, Lang};
+
+/// Why a file or link was refused, as the words to show.
+pub fn error_message(lang: Lang, e: &FormatError) -> String {
+    match e {
+        FormatError::TooLarge { .. } => tr(lang, "load.error.too_large").to_string(),
+        FormatError::NotJson { .. } | FormatError::NotAnswersFile => {
+            tr(lang, "load.error.not_answers").to_string()
+        }
+        FormatError::UnsupportedVersion { version } if *version > u64::from(FORMAT_VERSION) => {
+            tr(lang, "load.error.newer").to_string()
+        }
+        FormatError::UnsupportedVersion { .. } => tr(lang, "load.error.older").to_string(),
+        FormatError::Field { path, .. } => tr_with(lang, "load.error.field", &[("field", path)]),
+        FormatError::ChecksumMismatch => tr(lang, "load.error.checksum").to_string(),
+    }
+}
+
+/// Properties of [`LoadPage`].
+#[derive(Properties, PartialEq)]
+pub struct LoadPageProps {
+    /// The language to show.
+    pub lang: Lang,
+    /// What a hand-off link carried, if the page was opened by one.
+    #[prop_or_default]
+    pub from_link: Option<Result<AnswersFile, FormatError>>,
+    /// Called with the file when the reader confirms.
+    pub on_restore: Callback<AnswersFile>,
+    /// Called to leave without loading.
+    pub on_cancel: Callback<()>,
+}
+
+/// The load page.
+#[function_component(LoadPage)]
+pub fn load_page(props: &LoadPageProps) -> Html {
+    let lang = props.lang;
+    let outcome = use_state(|| props.from_link.clone());
+    let over = use_state(|| false);
+    let take = {
+        let outcome = outcome.clone();
+        Callback::from(move |file: web_sys::File| {
+            let outcome = outcome.clone();
+            platform::spawn(async move {
+                let result = match device::read_file(file, MAX_FILE_BYTES).await {
+                    Ok(text) => codec::read(&text),
+                    Err(device::FileError::TooLarge(bytes)) => Err(FormatError::TooLarge {
+                        bytes: bytes as usize,
+                    }),
+                    Err(device::FileError::Unreadable) => Err(FormatError::NotAnswersFile),
+                };
+                outcome.set(Some(result));
+            });
+        })
+    };
+    let on_change = {
+        let take = take.clone();
+        Callback::from(move |e: Event| {
+            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+            if let Some(file) = input.as_ref().and_then(device::chosen_file) {
+                take.emit(file);
+            }
+        })
+    };
+    let on_drop = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(false);
+            if let Some(file) = device::dropped_file(&e) {
+                take.emit(file);
+            }
+        })
+    };
+    let on_drag_over = {
+        let over = over.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            over.set(true);
+        })
+    };
+    let on_drag_leave = {
+        let over = over.clone();
+        Callback::from(move |_: DragEvent| over.set(false))
+    };
+    let from_link = props.from_link.is_some();
+    let cancel = props.on_cancel.clone();
+    let back = html! {
+        <p class="back"><button type="button" class="link-button"
+            onclick={Callback::from(move |_: MouseEvent| cancel.emit(()))}>{ tr(lang, "ui.back") }</button></p>
+    };
+    if let Some(Ok(file)) = &*outcome {
+        let restore = {
+            let on_restore = props.on_restore.clone();
+            let file = file.clone();
+            Callback::from(move |_: MouseEvent| on_restore.emit(file.clone()))
+        };
+        let cancel = props.on_cancel.clone();
+        let saved = file
+            .today
+            .map(|d| tr_with(lang, "load.found.dated", &[("date", &format_date(lang, d))]))
+            .unwrap_or_else(|| tr(lang, "load.found").to_string());
+        let version = file.rules_version.as_deref().filter(|v| *v != RULES_VERSION);
+        return html! {
+            <>
+                { back }
+                <h1 tabindex="-1">{ tr(lang, "load.confirm.title") }</h1>
+                <p>{ saved }</p>
+                if let Some(v) = version {
+                    <p class="notice">{ tr_with(lang, "load.rules_differ", &[("saved", v), ("current", RULES_VERSION)]) }</p>
+                }
+                <p>{ tr(lang, "load.confirm.body") }</p>
+                <p class="actions">
+                    <button type="button" class="button button--primary" onclick={restore}>{ tr(lang, "load.confirm.yes") }</button>
+                    <button type="button" class="button button--secondary"
+                        onclick={Callback::from(move |_: MouseEvent| cancel.emit(()))}>{ tr(lang, "load.confirm.no") }</button>
+                </p>
+            </>
+        };
+    }
+    let error = match &*outcome {
+        Some(Err(e)) => Some(error_message(lang, e)),
+        _ => None,
+    };
+    html! {
+        <>
+            { back }
+            if let Some(message) = error {
+                <div class="error-summary" role="alert" tabindex="-1">
+                    <h2 class="error-summary__title">{ tr(lang, if from_link { "load.error.link_title" } else { "load.error.title" }) }</h2>
+                    <p>{ message }</p>
+                    <p>{ tr(lang, "load.error.kept") }</p>
+                </div>
+            }
+            <h1 tabindex="-1">{ tr(lang, "load.title") }</h1>
+            <p>{ tr(lang, "load.body") }</p>
+            <div class={classes!("drop-zone", (*over).then_some("drop-zone--over"))}
+                 ondrop={on_drop} ondragover={on_drag_over} ondragleave={on_drag_leave}>
+                <label class="label" for="answers-file">{ tr(lang, "load.choose") }</label>
+                <p class="hint">{ tr(lang, "load.drop") }</p>
+                <input class="input" type="file" id="answers-file" accept=".json,application/json"
+                       onchange={on_change} />
+            </div>
+        </>
+    }
+}

@@ -1,0 +1,94 @@
+//! Remembering answers on this device (normal mode only; kiosk mode never stores anything).
+//!
+//! The answers are kept in the browser's local storage in the answers file format (JSON, with
+//! its format version; written and read by `flow::codec`), so a reload or a closed tab loses
+//! nothing. Skipped questions are kept beside them as a list of question names. A stored state
+//! that cannot be read (damaged, changed by hand, or of a format version this checker does not
+//! know) is moved aside under [`SET_ASIDE_KEY`], never silently dropped, and the start page
+//! says so.
+
+use std::collections::BTreeSet;
+
+use crate::domain::answers::Answers;
+use crate::domain::format::{AnswersFile, FormatError};
+use crate::domain::questions::Question;
+use crate::engine::RULES_VERSION;
+use crate::flow::codec;
+use crate::platform::device;
+
+/// Where the answers are stored.
+pub const ANSWERS_KEY: &str = "residence-checker.answers";
+/// Where the skipped questions are stored.
+pub const SKIPPED_KEY: &str = "residence-checker.skipped";
+/// Where a stored state that could not be read is kept.
+pub const SET_ASIDE_KEY: &str = "residence-checker.answers.set-aside";
+
+/// What was found in storage when the app started.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Stored {
+    /// Nothing.
+    #[default]
+    Nothing,
+    /// Answers (and skipped questions) to continue with.
+    Answers(Answers, BTreeSet<Question>),
+    /// A stored state that could not be read, now set aside.
+    SetAside,
+}
+
+/// Reads what this device remembers.
+pub fn load() -> Stored {
+    let Some(text) = device::storage_get(ANSWERS_KEY) else {
+        return Stored::Nothing;
+    };
+    match read(&text) {
+        Ok(answers) => {
+            let skipped = device::storage_get(SKIPPED_KEY)
+                .map(|s| parse_skipped(&s))
+                .unwrap_or_default();
+            Stored::Answers(answers, skipped)
+        }
+        Err(_) => {
+            device::storage_set(SET_ASIDE_KEY, &text);
+            device::storage_remove(ANSWERS_KEY);
+            device::storage_remove(SKIPPED_KEY);
+            Stored::SetAside
+        }
+    }
+}
+
+/// Reads a stored answers file. Format version 1 is the only one so far, so there is nothing
+/// to migrate yet: a future version 2 adds its migration from 1 here; until then a state of any
+/// other version is set aside by [`load`].
+pub fn read(text: &str) -> Result<Answers, FormatError> {
+    codec::read(text).map(|file| file.answers)
+}
+
+/// The skipped questions from their stored form (names separated by commas; unknown names
+/// are ignored).
+pub fn parse_skipped(text: &str) -> BTreeSet<Question> {
+    text.split(',').filter_map(Question::from_name).collect()
+}
+
+/// The stored form of the skipped questions.
+pub fn write_skipped(skipped: &BTreeSet<Question>) -> String {
+    skipped.iter().map(|q| q.name()).collect::<Vec<_>>().join(",")
+}
+
+/// Remembers the answers; with nothing answered or skipped, forgets instead.
+pub fn save(answers: &Answers, skipped: &BTreeSet<Question>) {
+    if *answers == Answers::default() && skipped.is_empty() {
+        device::storage_remove(ANSWERS_KEY);
+        device::storage_remove(SKIPPED_KEY);
+        return;
+    }
+    let file = AnswersFile::new(answers.clone(), Some(RULES_VERSION), None);
+    device::storage_set(ANSWERS_KEY, &codec::write(&file, false));
+    device::storage_set(SKIPPED_KEY, &write_skipped(skipped));
+}
+
+/// Forgets everything this checker stored on the device, including a set-aside state.
+pub fn forget() {
+    for key in [ANSWERS_KEY, SKIPPED_KEY, SET_ASIDE_KEY] {
+        device::storage_remove(key);
+    }
+}

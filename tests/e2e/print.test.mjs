@@ -1,0 +1,67 @@
+// The printable checklist (issue 5): printed to PDF on A4 by headless Chromium, the result has
+// its title, the date, the situation line, the steps with tick boxes, deadlines and costs, the
+// sources as printed addresses, the rules version and the not-legal-advice line; no buttons or
+// form controls; no more pages than needed. A screenshot of the print rendering is saved and
+// its path reported in the test output.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch } from './lib/browser.mjs';
+import { serveApp } from './lib/app.mjs';
+import { Journey, openOn, words } from './lib/journey.mjs';
+import { JOURNEYS } from './lib/scenarios.mjs';
+import { pdfText } from './lib/deps.mjs';
+
+const app = serveApp();
+const OUT = path.resolve('target/e2e');
+
+for (const lang of ['en', 'nb']) {
+  const t = words(lang);
+  describe(`printing the checklist (${lang})`, () => {
+    let context;
+    before(async () => {
+      context = await launch({ locale: lang === 'nb' ? 'nb-NO' : 'en-US' });
+    });
+    after(async () => context?.close());
+
+    test('prints on A4 with everything a paper checklist needs and nothing interactive', async (tc) => {
+      const j = JOURNEYS[0];
+      const { page } = await openOn(context, app.url, j.today);
+      const journey = new Journey(page, lang, j.answers, { axe: false });
+      await journey.toCheckPage();
+      await journey.toResult();
+      await page.emulateMedia({ media: 'print' });
+      // Nothing interactive on paper.
+      const visible = await page.evaluate(() =>
+        [...document.querySelectorAll('button, input, select, nav, .lang-switch')].filter((e) => e.offsetParent !== null).length,
+      );
+      assert.equal(visible, 0, 'buttons or form controls are printed');
+      const boxes = await page.evaluate(() => [...document.querySelectorAll('.checkbox')].filter((e) => e.offsetParent !== null).length);
+      assert.ok(boxes > 0, 'no tick boxes');
+      fs.mkdirSync(OUT, { recursive: true });
+      const shot = path.join(OUT, `print-${lang}.png`);
+      await page.screenshot({ path: shot, fullPage: true });
+      tc.diagnostic(`print rendering: ${shot}`);
+
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      fs.writeFileSync(path.join(OUT, `print-${lang}.pdf`), pdf);
+      const { pages, text } = await pdfText(pdf);
+      const flat = text.replace(/\s+/g, ' ');
+      const norm = (s) => s.replace(/\s+/g, ' ');
+      for (const key of [...j.expect, 'ui.result.title', 'ui.not_advice', 'ui.checklist.title']) {
+        assert.ok(flat.includes(norm(t.get(key))), `the PDF lacks "${t.get(key)}"`);
+      }
+      assert.ok(flat.includes('2026.11.1'), 'no rules version');
+      assert.match(flat, /https:\/\/www\.udi\.no\S*/, 'no source address');
+      assert.ok(!flat.includes(t.get('ui.print')), 'the print button is printed');
+      // The situation line and the date of the printout.
+      assert.ok(flat.includes(norm(t.get('q.status.opt.temporary'))), 'no situation line');
+      // No more pages than needed: the text fits in few A4 pages.
+      const needed = Math.ceil(flat.length / 2500) + 1;
+      assert.ok(pages <= needed, `${pages} pages for ${flat.length} characters`);
+      tc.diagnostic(`${pages} A4 pages`);
+      await page.close();
+    });
+  });
+}
