@@ -146,24 +146,18 @@ pub fn calendar_ics(lang: Lang, today: NaiveDate, decision: &Decision) -> Option
     let advice = tr(lang, "ui.not_advice");
     for key_date in &decision.dates {
         let label = date_label(lang, key_date.key);
+        let words = [
+            ("label", label.as_str()),
+            ("date", &format_date(lang, key_date.date)),
+            ("today", &format_date(lang, today)),
+        ];
         let date = ics_date(key_date.date);
         // The day after; the last representable day has no next day, and ends on itself.
         let end = key_date
             .date
             .checked_add_days(Days::new(1))
             .unwrap_or(key_date.date);
-        let description = format!(
-            "{}\n{advice}",
-            tr_with(
-                lang,
-                "ics.description",
-                &[
-                    ("label", &label),
-                    ("date", &format_date(lang, key_date.date)),
-                    ("today", &format_date(lang, today)),
-                ],
-            )
-        );
+        let description = format!("{}\n{advice}", tr_with(lang, "ics.description", &words));
         line("BEGIN:VEVENT");
         line(&format!(
             "UID:{}-{date}@residence-checker",
@@ -174,7 +168,7 @@ pub fn calendar_ics(lang: Lang, today: NaiveDate, decision: &Decision) -> Option
         line(&format!("DTEND;VALUE=DATE:{}", ics_date(end)));
         line(&format!(
             "SUMMARY:{}",
-            escape_text(&tr_with(lang, "ics.summary", &[("label", &label)]))
+            escape_text(&tr_with(lang, "ics.summary", &words))
         ));
         line(&format!("DESCRIPTION:{}", escape_text(&description)));
         line("TRANSP:TRANSPARENT");
@@ -184,7 +178,7 @@ pub fn calendar_ics(lang: Lang, today: NaiveDate, decision: &Decision) -> Option
             line("TRIGGER:-P7D");
             line(&format!(
                 "DESCRIPTION:{}",
-                escape_text(&tr_with(lang, "ics.alarm", &[("label", &label)]))
+                escape_text(&tr_with(lang, "ics.alarm", &words))
             ));
             line("END:VALARM");
         }
