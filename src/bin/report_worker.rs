@@ -1,0 +1,165 @@
+//! The report worker: a web worker (built by Trunk from `index.html`'s
+//! `data-type="worker"` link, as `report_worker_loader.js`) that makes the downloadable files,
+//! so that their code is not part of the app's first load.
+//!
+//! Protocol (plain JS objects, see `platform::worker` for the client):
+//!
+//! - once started, the worker posts `{ready: true}`; messages sent before that would be lost;
+//! - request: `{id, kind, lang, today, answers, text}`, where `kind` is `"summary"`,
+//!   `"calendar"` or `"qr"`, `lang` is `"en"` or `"nb"`, `today` is `YYYY-MM-DD`, `answers` is
+//!   an answers file (JSON, format v1) and `text` is what the QR code encodes (for a summary,
+//!   a non-empty `text` adds its QR code to the page);
+//! - reply: `{id, ok: true, name, mime, body}` for a file, `{id, ok: true, size, path}` for a
+//!   QR code (`path` is an SVG path `d` in module units, quiet zone not included), or
+//!   `{id, ok: false, error}`.
+//!
+//! The worker fetches the results catalogue `text/<lang>.result.txt` (relative to itself) once
+//! per language. It never panics on a message: anything unexpected is answered with
+//! `ok: false`. Natively this binary does nothing.
+
+#[cfg(target_arch = "wasm32")]
+mod worker {
+    use chrono::NaiveDate;
+    use js_sys::{Object, Reflect};
+    use residence_checker::domain::case::Case;
+    use residence_checker::domain::format;
+    use residence_checker::engine::evaluate;
+    use residence_checker::report::html::summary_html;
+    use residence_checker::report::ics::calendar_ics;
+    use residence_checker::report::qr::{qr, svg_path};
+    use residence_checker::report::{file_name, FileKind};
+    use residence_checker::text::render::error_text;
+    use residence_checker::text::{install_results, Lang};
+    use wasm_bindgen::prelude::*;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_futures::JsFuture;
+    use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
+
+    fn scope() -> DedicatedWorkerGlobalScope {
+        js_sys::global().unchecked_into()
+    }
+
+    /// Sets a field of a reply (setting a field of a plain object cannot fail).
+    fn set(object: &Object, key: &str, value: JsValue) {
+        let _ = Reflect::set(object, &JsValue::from_str(key), &value);
+    }
+
+    fn string_field(data: &JsValue, key: &str) -> Option<String> {
+        Reflect::get(data, &JsValue::from_str(key))
+            .ok()
+            .and_then(|v| v.as_string())
+    }
+
+    /// Fetches and installs the results catalogue of `lang`, unless it is already there.
+    async fn ensure_words(lang: Lang) -> Result<(), String> {
+        if lang.results().is_some() {
+            return Ok(());
+        }
+        let path = format!("text/{}", lang.results_file());
+        let response = JsFuture::from(scope().fetch_with_str(&path))
+            .await
+            .map_err(|_| format!("{path}: network error"))?;
+        let response: web_sys::Response = response
+            .dyn_into()
+            .map_err(|_| format!("{path}: not a response"))?;
+        if !response.ok() {
+            return Err(format!("{path}: HTTP {}", response.status()));
+        }
+        let text = response.text().map_err(|_| format!("{path}: no body"))?;
+        let text = JsFuture::from(text)
+            .await
+            .map_err(|_| format!("{path}: cannot read"))?
+            .as_string()
+            .ok_or_else(|| format!("{path}: not text"))?;
+        install_results(lang, text)
+    }
+
+    /// Answers one request: the reply's fields besides `id`.
+    async fn answer(data: &JsValue) -> Result<Object, String> {
+        let kind = string_field(data, "kind").ok_or("no kind")?;
+        let text = string_field(data, "text").unwrap_or_default();
+        let reply = Object::new();
+        if kind == "qr" {
+            let code = qr(&text).ok_or("the text is too long for a QR code")?;
+            set(&reply, "size", JsValue::from(code.size));
+            set(&reply, "path", JsValue::from(svg_path(&code)));
+            return Ok(reply);
+        }
+        let file = match kind.as_str() {
+            "summary" => FileKind::Summary,
+            "calendar" => FileKind::Dates,
+            other => return Err(format!("unknown kind {other:?}")),
+        };
+        let lang = match string_field(data, "lang").as_deref() {
+            Some("en") => Lang::En,
+            Some("nb") => Lang::Nb,
+            other => return Err(format!("unknown language {other:?}")),
+        };
+        let today: NaiveDate = string_field(data, "today")
+            .and_then(|t| t.parse().ok())
+            .ok_or("today is not a date (YYYY-MM-DD)")?;
+        let answers = string_field(data, "answers").ok_or("no answers")?;
+        let answers = format::parse(&answers).map_err(|e| e.to_string())?.answers;
+        ensure_words(lang).await?;
+        let case = Case::from_answers(&answers, today).map_err(|errors| {
+            errors
+                .iter()
+                .map(|e| error_text(lang, e))
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+        let decision = evaluate(&case, today);
+        let body = match file {
+            FileKind::Summary => {
+                let code = if text.is_empty() { None } else { qr(&text) };
+                summary_html(lang, today, &answers, &decision, code.as_ref())
+            }
+            _ => calendar_ics(lang, today, &decision).ok_or("there are no dates")?,
+        };
+        set(&reply, "name", JsValue::from(file_name(file, today)));
+        set(&reply, "mime", JsValue::from_str(file.mime()));
+        set(&reply, "body", JsValue::from(body));
+        Ok(reply)
+    }
+
+    async fn handle(data: JsValue) {
+        let id = Reflect::get(&data, &JsValue::from_str("id")).unwrap_or(JsValue::UNDEFINED);
+        let reply = match answer(&data).await {
+            Ok(reply) => {
+                set(&reply, "ok", JsValue::TRUE);
+                reply
+            }
+            Err(error) => {
+                let reply = Object::new();
+                set(&reply, "ok", JsValue::FALSE);
+                set(&reply, "error", JsValue::from(error));
+                reply
+            }
+        };
+        set(&reply, "id", id);
+        // Posting a plain object of strings and numbers cannot fail to clone.
+        let _ = scope().post_message(&reply);
+    }
+
+    /// Listens for requests, then tells the page it is ready.
+    pub fn start() {
+        let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
+            wasm_bindgen_futures::spawn_local(handle(event.data()));
+        });
+        let scope = scope();
+        scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        // The worker lives as long as the page: its listener is never removed.
+        on_message.forget();
+        let ready = Object::new();
+        set(&ready, "ready", JsValue::TRUE);
+        let _ = scope.post_message(&ready);
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    worker::start();
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {}

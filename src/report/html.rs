@@ -1,0 +1,392 @@
+//! The downloadable summary: one self-contained HTML page to keep or print (A4), with the
+//! answers, the findings and their reasons, sources and conflicts, the key dates, the checklist
+//! with boxes to tick by hand, the costs, the rules version and the not-legal-advice line.
+//!
+//! Self-contained means: one inline `<style>`, no scripts, and nothing the page loads from
+//! anywhere (no `src`, no `<link>`, no `url(`); links to the sources are plain anchors whose
+//! addresses are also printed. Every piece of text is HTML-escaped. The words are the result
+//! page's (`text::render`), plus the `summary.*` keys of the results catalogue.
+
+use std::fmt::Write;
+
+use chrono::NaiveDate;
+
+use super::qr::{self, QrCode};
+use crate::domain::answers::Answers;
+use crate::domain::questions::Question;
+use crate::engine::decision::{Decision, Finding, ItemKind, Priority};
+use crate::text::render::{
+    answer_summary, conflict_text, date_label, finding_body, finding_title, format_date,
+    format_nok, item_label, item_text, missing_text, question_summary, rule_title,
+};
+use crate::text::{tr, tr_with, Lang};
+
+/// Escapes `&`, `<`, `>`, `"` and `'`, so that text is safe in element content and in quoted
+/// attribute values.
+///
+/// ```
+/// use residence_checker::report::html::escape;
+/// assert_eq!(escape("<a href=\"x\">Tom & 'Jerry'</a>"),
+///            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
+/// ```
+pub fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Escaped text with its line breaks kept as `<br>`.
+fn escape_lines(text: &str) -> String {
+    escape(text).replace('\n', "<br>\n")
+}
+
+/// The questions whose answers make up the one-line description of the situation.
+const SITUATION: [Question; 4] = [
+    Question::Citizenship,
+    Question::Status,
+    Question::Basis,
+    Question::AppliedFor,
+];
+
+/// The style sheet: readable on screen, and on A4 paper like a checklist.
+const STYLE: &str = "\
+:root{color:#0b0c0c;background:#fff;font:16px/1.5 system-ui,-apple-system,\"Segoe UI\",Roboto,Arial,sans-serif}
+body{margin:0}
+main{max-width:46rem;margin:0 auto;padding:1.5rem 1rem 3rem}
+h1{font-size:1.75rem;line-height:1.2;margin:0 0 .5rem}
+h2{font-size:1.3rem;margin:2rem 0 .5rem;border-bottom:2px solid #0b0c0c;padding-bottom:.2rem}
+h3{font-size:1.05rem;margin:1rem 0 .25rem}
+p{margin:.4rem 0}
+a{color:#1d4e89;overflow-wrap:anywhere}
+.meta{color:#505a5f}
+.notice{border-left:.4rem solid #0b0c0c;padding:.4rem .8rem;font-weight:600;background:#f3f2f1}
+.situation{font-size:1.1rem}
+dl{margin:0}
+.row{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #b1b4b6;padding:.35rem 0}
+dt{font-weight:600;flex:0 0 14rem}
+dd{margin:0;flex:1 1 16rem}
+.finding{border-left:.25rem solid #b1b4b6;padding:.1rem 0 .1rem .8rem;margin:1rem 0}
+.finding--yes{border-left-color:#0b0c0c}
+.finding--maybe{border-left-color:#f47738}
+.why{font-size:.92rem;color:#383f43}
+.why ul{margin:.2rem 0 .4rem;padding-left:1.2rem}
+.checklist{list-style:none;padding:0;margin:.25rem 0}
+.checklist li{display:flex;gap:.6rem;align-items:flex-start;padding:.3rem 0}
+.box{flex:0 0 auto;width:1.05rem;height:1.05rem;border:2px solid #0b0c0c;margin-top:.15rem;background:#fff}
+.qr{margin:1.5rem 0;max-width:14rem}
+.qr svg{display:block;width:100%;height:auto}
+.qr figcaption{font-size:.9rem}
+footer{margin-top:2.5rem;border-top:1px solid #b1b4b6;padding-top:.5rem;font-size:.92rem}
+@page{size:A4;margin:15mm}
+@media print{:root{font-size:11pt}main{max-width:none;padding:0}h2{break-after:avoid}.finding,.checklist li,.row,.qr{break-inside:avoid}a{color:#0b0c0c}}
+";
+
+fn rows(out: &mut String, rows: impl IntoIterator<Item = (String, String)>) {
+    out.push_str("<dl>\n");
+    for (key, value) in rows {
+        let _ = writeln!(
+            out,
+            "<div class=\"row\"><dt>{}</dt><dd>{}</dd></div>",
+            escape(&key),
+            escape_lines(&value)
+        );
+    }
+    out.push_str("</dl>\n");
+}
+
+fn list(out: &mut String, class: &str, items: impl IntoIterator<Item = String>) {
+    let _ = writeln!(out, "<ul class=\"{class}\">");
+    for item in items {
+        let _ = writeln!(out, "<li>{item}</li>");
+    }
+    out.push_str("</ul>\n");
+}
+
+fn finding(out: &mut String, lang: Lang, f: &Finding) {
+    let _ = writeln!(
+        out,
+        "<article class=\"finding finding--{}\">\n<h3>{}</h3>",
+        f.verdict.as_str(),
+        escape_lines(&finding_title(lang, f))
+    );
+    for paragraph in finding_body(lang, f) {
+        let _ = writeln!(out, "<p>{}</p>", escape_lines(&paragraph));
+    }
+    if let Some(missing) = missing_text(lang, f) {
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape_lines(&missing));
+    }
+    out.push_str("<div class=\"why\">\n");
+    if !f.conflicts.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(tr(lang, "ui.conflict"))
+        );
+        list(
+            out,
+            "conflicts",
+            f.conflicts
+                .iter()
+                .map(|c| escape_lines(&conflict_text(lang, *c))),
+        );
+    }
+    if !f.rules.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(tr(lang, "ui.rules"))
+        );
+        list(
+            out,
+            "rules",
+            f.rules
+                .iter()
+                .map(|r| escape(&format!("{} – {}", r.as_str(), rule_title(lang, *r)))),
+        );
+    }
+    if !f.sources.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>{}</strong></p>",
+            escape(tr(lang, "ui.sources"))
+        );
+        list(
+            out,
+            "sources",
+            f.sources.iter().map(|s| {
+                let url = escape(s.url());
+                format!("<a href=\"{url}\" rel=\"noreferrer\">{url}</a>")
+            }),
+        );
+    }
+    out.push_str("</div>\n</article>\n");
+}
+
+fn findings(out: &mut String, lang: Lang, d: &Decision, priority: Priority, heading: &str) {
+    let mut chosen = d
+        .findings
+        .iter()
+        .filter(|f| f.priority == priority)
+        .peekable();
+    if chosen.peek().is_none() {
+        return;
+    }
+    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(tr(lang, heading)));
+    for f in chosen {
+        finding(out, lang, f);
+    }
+    out.push_str("</section>\n");
+}
+
+fn checklist(out: &mut String, lang: Lang, d: &Decision) {
+    if d.checklist.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>{}</h2>\n<p>{}</p>",
+        escape(tr(lang, "ui.checklist.title")),
+        escape(tr(lang, "summary.checklist.hint"))
+    );
+    for (kind, heading) in [
+        (ItemKind::Do, "ui.checklist.do"),
+        (ItemKind::Bring, "ui.checklist.bring"),
+    ] {
+        let items: Vec<String> = d
+            .checklist
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| {
+                format!(
+                    "<span class=\"box\" aria-hidden=\"true\"></span><span>{}</span>",
+                    escape_lines(&item_text(lang, i))
+                )
+            })
+            .collect();
+        if !items.is_empty() {
+            let _ = writeln!(out, "<h3>{}</h3>", escape(tr(lang, heading)));
+            list(out, "checklist", items);
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+fn costs(out: &mut String, lang: Lang, d: &Decision) {
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>{}</h2>",
+        escape(tr(lang, "summary.costs"))
+    );
+    let costs: Vec<(String, u32)> = d
+        .checklist
+        .iter()
+        .filter_map(|i| Some((item_label(lang, i.key), i.cost?)))
+        .collect();
+    if costs.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(tr(lang, "summary.costs.none")));
+    } else {
+        let total = costs
+            .iter()
+            .fold(0u32, |sum, (_, cost)| sum.saturating_add(*cost));
+        rows(
+            out,
+            costs
+                .iter()
+                .map(|(label, cost)| (label.clone(), format_nok(lang, *cost))),
+        );
+        if costs.len() > 1 {
+            let total = tr_with(
+                lang,
+                "summary.costs.total",
+                &[("amount", &format_nok(lang, total))],
+            );
+            let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(&total));
+        }
+    }
+    out.push_str("</section>\n");
+}
+
+/// The summary as a self-contained HTML document in `lang`, made on `today`, of `answers` and
+/// the `decision` the engine made of them; with `qr` shown as an inline SVG near the end when
+/// given.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_checker::domain::{answers::Answers, case::Case};
+/// use residence_checker::engine::evaluate;
+/// use residence_checker::report::html::summary_html;
+/// use residence_checker::text::Lang;
+/// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+/// let answers = Answers::default();
+/// let decision = evaluate(&Case::from_answers(&answers, today).unwrap(), today);
+/// let page = summary_html(Lang::En, today, &answers, &decision, None);
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains("<title>Your residence card check – 22 November 2026</title>"));
+/// ```
+pub fn summary_html(
+    lang: Lang,
+    today: NaiveDate,
+    answers: &Answers,
+    decision: &Decision,
+    qr: Option<&QrCode>,
+) -> String {
+    let date = format_date(lang, today);
+    let mut out = String::with_capacity(16 * 1024);
+    let _ = write!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
+         <h1>{heading}</h1>\n<p class=\"meta\">{made}</p>\n<p class=\"notice\">{advice}</p>\n",
+        lang = lang.code(),
+        title = escape(&tr_with(lang, "summary.title", &[("date", &date)])),
+        heading = escape(tr(lang, "summary.heading")),
+        made = escape(&tr_with(lang, "summary.made", &[("date", &date)])),
+        advice = escape(tr(lang, "ui.not_advice")),
+    );
+
+    let situation: Vec<String> = SITUATION
+        .iter()
+        .filter_map(|q| {
+            let answer = answer_summary(lang, answers, *q)?;
+            Some(format!("{}: {answer}", question_summary(lang, *q)))
+        })
+        .collect();
+    if !situation.is_empty() {
+        let line = tr_with(
+            lang,
+            "summary.situation",
+            &[("situation", &situation.join(" · "))],
+        );
+        let _ = writeln!(out, "<p class=\"situation\">{}</p>", escape_lines(&line));
+    }
+
+    let given: Vec<(String, String)> = Question::ALL
+        .iter()
+        .filter_map(|q| {
+            Some((
+                question_summary(lang, *q),
+                answer_summary(lang, answers, *q)?,
+            ))
+        })
+        .collect();
+    if !given.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{}</h2>",
+            escape(tr(lang, "summary.answers"))
+        );
+        rows(&mut out, given);
+        out.push_str("</section>\n");
+    }
+
+    findings(
+        &mut out,
+        lang,
+        decision,
+        Priority::Action,
+        "ui.priority.action",
+    );
+    findings(
+        &mut out,
+        lang,
+        decision,
+        Priority::Warning,
+        "ui.priority.warning",
+    );
+    if !decision.dates.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section>\n<h2>{}</h2>",
+            escape(tr(lang, "ui.dates.title"))
+        );
+        rows(
+            &mut out,
+            decision
+                .dates
+                .iter()
+                .map(|k| (date_label(lang, k.key), format_date(lang, k.date))),
+        );
+        out.push_str("</section>\n");
+    }
+    checklist(&mut out, lang, decision);
+    costs(&mut out, lang, decision);
+    findings(&mut out, lang, decision, Priority::Info, "ui.priority.info");
+
+    if let Some(code) = qr {
+        let title = tr(lang, "summary.qr.title");
+        let _ = writeln!(
+            out,
+            "<figure class=\"qr\">{}<figcaption>{}</figcaption></figure>",
+            qr::svg(code, title),
+            escape(tr(lang, "summary.qr.caption"))
+        );
+    }
+
+    let version = tr_with(
+        lang,
+        "ui.rules_version",
+        &[
+            ("version", decision.rules_version),
+            ("date", &format_date(lang, decision.rules_reviewed)),
+        ],
+    );
+    let _ = write!(
+        out,
+        "<footer>\n<p>{}</p>\n<p><strong>{}</strong></p>\n<p>{}</p>\n</footer>\n</main>\n</body>\n</html>\n",
+        escape(&version),
+        escape(tr(lang, "ui.not_advice")),
+        escape(tr(lang, "summary.private")),
+    );
+    out
+}
