@@ -686,7 +686,8 @@ impl<'a> Dec<'a> {
         self.err(format!("missing field `{name}`"))
     }
 
-    /// A struct in its sequence form: more elements than fields is refused.
+    /// A struct in its sequence form: more elements than fields is refused (after the fields,
+    /// as serde does).
     fn too_long(&self, items: &[J], fields: usize) -> Res<()> {
         if items.len() > fields {
             return Err(self.err(format!(
@@ -810,7 +811,10 @@ impl<'a> Dec<'a> {
         }
         match content {
             None | Some(J::Null) => Ok(key.clone()),
-            Some(other) => Err(self.invalid(other, "unit")),
+            Some(other) => {
+                self.path.push(Seg::Key(key));
+                Err(self.invalid(other, "unit"))
+            }
         }
     }
 
@@ -860,7 +864,7 @@ impl<'a> Dec<'a> {
             }
             J::Arr(items) => {
                 let fields = answer_fields();
-                self.too_long(items, fields.len())?;
+                let count = fields.len();
                 for (i, (item, field)) in items.iter().zip(fields).enumerate() {
                     self.path.push(Seg::Index(i));
                     match field {
@@ -869,6 +873,7 @@ impl<'a> Dec<'a> {
                     }
                     self.path.pop();
                 }
+                self.too_long(items, count)?;
             }
             v => return Err(self.invalid(v, "struct Answers")),
         }
@@ -894,12 +899,12 @@ impl<'a> Dec<'a> {
                 }
             }
             J::Arr(items) => {
-                self.too_long(items, family_fields().count())?;
                 for (i, (item, q)) in items.iter().zip(family_fields()).enumerate() {
                     self.path.push(Seg::Index(i));
                     self.answer(&mut a, q, item)?;
                     self.path.pop();
                 }
+                self.too_long(items, family_fields().count())?;
             }
             v => return Err(self.invalid(v, "struct UkFamilyAnswers")),
         }
