@@ -1,7 +1,10 @@
 //! The machine-readable answers file (JSON, with a format version): what the command-line
 //! evaluator reads and what the app saves and loads. Documented in `docs/answers-format.md`.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
+use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
 use super::answers::Answers;
@@ -29,6 +32,36 @@ pub struct AnswersFile {
     pub today: Option<NaiveDate>,
     /// The answers.
     pub answers: Answers,
+    /// A digest of the result when the file was saved: finding key (its catalogue name, e.g.
+    /// `card_needed`) to `"yes"`, `"no"` or `"maybe"`. A later load under another rules version
+    /// can show what changed.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub result: Option<BTreeMap<String, String>>,
+    /// CRC-32 (IEEE) of the file's canonical form, 8 lowercase hex digits (see [`checksum`]).
+    /// Detects accidents and hand edits; it is not a signature.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub checksum: Option<String>,
+}
+
+impl AnswersFile {
+    /// A file of the current format holding `answers`, with no result digest and no checksum.
+    pub fn new(answers: Answers, rules_version: Option<&str>, today: Option<NaiveDate>) -> Self {
+        AnswersFile {
+            format: FORMAT_NAME.to_string(),
+            format_version: FORMAT_VERSION,
+            rules_version: rules_version.map(str::to_string),
+            today,
+            answers,
+            result: None,
+            checksum: None,
+        }
+    }
+
+    /// The same file with a result digest (see `engine::outcome::digest`).
+    pub fn with_result(mut self, result: BTreeMap<String, String>) -> Self {
+        self.result = Some(result);
+        self
+    }
 }
 
 /// Why an answers file was refused.
@@ -58,6 +91,9 @@ pub enum FormatError {
         /// What is wrong with it.
         message: String,
     },
+    /// The file has a checksum and it does not match the contents: the file was changed by hand
+    /// or corrupted (or, in a URL fragment, the checksum is missing).
+    ChecksumMismatch,
 }
 
 impl std::fmt::Display for FormatError {
@@ -77,22 +113,115 @@ impl std::fmt::Display for FormatError {
                 "the file has format version {version}; this checker reads version {FORMAT_VERSION}"
             ),
             FormatError::Field { path, message } => write!(f, "field `{path}`: {message}"),
+            FormatError::ChecksumMismatch => f.write_str(
+                "the file's checksum does not match its contents (changed by hand or damaged)",
+            ),
         }
     }
 }
 
 impl std::error::Error for FormatError {}
 
-/// Parses an answers file. Checks the size, that it is JSON, that it is an answers file, the
-/// format version, and then every field (naming the field on error).
+/// CRC-32 (IEEE 802.3, the zlib and PNG one) of `bytes`, computed bit by bit: a few
+/// instructions instead of a 1 KB (or, sliced, 16 KB) table in the browser app.
+pub fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = (crc >> 1) ^ (0xEDB8_8320 & (crc & 1).wrapping_neg());
+        }
+    }
+    !crc
+}
+
+/// The checksum text of a canonical form: its [`crc32`] as 8 lowercase hex digits.
+pub fn checksum_text(canonical: &str) -> String {
+    let crc = crc32(canonical.as_bytes());
+    (0..8)
+        .rev()
+        .map(|i| char::from(b"0123456789abcdef"[((crc >> (i * 4)) & 0xf) as usize]))
+        .collect()
+}
+
+/// The checksum of `file`: [`checksum_text`] of its canonical form, the compact JSON
+/// (`serde_json::to_string`, field order of the structs) of the whole file with `checksum`
+/// left out. Any `checksum` already in `file` is ignored.
+pub fn checksum(file: &AnswersFile) -> String {
+    let mut canonical = file.clone();
+    canonical.checksum = None;
+    checksum_text(&serde_json::to_string(&canonical).unwrap_or_default())
+}
+
+/// A JSON value as `serde_json::Value`, but an object with a key twice is refused (serde_json
+/// keeps the last one silently; the answers format does not allow it).
+struct Strict(serde_json::Value);
+
+impl<'de> Deserialize<'de> for Strict {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(StrictVisitor)
+    }
+}
+
+struct StrictVisitor;
+
+impl<'de> Visitor<'de> for StrictVisitor {
+    type Value = Strict;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Strict, E> {
+        Ok(Strict(v.into()))
+    }
+    fn visit_unit<E>(self) -> Result<Strict, E> {
+        Ok(Strict(serde_json::Value::Null))
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Strict, A::Error> {
+        let mut items = Vec::new();
+        while let Some(Strict(v)) = seq.next_element()? {
+            items.push(v);
+        }
+        Ok(Strict(serde_json::Value::Array(items)))
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Strict, A::Error> {
+        let mut m = serde_json::Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if m.contains_key(&key) {
+                return Err(A::Error::custom(format!("duplicate key `{key}`")));
+            }
+            let Strict(v) = map.next_value()?;
+            m.insert(key, v);
+        }
+        Ok(Strict(serde_json::Value::Object(m)))
+    }
+}
+
+/// Parses an answers file. Checks the size, that it is JSON (an object never has a key twice),
+/// that it is an answers file, the format version, then every field (naming the field on
+/// error), and last the checksum when the file has one.
 pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge { bytes: text.len() });
     }
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| FormatError::NotJson {
-            message: e.to_string(),
-        })?;
+    let Strict(value) = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
+        message: e.to_string(),
+    })?;
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
         return Err(FormatError::NotAnswersFile);
     }
@@ -106,20 +235,26 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
             })
         }
     }
-    serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
-        path: e.path().to_string(),
-        message: e.into_inner().to_string(),
-    })
+    let file: AnswersFile =
+        serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
+            path: e.path().to_string(),
+            message: e.into_inner().to_string(),
+        })?;
+    match &file.checksum {
+        Some(sum) if *sum != checksum(&file) => Err(FormatError::ChecksumMismatch),
+        _ => Ok(file),
+    }
 }
 
-/// Writes an answers file (pretty JSON, stable field order).
+/// Writes an answers file (pretty JSON, stable field order), sealed with its checksum.
 pub fn write(answers: &Answers, rules_version: Option<&str>, today: Option<NaiveDate>) -> String {
-    let file = AnswersFile {
-        format: FORMAT_NAME.to_string(),
-        format_version: FORMAT_VERSION,
-        rules_version: rules_version.map(str::to_string),
-        today,
-        answers: answers.clone(),
-    };
-    serde_json::to_string_pretty(&file).unwrap_or_default()
+    write_file(&AnswersFile::new(answers.clone(), rules_version, today))
+}
+
+/// Writes `file` (pretty JSON, stable field order) with its checksum filled in, whatever
+/// `file.checksum` was.
+pub fn write_file(file: &AnswersFile) -> String {
+    let mut sealed = file.clone();
+    sealed.checksum = Some(checksum(file));
+    serde_json::to_string_pretty(&sealed).unwrap_or_default()
 }

@@ -12,6 +12,7 @@
 //! May import `domain` only.
 
 pub mod answer;
+pub mod codec;
 pub mod enumerate;
 
 use std::collections::BTreeSet;
