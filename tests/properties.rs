@@ -1252,3 +1252,21 @@ fn the_rolling_year_finds_366_day_windows_that_start_inside_a_stay() {
     );
     assert_eq!(after.days_abroad, 347, "{after:?}");
 }
+
+proptest! {
+    /// The small line form in which the report worker hands loaded answers to the page keeps
+    /// every answer exactly, whatever the answers (wild dates, any DUF text, long lists).
+    #[test]
+    fn answers_survive_the_line_form_unchanged(answers in wild_answers()) {
+        let lines = residence_checker::flow::answer::to_lines(&answers);
+        prop_assert_eq!(residence_checker::flow::answer::from_lines(&lines), Some(answers));
+    }
+
+    /// Text that is not the line form is refused, never half read, and never panics.
+    #[test]
+    fn the_line_form_refuses_what_it_did_not_write(text in "\\PC{0,80}") {
+        if let Some(a) = residence_checker::flow::answer::from_lines(&text) {
+            prop_assert_eq!(residence_checker::flow::answer::from_lines(&residence_checker::flow::answer::to_lines(&a)), Some(a));
+        }
+    }
+}

@@ -6,7 +6,11 @@
 //!
 //! - once started, the worker posts `{ready: true}`; messages sent before that would be lost;
 //! - request: `{id, kind, lang, today, answers, text}`, where `kind` is `"summary"`,
-//!   `"calendar"` or `"qr"`, `lang` is `"en"` or `"nb"`, `today` is `YYYY-MM-DD`, `answers` is
+//!   `"calendar"`, `"answers"` (the answers file to download, sealed, with a result digest),
+//!   `"result"` (the result page's words, `report::view`, in `body`), `"read"` (read the
+//!   answers file or, with `mode: "fragment"`, the hand-off link's fragment in `text`; replies
+//!   `{lines, today, rules_version, result}` or an error `too_large`, `not_answers`,
+//!   `version:N`, `field:PATH`, `checksum`) or `"qr"`, `lang` is `"en"` or `"nb"`, `today` is `YYYY-MM-DD`, `answers` is
 //!   an answers file (JSON, format v1) and `text` is what the QR code encodes (for a summary,
 //!   a non-empty `text` adds its QR code to the page);
 //! - reply: `{id, ok: true, name, mime, body}` for a file, `{id, ok: true, size, path}` for a
@@ -22,8 +26,12 @@ mod worker {
     use chrono::NaiveDate;
     use js_sys::{Object, Reflect};
     use residence_checker::domain::case::Case;
-    use residence_checker::domain::format;
-    use residence_checker::engine::evaluate;
+    use residence_checker::domain::format::{self, FormatError};
+    use residence_checker::flow::answer::to_lines;
+    use residence_checker::flow::codec;
+    use residence_checker::engine::outcome::digest;
+    use residence_checker::engine::{evaluate, RULES_VERSION};
+    use residence_checker::report::view::{build_compared, encode};
     use residence_checker::report::html::summary_html;
     use residence_checker::report::ics::calendar_ics;
     use residence_checker::report::qr::{qr, svg_path};
@@ -85,9 +93,39 @@ mod worker {
             set(&reply, "path", JsValue::from(svg_path(&code)));
             return Ok(reply);
         }
+        if kind == "read" {
+            // A file, a stored state or a hand-off link's fragment: read strictly here (the
+            // page carries no JSON reader) and handed back as `flow::answer::to_lines`.
+            let loaded = match string_field(data, "mode").as_deref() {
+                Some("fragment") => codec::from_fragment(&text),
+                _ => format::parse(&text),
+            }
+            .map_err(|e| match e {
+                FormatError::TooLarge { .. } => "too_large".to_string(),
+                FormatError::NotJson { .. } | FormatError::NotAnswersFile => "not_answers".into(),
+                FormatError::UnsupportedVersion { version } => format!("version:{version}"),
+                FormatError::Field { path, .. } => format!("field:{path}"),
+                FormatError::ChecksumMismatch => "checksum".into(),
+            })?;
+            set(&reply, "lines", JsValue::from(to_lines(&loaded.answers)));
+            let today = loaded.today.map(|d| d.to_string()).unwrap_or_default();
+            set(&reply, "today", JsValue::from(today));
+            let rules = loaded.rules_version.unwrap_or_default();
+            set(&reply, "rules_version", JsValue::from(rules));
+            let result: Vec<String> = loaded
+                .result
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect();
+            set(&reply, "result", JsValue::from(result.join(",")));
+            return Ok(reply);
+        }
         let file = match kind.as_str() {
             "summary" => FileKind::Summary,
             "calendar" => FileKind::Dates,
+            "answers" => FileKind::Answers,
+            "result" => FileKind::Summary,
             other => return Err(format!("unknown kind {other:?}")),
         };
         let lang = match string_field(data, "lang").as_deref() {
@@ -99,8 +137,15 @@ mod worker {
             .and_then(|t| t.parse().ok())
             .ok_or("today is not a date (YYYY-MM-DD)")?;
         let answers = string_field(data, "answers").ok_or("no answers")?;
-        let answers = format::parse(&answers).map_err(|e| e.to_string())?.answers;
+        let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
+        let answers = loaded.answers;
         ensure_words(lang).await?;
+        if kind == "result" {
+            // The result page's words, compared with a loaded file's saved result if any.
+            let view = build_compared(lang, today, &answers, loaded.result.as_ref());
+            set(&reply, "body", JsValue::from(encode(&view)));
+            return Ok(reply);
+        }
         let case = Case::from_answers(&answers, today).map_err(|errors| {
             errors
                 .iter()
@@ -110,6 +155,13 @@ mod worker {
         })?;
         let decision = evaluate(&case, today);
         let body = match file {
+            FileKind::Answers => {
+                // The answers file to keep: with the rules version, the day, a digest of the
+                // result (so a later load can show what changed) and the checksum.
+                let file = format::AnswersFile::new(answers.clone(), Some(RULES_VERSION), Some(today))
+                    .with_result(digest(&decision));
+                format::write_file(&file)
+            }
             FileKind::Summary => {
                 let code = if text.is_empty() { None } else { qr(&text) };
                 summary_html(lang, today, &answers, &decision, code.as_ref())

@@ -201,8 +201,10 @@ impl AbsenceReason {
 #[serde(deny_unknown_fields)]
 pub struct Stay {
     /// The day the applicant left Norway.
+    #[serde(deserialize_with = "crate::domain::dates::strict::date")]
     pub from: NaiveDate,
     /// The day the applicant came back.
+    #[serde(deserialize_with = "crate::domain::dates::strict::date")]
     pub to: NaiveDate,
     /// Why the applicant was abroad.
     pub reason: AbsenceReason,
@@ -245,8 +247,10 @@ pub enum EeaBasis {
 #[serde(deny_unknown_fields)]
 pub struct BasisPeriod {
     /// First day of the period.
+    #[serde(deserialize_with = "crate::domain::dates::strict::date")]
     pub from: NaiveDate,
     /// Last day of the period (inclusive).
+    #[serde(deserialize_with = "crate::domain::dates::strict::date")]
     pub to: NaiveDate,
     /// The basis held.
     pub basis: EeaBasis,
@@ -335,6 +339,7 @@ pub struct UkFamilyAnswers {
     pub living_in_norway_by_2021: Option<bool>,
     /// The day the couple started living together.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub cohabitation_start: Option<NaiveDate>,
     /// The couple have or expect a child together (conceived by the end of 31 December 2020).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -386,6 +391,7 @@ pub struct Answers {
     pub applied_for: Option<AppliedFor>,
     /// Q6.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub application_date: Option<NaiveDate>,
     /// Q7.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -407,15 +413,18 @@ pub struct Answers {
     pub channel: Option<Channel>,
     /// Q13.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub date_of_birth: Option<NaiveDate>,
     /// Q14 (several may apply; an empty list means "none of these").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub card_situation: Option<Vec<CardSituation>>,
     /// Q15.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub card_expiry: Option<NaiveDate>,
     /// Q16.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub permit_expiry: Option<NaiveDate>,
     /// Q17.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -431,22 +440,27 @@ pub struct Answers {
     pub new_passport_recently: Option<bool>,
     /// Q20: the date of the new passport.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub new_passport_date: Option<NaiveDate>,
     /// Q21.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub appointment_date: Option<NaiveDate>,
     /// Q22.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub card_lost_in_mail: Option<bool>,
     /// Q23.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub planned_departure: Option<NaiveDate>,
     /// Q24: the day the renewal was registered online.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub renewal_registered_online: Option<NaiveDate>,
     /// Q24: the day the documents were handed in at the police or uploaded (the day the
     /// application counts as submitted, R-061).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub renewal_submitted: Option<NaiveDate>,
     /// Q24: no police appointment was available before the one-month deadline.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -456,18 +470,22 @@ pub struct Answers {
     pub renewal_digital: Option<bool>,
     /// Q25: first day of the current permit.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub permit_start: Option<NaiveDate>,
     /// Q25: last day of the current permit.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub permit_end: Option<NaiveDate>,
     /// Q26 (an empty list means "no stays abroad").
     #[serde(skip_serializing_if = "Option::is_none")]
     pub stays_abroad: Option<Vec<Stay>>,
     /// Q27: the day the residence-time requirement for a permanent permit will be met.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub residence_requirement_date: Option<NaiveDate>,
     /// Q27: the day the first permit that counts towards a permanent permit was granted.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub first_qualifying_permit_date: Option<NaiveDate>,
     /// Q28: plans to live abroad for more than two years.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -480,6 +498,7 @@ pub struct Answers {
     pub intends_to_return: Option<bool>,
     /// Q29: the day the UK national started living in Norway with EU/EEA right of residence.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub uk_residence_start: Option<NaiveDate>,
     /// Q29: the basis history (an empty list means "not given").
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -489,12 +508,14 @@ pub struct Answers {
     pub brexit_applied_by_deadline: Option<bool>,
     /// Q30: the day the Brexit application was made.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub brexit_application_date: Option<NaiveDate>,
     /// Q30: special reasons prevented applying in time.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub brexit_special_reasons: Option<bool>,
     /// Q31: the child's date of birth or adoption.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub uk_child_birth_or_adoption: Option<NaiveDate>,
     /// Q32.
     #[serde(skip_serializing_if = "UkFamilyAnswers::is_empty")]
@@ -519,6 +540,7 @@ pub struct Answers {
     pub eu_registered: Option<bool>,
     /// Q35: the day the registration (residence under EU/EEA rules) started.
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub eu_residence_start: Option<NaiveDate>,
 }
 

@@ -320,7 +320,7 @@ fn check_stays(stays: &[Stay], errors: &mut Vec<AnswerError>) {
             valid.push((index, *stay));
         }
     }
-    valid.sort_by_key(|(_, s)| (s.from, s.to));
+    valid.sort_unstable_by_key(|(i, s)| (s.from, s.to, *i));
     let mut reported = 0;
     for pair in valid.windows(2) {
         if let [(i, a), (j, b)] = pair {

@@ -70,9 +70,11 @@ impl DateRange {
     }
 }
 
-/// Parses a calendar date written `YYYY-MM-DD` (four-digit year, two-digit month and day), as
-/// a browser's date field and the answers format write it. Anything else, or a day that does not
-/// exist, is `None`. Hand-written so the browser app does not carry chrono's general parser.
+/// Parses a calendar date written `YYYY-MM-DD` (a year of at least four digits, two-digit month
+/// and day), as a browser's date field, the answers format and chrono's `Display` write it
+/// (years outside 0–9999 carry a sign: `+10000-01-01`, `-0001-12-31`). Anything else, or a day
+/// that does not exist, is `None`. Hand-written so the browser app does not carry chrono's
+/// general parser.
 ///
 /// ```
 /// use residence_checker::domain::dates::parse_iso;
@@ -80,18 +82,30 @@ impl DateRange {
 /// assert_eq!(parse_iso("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
 /// assert_eq!(parse_iso("2023-02-29"), None);
 /// assert_eq!(parse_iso("2024-2-29"), None);
+/// assert_eq!(parse_iso("-0001-12-31"), NaiveDate::from_ymd_opt(-1, 12, 31));
 /// ```
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
-    let b = text.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    let (negative, rest) = match text.as_bytes().first()? {
+        b'-' => (true, &text[1..]),
+        b'+' => (false, &text[1..]),
+        _ => (false, text),
+    };
+    let b = rest.as_bytes();
+    let n = b.len().checked_sub(6)?;
+    if n < 4 || n > 6 || b[n] != b'-' || b[n + 3] != b'-' {
         return None;
     }
-    let num = |range: std::ops::Range<usize>| -> Option<u32> {
-        b.get(range)?.iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+    let num = |range: std::ops::Range<usize>| -> Option<i32> {
+        b.get(range)?.iter().try_fold(0i32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + i32::from(c - b'0'))
         })
     };
-    NaiveDate::from_ymd_opt(num(0..4)? as i32, num(5..7)?, num(8..10)?)
+    let year = num(0..n)?;
+    NaiveDate::from_ymd_opt(
+        if negative { -year } else { year },
+        num(n + 1..n + 3)? as u32,
+        num(n + 4..n + 6)? as u32,
+    )
 }
 
 /// The same day-of-month `months` calendar months later (or earlier, if negative), clamped to the
@@ -228,5 +242,30 @@ mod tests {
         assert_eq!(a.intersect(&b), None);
         let c = DateRange::new(d(2025, 1, 10), d(2025, 1, 20)).unwrap();
         assert_eq!(a.intersect(&c), Some(DateRange::single(d(2025, 1, 10))));
+    }
+}
+
+/// Strict reading of dates in the answers format: exactly `YYYY-MM-DD` ([`parse_iso`]), for
+/// `#[serde(deserialize_with)]`. chrono's own reading also accepts spaces and one-digit months;
+/// the browser's codec (`flow::codec`) does not carry that parser, so both read the same
+/// strict form.
+pub mod strict {
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer};
+
+    /// The message for a date that is not written `YYYY-MM-DD`.
+    pub const MESSAGE: &str = "expected a date written YYYY-MM-DD";
+
+    /// A date.
+    pub fn date<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = String::deserialize(d)?;
+        super::parse_iso(&s).ok_or_else(|| D::Error::custom(MESSAGE))
+    }
+
+    /// An optional date (`null` is none).
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        Option::<String>::deserialize(d)?
+            .map(|s| super::parse_iso(&s).ok_or_else(|| D::Error::custom(MESSAGE)))
+            .transpose()
     }
 }

@@ -28,7 +28,11 @@ pub struct AnswersFile {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rules_version: Option<String>,
     /// The day the answers were evaluated for, if saved with one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::domain::dates::strict::option"
+    )]
     pub today: Option<NaiveDate>,
     /// The answers.
     pub answers: Answers,

@@ -364,7 +364,7 @@ impl Parser<'_> {
         if close == b']' {
             return Ok(J::Arr(items));
         }
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
             let mut message = String::from("duplicate key `");
             message.push_str(&w[0].0);
@@ -756,10 +756,9 @@ impl<'a> Dec<'a> {
 
     fn date(&mut self, v: &'a J) -> Res<NaiveDate> {
         match v {
-            J::Str(s) => s
-                .parse()
-                .map_err(|e: chrono::ParseError| self.err(e.to_string())),
-            v => Err(self.invalid(v, "a formatted date string")),
+            J::Str(s) => crate::domain::dates::parse_iso(s)
+                .ok_or_else(|| self.err(crate::domain::dates::strict::MESSAGE.to_string())),
+            v => Err(self.invalid(v, "a string")),
         }
     }
 

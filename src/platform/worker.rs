@@ -29,6 +29,14 @@ pub enum Job {
     Calendar,
     /// The QR code of the request's text.
     Qr,
+    /// The answers file to download.
+    Answers,
+    /// The result page's words (`report::view`), in the reply's `body`.
+    Result,
+    /// Read an answers file (the request's text).
+    ReadFile,
+    /// Read a hand-off link's fragment (the request's text).
+    ReadFragment,
 }
 
 /// What the worker made.
@@ -42,6 +50,18 @@ pub enum Reply {
         mime: String,
         /// Its contents.
         body: String,
+    },
+    /// Answers read from a file or link: `flow::answer::to_lines`, the day and rules version
+    /// it was saved with (empty if none), and its result digest as `key=verdict,…`.
+    Loaded {
+        /// The answers, as lines.
+        lines: String,
+        /// `YYYY-MM-DD` or empty.
+        today: String,
+        /// The rules version or empty.
+        rules_version: String,
+        /// The result digest.
+        result: String,
     },
     /// A QR code: `size` modules per side, `path` the SVG path `d` of the dark modules (add a
     /// quiet zone of 4 modules in the `viewBox`).
@@ -175,7 +195,13 @@ pub async fn request(
         Job::Summary => "summary",
         Job::Calendar => "calendar",
         Job::Qr => "qr",
+        Job::Answers => "answers",
+        Job::Result => "result",
+        Job::ReadFile | Job::ReadFragment => "read",
     };
+    if job == Job::ReadFragment {
+        let _ = Reflect::set(&message, &"mode".into(), &"fragment".into());
+    }
     for (key, value) in [
         ("kind", kind),
         ("lang", lang.code()),
@@ -207,6 +233,14 @@ pub async fn request(
     if !field(&reply, "ok").is_truthy() {
         return Err(text("error"));
     }
+    if field(&reply, "lines").is_string() {
+        return Ok(Reply::Loaded {
+            lines: text("lines"),
+            today: text("today"),
+            rules_version: text("rules_version"),
+            result: text("result"),
+        });
+    }
     Ok(match field(&reply, "size").as_f64() {
         Some(size) => Reply::Qr {
             size: size as u32,
@@ -218,4 +252,14 @@ pub async fn request(
             body: text("body"),
         },
     })
+}
+
+/// Starts the worker ahead of its first request, so that it loads while the reader answers
+/// the questions and the result page does not wait for it.
+pub fn warm() {
+    STATE.with_borrow_mut(|slot| {
+        if slot.is_none() {
+            *slot = start().ok();
+        }
+    });
 }

@@ -7,12 +7,15 @@
 //! reads it back with [`decode`] and only lays it out. The text form is one record per line,
 //! a one-letter tag and tab-separated fields; tabs and line breaks inside words become spaces.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use crate::domain::answers::Answers;
 use crate::domain::case::Case;
 use crate::engine::decision::{Decision, ItemKind, Priority};
 use crate::engine::evaluate;
+use crate::engine::outcome::{compare, digest};
 use crate::text::render::{
     conflict_text, date_label, error_text, finding_body, finding_title, format_date, format_nok,
     item_text, missing_text, rule_title,
@@ -66,17 +69,62 @@ pub struct ResultView {
     pub rules_version: String,
     /// Validation errors (a safety net: answers are checked as they are given).
     pub errors: Vec<String>,
+    /// What changed since a loaded file was saved (empty when nothing did, or nothing was
+    /// loaded).
+    pub changes: Vec<String>,
 }
 
 /// Works out the result for `answers` on `today` and puts it in words.
 pub fn build(lang: Lang, today: NaiveDate, answers: &Answers) -> ResultView {
+    build_compared(lang, today, answers, None)
+}
+
+/// Like [`build`], and when `saved` holds the result digest of a loaded file
+/// (`engine::outcome::digest`), lists what changed since (new rules, or time passing).
+pub fn build_compared(
+    lang: Lang,
+    today: NaiveDate,
+    answers: &Answers,
+    saved: Option<&BTreeMap<String, String>>,
+) -> ResultView {
     match Case::from_answers(answers, today) {
-        Ok(case) => from_decision(lang, &evaluate(&case, today)),
+        Ok(case) => {
+            let decision = evaluate(&case, today);
+            let mut view = from_decision(lang, &decision);
+            if let Some(saved) = saved {
+                view.changes = changes(lang, &decision, saved);
+            }
+            view
+        }
         Err(errors) => ResultView {
             errors: errors.iter().map(|e| error_text(lang, e)).collect(),
             ..ResultView::default()
         },
     }
+}
+
+/// What changed between a saved result digest and `decision`, one sentence per finding.
+pub fn changes(lang: Lang, decision: &Decision, saved: &BTreeMap<String, String>) -> Vec<String> {
+    let verdict = |v: &Option<String>| match v.as_deref() {
+        Some(v @ ("yes" | "no" | "maybe")) => tr(lang, &format!("ui.changes.verdict.{v}")).to_string(),
+        _ => tr(lang, "ui.changes.verdict.none").to_string(),
+    };
+    compare(saved, &digest(decision))
+        .into_iter()
+        .map(|c| {
+            let title = decision
+                .findings
+                .iter()
+                .find(|f| f.key.as_str() == c.finding)
+                .map(|f| finding_title(lang, f))
+                .unwrap_or_else(|| c.finding.replace('_', " "));
+            tr_with(
+                lang,
+                "ui.changes.row",
+                &[("finding", &title), ("before", &verdict(&c.before)), ("after", &verdict(&c.after))],
+            )
+        })
+        .collect()
 }
 
 /// Puts a decision in words.
@@ -159,6 +207,7 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
             ],
         ),
         errors: Vec::new(),
+        changes: Vec::new(),
     }
 }
 
@@ -215,6 +264,9 @@ pub fn encode(view: &ResultView) -> String {
     for e in &view.errors {
         record(&mut out, 'E', &[e]);
     }
+    for c in &view.changes {
+        record(&mut out, 'X', &[c]);
+    }
     out
 }
 
@@ -248,6 +300,7 @@ pub fn decode(text: &str) -> Option<ResultView> {
             ("L", None) => view.sources.push(a),
             ("V", None) => view.rules_version = a,
             ("E", None) => view.errors.push(a),
+            ("X", None) => view.changes.push(a),
             _ => return None,
         }
     }
@@ -302,10 +355,31 @@ mod tests {
     }
 
     #[test]
+    fn a_saved_result_that_differs_from_today_s_is_listed_as_changes() {
+        let answers = Answers {
+            citizenship: Some(Citizenship::Uk),
+            status: Some(Status::NoneYet),
+            ..Answers::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let case = Case::from_answers(&answers, today).unwrap_or_else(|_| unreachable!());
+        let decision = evaluate(&case, today);
+        let same = digest(&decision);
+        assert!(build_compared(Lang::En, today, &answers, Some(&same)).changes.is_empty());
+        let mut other = same.clone();
+        let (first, _) = same.iter().next().unwrap_or_else(|| unreachable!());
+        other.insert(first.clone(), "gone".into());
+        other.insert("card_returned_to_police".into(), "yes".into());
+        let view = build_compared(Lang::En, today, &answers, Some(&other));
+        assert_eq!(view.changes.len(), 2, "{:?}", view.changes);
+        assert_eq!(decode(&encode(&view)), Some(view));
+    }
+
+    #[test]
     fn text_that_is_not_a_result_is_refused() {
         assert_eq!(decode(""), None);
         assert_eq!(decode("P\torphan paragraph\nV\tv"), None);
-        assert_eq!(decode("X\tunknown\nV\tv"), None);
+        assert_eq!(decode("Z\tunknown\nV\tv"), None);
         assert_eq!(decode("<html>"), None);
     }
 }

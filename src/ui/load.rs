@@ -1,18 +1,73 @@
 //! "Continue from a saved summary": load an answers file (file picker or drag and drop), or
 //! the answers carried by a hand-off link, check it strictly, show what it holds, and only
 //! replace the current answers when the reader confirms. A refused file changes nothing.
+//!
+//! The strict reading (`domain::format::parse`, `flow::codec::from_fragment`) runs in the
+//! report worker, so the first-load app carries no JSON reader: [`read`] sends the text and
+//! gets the answers back in `flow::answer`'s line form.
 
 use yew::prelude::*;
 
+use crate::domain::dates::parse_iso;
 use crate::domain::format::{AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::engine::RULES_VERSION;
-use crate::flow::codec;
+use crate::flow::answer::from_lines;
+use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
+
+/// Why loading did not work.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// The file or link was refused.
+    Format(FormatError),
+    /// It could not be read just now (the worker failed).
+    Failed,
+}
+
+/// Reads an answers file ([`Job::ReadFile`]) or a link's fragment ([`Job::ReadFragment`]) in
+/// the report worker.
+pub async fn read(job: Job, text: &str) -> Result<AnswersFile, Refusal> {
+    let reply = worker::request(job, Lang::En, chrono::NaiveDate::default(), "", text).await;
+    match reply {
+        Ok(Reply::Loaded { lines, today, rules_version, result }) => {
+            let answers = from_lines(&lines).ok_or(Refusal::Failed)?;
+            let mut file = AnswersFile::new(answers, None, parse_iso(&today));
+            file.rules_version = (!rules_version.is_empty()).then_some(rules_version);
+            file.result = (!result.is_empty()).then(|| {
+                result
+                    .split(',')
+                    .filter_map(|kv| kv.split_once('='))
+                    .map(|(k, v)| (k.to_string(), v.to_string()))
+                    .collect()
+            });
+            Ok(file)
+        }
+        Ok(_) => Err(Refusal::Failed),
+        Err(e) => Err(Refusal::Format(match e.as_str() {
+            "too_large" => FormatError::TooLarge { bytes: 0 },
+            "not_answers" => FormatError::NotAnswersFile,
+            "checksum" => FormatError::ChecksumMismatch,
+            _ => match (e.strip_prefix("version:"), e.strip_prefix("field:")) {
+                (Some(v), _) => FormatError::UnsupportedVersion {
+                    version: v.parse().unwrap_or(0),
+                },
+                (_, Some(path)) => FormatError::Field {
+                    path: path.to_string(),
+                    message: String::new(),
+                },
+                _ => return Err(Refusal::Failed),
+            },
+        })),
+    }
+}
 use crate::text::render::format_date;
 use crate::text::{tr, tr_with, Lang};
 
 /// Why a file or link was refused, as the words to show.
-pub fn error_message(lang: Lang, e: &FormatError) -> String {
+pub fn error_message(lang: Lang, e: &Refusal) -> String {
+    let Refusal::Format(e) = e else {
+        return tr(lang, "load.error.failed").to_string();
+    };
     match e {
         FormatError::TooLarge { .. } => tr(lang, "load.error.too_large").to_string(),
         FormatError::NotJson { .. } | FormatError::NotAnswersFile => {
@@ -32,9 +87,9 @@ pub fn error_message(lang: Lang, e: &FormatError) -> String {
 pub struct LoadPageProps {
     /// The language to show.
     pub lang: Lang,
-    /// What a hand-off link carried, if the page was opened by one.
+    /// The fragment of the hand-off link the page was opened by, if any.
     #[prop_or_default]
-    pub from_link: Option<Result<AnswersFile, FormatError>>,
+    pub from_link: Option<String>,
     /// Called with the file when the reader confirms.
     pub on_restore: Callback<AnswersFile>,
     /// Called to leave without loading.
@@ -45,19 +100,33 @@ pub struct LoadPageProps {
 #[function_component(LoadPage)]
 pub fn load_page(props: &LoadPageProps) -> Html {
     let lang = props.lang;
-    let outcome = use_state(|| props.from_link.clone());
+    let outcome = use_state(|| None::<Result<AnswersFile, Refusal>>);
     let over = use_state(|| false);
+    {
+        let outcome = outcome.clone();
+        use_effect_with(props.from_link.clone(), move |link| {
+            if let Some(link) = link.clone() {
+                platform::spawn(async move {
+                    outcome.set(Some(read(Job::ReadFragment, &link).await));
+                });
+            }
+        });
+    }
     let take = {
         let outcome = outcome.clone();
         Callback::from(move |file: web_sys::File| {
             let outcome = outcome.clone();
             platform::spawn(async move {
                 let result = match device::read_file(file, MAX_FILE_BYTES).await {
-                    Ok(text) => codec::read(&text),
-                    Err(device::FileError::TooLarge(bytes)) => Err(FormatError::TooLarge {
-                        bytes: bytes as usize,
-                    }),
-                    Err(device::FileError::Unreadable) => Err(FormatError::NotAnswersFile),
+                    Ok(text) => read(Job::ReadFile, &text).await,
+                    Err(device::FileError::TooLarge(bytes)) => {
+                        Err(Refusal::Format(FormatError::TooLarge {
+                            bytes: bytes as usize,
+                        }))
+                    }
+                    Err(device::FileError::Unreadable) => {
+                        Err(Refusal::Format(FormatError::NotAnswersFile))
+                    }
                 };
                 outcome.set(Some(result));
             });

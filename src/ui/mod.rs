@@ -69,43 +69,34 @@ pub fn app() -> Html {
         kiosk.then(|| kiosk::idle_secs(platform::device::query_param("idle").as_deref()))
     });
     let kiosk = *kiosk;
-    // What this device remembers (never in kiosk mode), read once.
-    let stored = use_memo((), move |_| {
-        if kiosk.is_some() {
-            store::Stored::Nothing
-        } else {
-            store::load()
-        }
-    });
+    // What this device remembers (never in kiosk mode), read once; the report worker reads
+    // it (see `load::read`) and the answers arrive a moment after the first render.
+    let stored = use_memo((), move |_| if kiosk.is_some() { None } else { store::stored() });
+    let restoring = use_state(|| stored.is_some());
+    // False if the stored answers could not be read just now: they are then left untouched.
+    let saving = use_state(|| kiosk.is_none());
     let state = use_reducer(|| {
         let preferred = platform::preferred_language();
-        let lang = Lang::negotiate(preferred.as_deref());
-        match &*stored {
-            store::Stored::Answers(answers, skipped) => {
-                AppState::with_answers(lang, platform::today(), answers, skipped)
-            }
-            _ => AppState::new(lang, platform::today()),
-        }
+        AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
     });
     // A message for the start page about stored answers.
-    let notice = use_state(|| {
-        (*stored == store::Stored::SetAside).then_some("start.set_aside")
-    });
-    // Answers carried by a hand-off link (`#load=…`), read once; the fragment is removed from
-    // the address at once so the answers do not stay in the history.
+    let notice = use_state(|| None::<&'static str>);
+    // The fragment of a hand-off link (`#load=…`), read once; it is removed from the address
+    // at once so the answers do not stay in the history.
     let from_link = use_memo((), |_| {
         platform::location_fragment()
             .strip_prefix("load=")
-            .map(crate::flow::codec::from_fragment)
+            .map(str::to_string)
     });
     // A file or link the reader restored: its saved result is compared with today's.
     let restored = use_state(|| None::<crate::domain::format::AnswersFile>);
 
-    // Remember every change on this device (not in kiosk mode).
+    // Remember every change on this device (not in kiosk mode, and not before the stored
+    // answers have been read back).
     use_effect_with(
-        (state.answers.clone(), state.skipped.clone(), kiosk.is_some()),
-        |(answers, skipped, kiosk)| {
-            if !kiosk {
+        (state.answers.clone(), state.skipped.clone(), *saving && !*restoring),
+        |(answers, skipped, save)| {
+            if *save {
                 store::save(answers, skipped);
             }
         },
@@ -146,6 +137,8 @@ pub fn app() -> Html {
     {
         let state = state.clone();
         let from_link = from_link.is_some();
+        let stored = (*stored).clone();
+        let (restoring, saving, notice) = (restoring.clone(), saving.clone(), notice.clone());
         use_effect_with((), move |_| {
             // A reload keeps its page (the reducer refuses pages the answers do not reach); a
             // hand-off link opens the load page.
@@ -154,13 +147,32 @@ pub fn app() -> Html {
                 Some(Page::Load)
             } else {
                 Page::from_fragment(&fragment)
-            };
-            match page {
-                Some(page) if page != Page::Start => {
-                    platform::replace_history(&page.fragment());
-                    state.dispatch(Action::GoTo(page));
+            }
+            .filter(|p| *p != Page::Start);
+            platform::replace_history(&page.unwrap_or(Page::Start).fragment());
+            match stored {
+                Some((text, skipped)) => {
+                    let state = state.clone();
+                    platform::spawn(async move {
+                        match load::read(platform::worker::Job::ReadFile, &text).await {
+                            Ok(file) => state.dispatch(Action::Resume(file.answers, skipped)),
+                            Err(load::Refusal::Format(_)) => {
+                                store::set_aside(&text);
+                                notice.set(Some("start.set_aside"));
+                            }
+                            Err(load::Refusal::Failed) => saving.set(false),
+                        }
+                        if let Some(page) = page {
+                            state.dispatch(Action::GoTo(page));
+                        }
+                        restoring.set(false);
+                    });
                 }
-                _ => platform::replace_history(&Page::Start.fragment()),
+                None => {
+                    if let Some(page) = page {
+                        state.dispatch(Action::GoTo(page));
+                    }
+                }
             }
             let state = state.clone();
             let listener = platform::on_history(move |fragment| {
@@ -175,8 +187,10 @@ pub fn app() -> Html {
             move || drop(listener)
         });
     }
-    use_effect_with(page, |page| {
-        if platform::location_fragment() != page.fragment() {
+    let first_page = use_mut_ref(|| true);
+    use_effect_with(page, move |page| {
+        // The first page is already in the address (see above).
+        if !first_page.replace(false) && platform::location_fragment() != page.fragment() {
             platform::push_history(&page.fragment());
         }
     });
@@ -235,7 +249,7 @@ pub fn app() -> Html {
                 let (lang, today) = (*lang, *today);
                 platform::spawn(async move {
                     use platform::worker::{request, Job, Reply};
-                    let reply = request(Job::Result, lang, today, json, String::new()).await;
+                    let reply = request(Job::Result, lang, today, &json, "").await;
                     view.set(match reply {
                         Ok(Reply::File { body, .. }) => {
                             match crate::report::view::decode(&body) {
@@ -263,6 +277,9 @@ pub fn app() -> Html {
     {
         let words = words.clone();
         use_effect_with((lang, needs_words, *retry), move |&(lang, needs, _)| {
+            if needs {
+                platform::worker::warm();
+            }
             if needs && lang.results().is_none() {
                 words.set(Words::Loading);
                 platform::spawn(async move {
@@ -280,7 +297,9 @@ pub fn app() -> Html {
         });
     }
 
-    let content = if needs_words && lang.results().is_none() {
+    let content = if *restoring {
+        html! { <p class="loading" role="status" aria-live="polite">{ tr(lang, "words.restoring") }</p> }
+    } else if needs_words && lang.results().is_none() {
         match &*words {
             Words::Failed(reason) => {
                 let retry = retry.clone();

@@ -114,8 +114,8 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             </div>
         };
     }
-    let section = |priority: &str| {
-        d.sections.iter().filter(|s| s.priority == priority).map(|s| {
+    let section = |priority: &'static str| {
+        d.sections.iter().filter(move |s| s.priority == priority).map(|s| {
             let id = format!("h-{}", s.priority);
             html! {
                 <section class="findings" aria-labelledby={id.clone()}>
@@ -127,6 +127,12 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
     };
     html! {
         <>
+            if !d.changes.is_empty() {
+                <section class="notice changes" aria-labelledby="h-changes">
+                    <h2 id="h-changes">{ tr(lang, "ui.changes.title") }</h2>
+                    { list(&d.changes, text) }
+                </section>
+            }
             { for section("action") }
             { for section("warning") }
             if !d.dates.is_empty() {

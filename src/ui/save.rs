@@ -76,7 +76,7 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
         use_effect_with(props.text.clone(), move |text| {
             let text = text.clone();
             platform::spawn(async move {
-                let reply = worker::request(Job::Qr, Lang::En, NaiveDate::default(), String::new(), text).await;
+                let reply = worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &text).await;
                 if let Ok(Reply::Qr { size, path }) = reply {
                     qr.set(Some((size, path)));
                 }
@@ -100,7 +100,7 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
         use_effect_with(props.answers.clone(), move |answers| {
             let link = handoff_link(answers);
             platform::spawn(async move {
-                let result = worker::request(Job::Qr, Lang::En, chrono::NaiveDate::default(), String::new(), link).await;
+                let result = worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &link).await;
                 qr.set(Some(match result {
                     Ok(Reply::Qr { size, path }) => Ok((size, path)),
                     _ => Err(()),
@@ -117,7 +117,7 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
                 let answers = answers.clone();
                 let message = message.clone();
                 platform::spawn(async move {
-                    match worker::request(job, lang, today, answers, String::new()).await {
+                    match worker::request(job, lang, today, &answers, "").await {
                         Ok(Reply::File { name, mime, body }) => {
                             let ok = device::download(&name, &mime, &body);
                             message.set((!ok).then(|| tr(lang, "ui.save.failed").to_string()));

@@ -171,6 +171,9 @@ pub enum Action {
     /// Replace every answer with loaded ones (confirmed by the reader), then show the result
     /// if they are complete, else the first open question.
     Restore(Answers),
+    /// Continue with the answers and skipped questions this device remembered (the page
+    /// stays; a `GoTo` follows for a reload mid-journey).
+    Resume(Answers, BTreeSet<Question>),
     /// Forget every answer and return to the start page.
     StartOver,
     /// Go to a page named by the browser history (Back / Forward). A page the answers do not
@@ -255,6 +258,11 @@ impl Reducible for AppState {
                 }
             }
             Action::StartOver => next = AppState::new(self.lang, self.today),
+            Action::Resume(answers, skipped) => {
+                let (answers, skipped) = flow::prune(&answers, &skipped, self.today);
+                next.answers = answers;
+                next.skipped = skipped;
+            }
             Action::Restore(answers) => {
                 next = AppState::with_answers(self.lang, self.today, &answers, &BTreeSet::new());
                 next.page = match next.first_open() {

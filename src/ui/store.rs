@@ -5,12 +5,13 @@
 //! nothing. Skipped questions are kept beside them as a list of question names. A stored state
 //! that cannot be read (damaged, changed by hand, or of a format version this checker does not
 //! know) is moved aside under [`SET_ASIDE_KEY`], never silently dropped, and the start page
-//! says so.
+//! says so. Format version 1 is the only one so far, so there is nothing to migrate yet; a
+//! future version 2 adds its migration from 1 where the stored file is read.
 
 use std::collections::BTreeSet;
 
 use crate::domain::answers::Answers;
-use crate::domain::format::{AnswersFile, FormatError};
+use crate::domain::format::AnswersFile;
 use crate::domain::questions::Question;
 use crate::engine::RULES_VERSION;
 use crate::flow::codec;
@@ -23,44 +24,21 @@ pub const SKIPPED_KEY: &str = "residence-checker.skipped";
 /// Where a stored state that could not be read is kept.
 pub const SET_ASIDE_KEY: &str = "residence-checker.answers.set-aside";
 
-/// What was found in storage when the app started.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub enum Stored {
-    /// Nothing.
-    #[default]
-    Nothing,
-    /// Answers (and skipped questions) to continue with.
-    Answers(Answers, BTreeSet<Question>),
-    /// A stored state that could not be read, now set aside.
-    SetAside,
+/// The stored answers file and skipped questions, if this device remembers any. The file is
+/// read by the report worker (see `load::read`); if it cannot be read, [`set_aside`] keeps it.
+pub fn stored() -> Option<(String, BTreeSet<Question>)> {
+    let text = device::storage_get(ANSWERS_KEY)?;
+    let skipped = device::storage_get(SKIPPED_KEY)
+        .map(|s| parse_skipped(&s))
+        .unwrap_or_default();
+    Some((text, skipped))
 }
 
-/// Reads what this device remembers.
-pub fn load() -> Stored {
-    let Some(text) = device::storage_get(ANSWERS_KEY) else {
-        return Stored::Nothing;
-    };
-    match read(&text) {
-        Ok(answers) => {
-            let skipped = device::storage_get(SKIPPED_KEY)
-                .map(|s| parse_skipped(&s))
-                .unwrap_or_default();
-            Stored::Answers(answers, skipped)
-        }
-        Err(_) => {
-            device::storage_set(SET_ASIDE_KEY, &text);
-            device::storage_remove(ANSWERS_KEY);
-            device::storage_remove(SKIPPED_KEY);
-            Stored::SetAside
-        }
-    }
-}
-
-/// Reads a stored answers file. Format version 1 is the only one so far, so there is nothing
-/// to migrate yet: a future version 2 adds its migration from 1 here; until then a state of any
-/// other version is set aside by [`load`].
-pub fn read(text: &str) -> Result<Answers, FormatError> {
-    codec::read(text).map(|file| file.answers)
+/// Moves a stored state that could not be read aside (never silently dropped).
+pub fn set_aside(text: &str) {
+    device::storage_set(SET_ASIDE_KEY, text);
+    device::storage_remove(ANSWERS_KEY);
+    device::storage_remove(SKIPPED_KEY);
 }
 
 /// The skipped questions from their stored form (names separated by commas; unknown names
