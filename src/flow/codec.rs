@@ -8,6 +8,9 @@
 //! walked through [`crate::flow::answer`] (one question at a time, in the field order of
 //! [`Answers`]), so there is no second table of answer fields here.
 //!
+//! Error messages are serde's too, except that a number which is not a whole number is quoted
+//! as written (`1e2`) where serde quotes the float it parsed (`100.0`).
+//!
 //! The parser is a small strict JSON parser: nesting deeper than serde_json's limit, a key twice
 //! in an object, and anything over [`MAX_FILE_BYTES`] are refused; it never panics.
 
