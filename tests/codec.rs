@@ -600,7 +600,7 @@ fn json_shuffled(v: &serde_json::Value, seed: u64, out: &mut String) {
             out.push('{');
             for (i, (k, item)) in entries.into_iter().enumerate() {
                 if i > 0 {
-                    out.push_str(if seed % 3 == 0 { " ,\n " } else { "," });
+                    out.push_str(if seed.is_multiple_of(3) { " ,\n " } else { "," });
                 }
                 out.push_str(&serde_json::to_string(k).unwrap());
                 out.push(':');
