@@ -11,6 +11,7 @@ use residence_checker::domain::case::Case;
 use residence_checker::domain::format;
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::{evaluate, Decision, FindingKey, Value, Verdict};
+use residence_checker::flow::codec;
 
 /// The day the document's outputs were produced for (`--today 2026-11-22`).
 fn doc_day() -> NaiveDate {
@@ -71,8 +72,13 @@ fn every_example_parses_validates_and_evaluates() {
             assert!(!d.findings.is_empty(), "{}", path.display());
         }
         // The written form of the same answers reads back identically.
-        let again = format::parse(&format::write(&file.answers, None, None)).unwrap();
+        let written = format::write(&file.answers, None, None);
+        let again = format::parse(&written).unwrap();
         assert_eq!(again.answers, file.answers, "{}", path.display());
+        assert!(again.checksum.is_some(), "the written file is sealed");
+        // The browser's codec reads the example and the written file the same way.
+        assert_eq!(codec::read(&text).as_ref(), Ok(&file), "{}", path.display());
+        assert_eq!(codec::read(&written), Ok(again), "{}", path.display());
     }
 }
 

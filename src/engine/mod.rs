@@ -8,6 +8,7 @@ pub mod absence;
 pub mod calendar;
 pub mod checklist;
 pub mod decision;
+pub mod outcome;
 
 mod appointment;
 mod arrival;

@@ -8,6 +8,9 @@
 //! walked through [`crate::flow::answer`] (one question at a time, in the field order of
 //! [`Answers`]), so there is no second table of answer fields here.
 //!
+//! Error messages are serde's too, except that a number which is not a whole number is quoted
+//! as written (`1e2`) where serde quotes the float it parsed (`100.0`).
+//!
 //! The parser is a small strict JSON parser: nesting deeper than serde_json's limit, a key twice
 //! in an object, and anything over [`MAX_FILE_BYTES`] are refused; it never panics.
 
@@ -47,7 +50,7 @@ pub fn write(file: &AnswersFile, pretty: bool) -> String {
         depth: 0,
         first: true,
     };
-    out.file(file, true);
+    out.file(file, file.checksum.as_deref());
     out.s
 }
 
@@ -60,7 +63,7 @@ pub fn checksum(file: &AnswersFile) -> String {
         depth: 0,
         first: true,
     };
-    out.file(file, false);
+    out.file(file, None);
     checksum_text(&out.s)
 }
 
@@ -146,7 +149,8 @@ impl Out {
         self.s.push('"');
     }
 
-    fn file(&mut self, f: &AnswersFile, with_checksum: bool) {
+    /// The file, with `checksum` in place of its own.
+    fn file(&mut self, f: &AnswersFile, checksum: Option<&str>) {
         self.open('{');
         self.key("format");
         self.string(&f.format);
@@ -171,7 +175,7 @@ impl Out {
             }
             self.close('}');
         }
-        if let (true, Some(c)) = (with_checksum, &f.checksum) {
+        if let Some(c) = checksum {
             self.key("checksum");
             self.string(c);
         }
@@ -364,7 +368,7 @@ impl Parser<'_> {
         if close == b']' {
             return Ok(J::Arr(items));
         }
-        entries.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+        sort_by_key(&mut entries);
         if let Some(w) = entries.windows(2).find(|w| w[0].0 == w[1].0) {
             let mut message = String::from("duplicate key `");
             message.push_str(&w[0].0);
@@ -512,6 +516,35 @@ impl Parser<'_> {
         Ok(J::Num(
             self.text.get(start..self.i).unwrap_or_default().to_string(),
         ))
+    }
+}
+
+/// Sorts object entries by key: a heap sort, a few hundred bytes of wasm where the standard
+/// library's sort is several kilobytes. Equal keys end up side by side (and are then refused).
+fn sort_by_key(v: &mut [(String, J)]) {
+    fn sift(v: &mut [(String, J)], mut root: usize, end: usize) {
+        loop {
+            let mut child = 2 * root + 1;
+            if child >= end {
+                return;
+            }
+            if child + 1 < end && v[child].0 < v[child + 1].0 {
+                child += 1;
+            }
+            if v[root].0 >= v[child].0 {
+                return;
+            }
+            v.swap(root, child);
+            root = child;
+        }
+    }
+    let n = v.len();
+    for i in (0..n / 2).rev() {
+        sift(v, i, n);
+    }
+    for end in (1..n).rev() {
+        v.swap(0, end);
+        sift(v, 0, end);
     }
 }
 
@@ -844,7 +877,8 @@ impl<'a> Dec<'a> {
         match v {
             J::Obj(entries) => {
                 for (k, v) in entries {
-                    let q = Question::from_name(k).filter(|q| !q.name().contains('.'));
+                    let top = !k.contains('.');
+                    let q = Question::ALL.iter().copied().find(|q| top && q.name() == k);
                     self.path.push(Seg::Key(k));
                     match q {
                         Some(q) => self.answer(&mut a, q, v)?,
@@ -994,9 +1028,15 @@ const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvw
 /// The file for a URL fragment (a QR code hand-off): base64url without padding of the compact
 /// JSON, sealed with its checksum.
 pub fn to_fragment(file: &AnswersFile) -> String {
-    let mut sealed = file.clone();
-    seal(&mut sealed);
-    let bytes = write(&sealed, false).into_bytes();
+    let sum = checksum(file);
+    let mut out = Out {
+        s: String::new(),
+        pretty: false,
+        depth: 0,
+        first: true,
+    };
+    out.file(file, Some(&sum));
+    let bytes = out.s.into_bytes();
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
         let mut n = 0u32;
