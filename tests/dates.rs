@@ -252,7 +252,16 @@ mod parse_iso_dates {
 
     #[test]
     fn a_date_with_a_missing_leading_zero_or_a_day_that_does_not_exist_is_refused() {
-        for bad in ["2024-1-01", "2024-13-01", "2023-02-29", "24-01-01", "2024/01/01", "", "2024-01-01 ", "+024-01-01"] {
+        for bad in [
+            "2024-1-01",
+            "2024-13-01",
+            "2023-02-29",
+            "24-01-01",
+            "2024/01/01",
+            "",
+            "2024-01-01 ",
+            "+024-01-01",
+        ] {
             assert_eq!(parse_iso(bad), None, "{bad}");
         }
     }

@@ -27,14 +27,14 @@ mod worker {
     use js_sys::{Object, Reflect};
     use residence_checker::domain::case::Case;
     use residence_checker::domain::format::{self, FormatError};
-    use residence_checker::flow::answer::to_lines;
-    use residence_checker::flow::codec;
     use residence_checker::engine::outcome::digest;
     use residence_checker::engine::{evaluate, RULES_VERSION};
-    use residence_checker::report::view::{build_compared, encode};
+    use residence_checker::flow::answer::to_lines;
+    use residence_checker::flow::codec;
     use residence_checker::report::html::summary_html;
     use residence_checker::report::ics::calendar_ics;
     use residence_checker::report::qr::{qr, svg_path};
+    use residence_checker::report::view::{build_compared, encode};
     use residence_checker::report::{file_name, FileKind};
     use residence_checker::text::render::error_text;
     use residence_checker::text::{install_results, Lang};
@@ -158,8 +158,9 @@ mod worker {
             FileKind::Answers => {
                 // The answers file to keep: with the rules version, the day, a digest of the
                 // result (so a later load can show what changed) and the checksum.
-                let file = format::AnswersFile::new(answers.clone(), Some(RULES_VERSION), Some(today))
-                    .with_result(digest(&decision));
+                let file =
+                    format::AnswersFile::new(answers.clone(), Some(RULES_VERSION), Some(today))
+                        .with_result(digest(&decision));
                 format::write_file(&file)
             }
             FileKind::Summary => {

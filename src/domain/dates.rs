@@ -92,7 +92,7 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     };
     let b = rest.as_bytes();
     let n = b.len().checked_sub(6)?;
-    if n < 4 || n > 6 || b[n] != b'-' || b[n + 3] != b'-' {
+    if !(4..=6).contains(&n) || b[n] != b'-' || b[n + 3] != b'-' {
         return None;
     }
     let num = |range: std::ops::Range<usize>| -> Option<i32> {

@@ -376,7 +376,11 @@ pub fn from_lines(text: &str) -> Option<Answers> {
                 rows(value)?
                     .into_iter()
                     .map(|(from, to, key)| {
-                        Some(Stay { from, to, reason: AbsenceReason::from_key(&key)? })
+                        Some(Stay {
+                            from,
+                            to,
+                            reason: AbsenceReason::from_key(&key)?,
+                        })
                     })
                     .collect::<Option<_>>()?,
             ),
@@ -384,7 +388,11 @@ pub fn from_lines(text: &str) -> Option<Answers> {
                 rows(value)?
                     .into_iter()
                     .map(|(from, to, key)| {
-                        Some(BasisPeriod { from, to, basis: EeaBasis::from_key(&key)? })
+                        Some(BasisPeriod {
+                            from,
+                            to,
+                            basis: EeaBasis::from_key(&key)?,
+                        })
                     })
                     .collect::<Option<_>>()?,
             ),

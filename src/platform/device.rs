@@ -52,8 +52,7 @@ pub fn download(name: &str, mime: &str, body: &str) -> bool {
         let parts = js_sys::Array::of1(&JsValue::from_str(body));
         let options = web_sys::BlobPropertyBag::new();
         options.set_type(mime);
-        let blob =
-            web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
+        let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
         let url = web_sys::Url::create_object_url_with_blob(&blob).ok()?;
         let a: web_sys::HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
         a.set_href(&url);

@@ -106,7 +106,9 @@ pub fn build_compared(
 /// What changed between a saved result digest and `decision`, one sentence per finding.
 pub fn changes(lang: Lang, decision: &Decision, saved: &BTreeMap<String, String>) -> Vec<String> {
     let verdict = |v: &Option<String>| match v.as_deref() {
-        Some(v @ ("yes" | "no" | "maybe")) => tr(lang, &format!("ui.changes.verdict.{v}")).to_string(),
+        Some(v @ ("yes" | "no" | "maybe")) => {
+            tr(lang, &format!("ui.changes.verdict.{v}")).to_string()
+        }
         _ => tr(lang, "ui.changes.verdict.none").to_string(),
     };
     compare(saved, &digest(decision))
@@ -121,7 +123,11 @@ pub fn changes(lang: Lang, decision: &Decision, saved: &BTreeMap<String, String>
             tr_with(
                 lang,
                 "ui.changes.row",
-                &[("finding", &title), ("before", &verdict(&c.before)), ("after", &verdict(&c.after))],
+                &[
+                    ("finding", &title),
+                    ("before", &verdict(&c.before)),
+                    ("after", &verdict(&c.after)),
+                ],
             )
         })
         .collect()
@@ -147,7 +153,11 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
                 title: finding_title(lang, f),
                 body: finding_body(lang, f),
                 missing: missing_text(lang, f),
-                conflicts: f.conflicts.iter().map(|c| conflict_text(lang, *c)).collect(),
+                conflicts: f
+                    .conflicts
+                    .iter()
+                    .map(|c| conflict_text(lang, *c))
+                    .collect(),
                 rules: f
                     .rules
                     .iter()
@@ -213,7 +223,13 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
 
 fn field(out: &mut String, text: &str) {
     out.push('\t');
-    out.extend(text.chars().map(|c| if c == '\t' || c == '\n' || c == '\r' { ' ' } else { c }));
+    out.extend(text.chars().map(|c| {
+        if c == '\t' || c == '\n' || c == '\r' {
+            ' '
+        } else {
+            c
+        }
+    }));
 }
 
 fn record(out: &mut String, tag: char, fields: &[&str]) {
@@ -365,7 +381,9 @@ mod tests {
         let case = Case::from_answers(&answers, today).unwrap_or_else(|_| unreachable!());
         let decision = evaluate(&case, today);
         let same = digest(&decision);
-        assert!(build_compared(Lang::En, today, &answers, Some(&same)).changes.is_empty());
+        assert!(build_compared(Lang::En, today, &answers, Some(&same))
+            .changes
+            .is_empty());
         let mut other = same.clone();
         let (first, _) = same.iter().next().unwrap_or_else(|| unreachable!());
         other.insert(first.clone(), "gone".into());

@@ -29,7 +29,12 @@ pub enum Refusal {
 pub async fn read(job: Job, text: &str) -> Result<AnswersFile, Refusal> {
     let reply = worker::request(job, Lang::En, chrono::NaiveDate::default(), "", text).await;
     match reply {
-        Ok(Reply::Loaded { lines, today, rules_version, result }) => {
+        Ok(Reply::Loaded {
+            lines,
+            today,
+            rules_version,
+            result,
+        }) => {
             let answers = from_lines(&lines).ok_or(Refusal::Failed)?;
             let mut file = AnswersFile::new(answers, None, parse_iso(&today));
             file.rules_version = (!rules_version.is_empty()).then_some(rules_version);
@@ -179,7 +184,10 @@ pub fn load_page(props: &LoadPageProps) -> Html {
             .today
             .map(|d| tr_with(lang, "load.found.dated", &[("date", &format_date(lang, d))]))
             .unwrap_or_else(|| tr(lang, "load.found").to_string());
-        let version = file.rules_version.as_deref().filter(|v| *v != RULES_VERSION);
+        let version = file
+            .rules_version
+            .as_deref()
+            .filter(|v| *v != RULES_VERSION);
         return html! {
             <>
                 { back }

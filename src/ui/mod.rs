@@ -71,7 +71,13 @@ pub fn app() -> Html {
     let kiosk = *kiosk;
     // What this device remembers (never in kiosk mode), read once; the report worker reads
     // it (see `load::read`) and the answers arrive a moment after the first render.
-    let stored = use_memo((), move |_| if kiosk.is_some() { None } else { store::stored() });
+    let stored = use_memo((), move |_| {
+        if kiosk.is_some() {
+            None
+        } else {
+            store::stored()
+        }
+    });
     let restoring = use_state(|| stored.is_some());
     // False if the stored answers could not be read just now: they are then left untouched.
     let saving = use_state(|| kiosk.is_none());
@@ -94,7 +100,11 @@ pub fn app() -> Html {
     // Remember every change on this device (not in kiosk mode, and not before the stored
     // answers have been read back).
     use_effect_with(
-        (state.answers.clone(), state.skipped.clone(), *saving && !*restoring),
+        (
+            state.answers.clone(),
+            state.skipped.clone(),
+            *saving && !*restoring,
+        ),
         |(answers, skipped, save)| {
             if *save {
                 store::save(answers, skipped);
@@ -236,33 +246,36 @@ pub fn app() -> Html {
             (*restored).clone(),
             *view_retry,
         );
-        use_effect_with(deps, move |(on_result, answers, lang, today, restored, _)| {
-            if *on_result {
-                view.set(result::ViewState::Loading);
-                let mut file = crate::domain::format::AnswersFile::new(
-                    answers.clone(),
-                    restored.as_ref().and_then(|r| r.rules_version.as_deref()),
-                    Some(*today),
-                );
-                file.result = restored.as_ref().and_then(|r| r.result.clone());
-                let json = crate::flow::codec::write(&file, false);
-                let (lang, today) = (*lang, *today);
-                platform::spawn(async move {
-                    use platform::worker::{request, Job, Reply};
-                    let reply = request(Job::Result, lang, today, &json, "").await;
-                    view.set(match reply {
-                        Ok(Reply::File { body, .. }) => {
-                            match crate::report::view::decode(&body) {
-                                Some(v) => result::ViewState::Ready(std::rc::Rc::new(v)),
-                                None => result::ViewState::Failed("unreadable result".into()),
+        use_effect_with(
+            deps,
+            move |(on_result, answers, lang, today, restored, _)| {
+                if *on_result {
+                    view.set(result::ViewState::Loading);
+                    let mut file = crate::domain::format::AnswersFile::new(
+                        answers.clone(),
+                        restored.as_ref().and_then(|r| r.rules_version.as_deref()),
+                        Some(*today),
+                    );
+                    file.result = restored.as_ref().and_then(|r| r.result.clone());
+                    let json = crate::flow::codec::write(&file, false);
+                    let (lang, today) = (*lang, *today);
+                    platform::spawn(async move {
+                        use platform::worker::{request, Job, Reply};
+                        let reply = request(Job::Result, lang, today, &json, "").await;
+                        view.set(match reply {
+                            Ok(Reply::File { body, .. }) => {
+                                match crate::report::view::decode(&body) {
+                                    Some(v) => result::ViewState::Ready(std::rc::Rc::new(v)),
+                                    None => result::ViewState::Failed("unreadable result".into()),
+                                }
                             }
-                        }
-                        Ok(_) => result::ViewState::Failed("unexpected reply".into()),
-                        Err(e) => result::ViewState::Failed(e),
+                            Ok(_) => result::ViewState::Failed("unexpected reply".into()),
+                            Err(e) => result::ViewState::Failed(e),
+                        });
                     });
-                });
-            }
-        });
+                }
+            },
+        );
     }
     let on_lang = {
         let state = state.clone();
@@ -372,7 +385,8 @@ pub fn app() -> Html {
                 }
             }
             Page::Result => {
-                let has_dates = matches!(&*view, result::ViewState::Ready(v) if !v.dates.is_empty());
+                let has_dates =
+                    matches!(&*view, result::ViewState::Ready(v) if !v.dates.is_empty());
                 let retry = view_retry.clone();
                 html! {
                     <ResultPage {lang} answers={state.answers.clone()} today={state.today}

@@ -115,15 +115,18 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
         };
     }
     let section = |priority: &'static str| {
-        d.sections.iter().filter(move |s| s.priority == priority).map(|s| {
-            let id = format!("h-{}", s.priority);
-            html! {
-                <section class="findings" aria-labelledby={id.clone()}>
-                    <h2 {id}>{ &s.heading }</h2>
-                    { for s.findings.iter().map(|f| finding_view(lang, f, kiosk)) }
-                </section>
-            }
-        })
+        d.sections
+            .iter()
+            .filter(move |s| s.priority == priority)
+            .map(|s| {
+                let id = format!("h-{}", s.priority);
+                html! {
+                    <section class="findings" aria-labelledby={id.clone()}>
+                        <h2 {id}>{ &s.heading }</h2>
+                        { for s.findings.iter().map(|f| finding_view(lang, f, kiosk)) }
+                    </section>
+                }
+            })
     };
     html! {
         <>

@@ -76,7 +76,8 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
         use_effect_with(props.text.clone(), move |text| {
             let text = text.clone();
             platform::spawn(async move {
-                let reply = worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &text).await;
+                let reply =
+                    worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &text).await;
                 if let Ok(Reply::Qr { size, path }) = reply {
                     qr.set(Some((size, path)));
                 }
@@ -100,7 +101,8 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
         use_effect_with(props.answers.clone(), move |answers| {
             let link = handoff_link(answers);
             platform::spawn(async move {
-                let result = worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &link).await;
+                let result =
+                    worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &link).await;
                 qr.set(Some(match result {
                     Ok(Reply::Qr { size, path }) => Ok((size, path)),
                     _ => Err(()),

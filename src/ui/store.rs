@@ -49,7 +49,11 @@ pub fn parse_skipped(text: &str) -> BTreeSet<Question> {
 
 /// The stored form of the skipped questions.
 pub fn write_skipped(skipped: &BTreeSet<Question>) -> String {
-    skipped.iter().map(|q| q.name()).collect::<Vec<_>>().join(",")
+    skipped
+        .iter()
+        .map(|q| q.name())
+        .collect::<Vec<_>>()
+        .join(",")
 }
 
 /// Remembers the answers; with nothing answered or skipped, forgets instead.
