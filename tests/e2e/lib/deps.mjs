@@ -11,3 +11,23 @@ export const { chromium } = require('playwright-core');
 /** The axe-core runner for Playwright pages. */
 const axe = require('@axe-core/playwright');
 export const AxeBuilder = axe.default ?? axe.AxeBuilder;
+
+/** A QR code reader (pure JavaScript), to read back the codes the app draws. */
+const jsqr = require('jsqr');
+export const jsQR = jsqr.default ?? jsqr;
+
+/**
+ * The text and page count of a PDF (Mozilla's pdf.js, no canvas needed for text), to check what
+ * Chromium prints.
+ */
+export async function pdfText(buffer) {
+  const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
+  const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: true, disableFontFace: true }).promise;
+  let text = '';
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    text += content.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join('') + '\n';
+  }
+  return { pages: doc.numPages, text };
+}
