@@ -17,8 +17,8 @@ use crate::engine::decision::{Decision, ItemKind, Priority};
 use crate::engine::evaluate;
 use crate::engine::outcome::{compare, digest};
 use crate::text::render::{
-    conflict_text, date_label, error_text, finding_body, finding_title, format_date, format_nok,
-    item_text, missing_text, rule_title,
+    conflict_text, date_label, error_text, finding_body, finding_title, format_date, item_text,
+    missing_text, rule_title,
 };
 use crate::text::{tr, tr_with, Lang};
 
@@ -169,27 +169,12 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
     })
     .filter(|s| !s.findings.is_empty())
     .collect();
+    // `item_text` words the date and the cost itself.
     let items = |kind: ItemKind| -> Vec<String> {
         d.checklist
             .iter()
             .filter(|i| i.kind == kind)
-            .map(|i| {
-                let mut extra = Vec::new();
-                if let Some(due) = i.due {
-                    let date = format_date(lang, due);
-                    extra.push(tr_with(lang, "ui.checklist.due", &[("date", &date)]));
-                }
-                if let Some(cost) = i.cost {
-                    let amount = format_nok(lang, cost);
-                    extra.push(tr_with(lang, "ui.checklist.cost", &[("amount", &amount)]));
-                }
-                let text = item_text(lang, i);
-                if extra.is_empty() {
-                    text
-                } else {
-                    format!("{text} ({})", extra.join(", "))
-                }
-            })
+            .map(|i| item_text(lang, i))
             .collect()
     };
     let mut sources: Vec<String> = Vec::new();

@@ -37,10 +37,11 @@ enum Words {
 }
 
 /// Shows a recovery page instead of a blank one if the app ever panics (a panic stops the
-/// WebAssembly app for good). Answers already stored on the device survive; in kiosk mode
+/// WebAssembly app for good). Installed through yew, which otherwise installs its own hook when
+/// the app starts. Answers already stored on the device survive; in kiosk mode
 /// nothing was stored, and the page with the answers on it is replaced.
 pub fn recover_from_panics() {
-    std::panic::set_hook(Box::new(|_| {
+    yew::set_custom_panic_hook(Box::new(|_| {
         let lang = platform::document_lang()
             .and_then(|tag| Lang::from_tag(&tag))
             .unwrap_or(Lang::En);

@@ -265,6 +265,13 @@ impl Reducible for AppState {
             }
             Action::Restore(answers) => {
                 next = AppState::with_answers(self.lang, self.today, &answers, &BTreeSet::new());
+                // Files and links are made on the result page, so a question they leave open
+                // that may be skipped was skipped ("I don't know yet").
+                while let Some(q) = next.progress().next.filter(|q| flow::is_skippable(*q)) {
+                    if !next.skipped.insert(q) {
+                        break;
+                    }
+                }
                 next.page = match next.first_open() {
                     Page::Check => Page::Result,
                     open => open,
@@ -319,6 +326,25 @@ mod tests {
 
     fn start() -> Rc<AppState> {
         Rc::new(AppState::new(Lang::En, today())).reduce(Action::Start)
+    }
+
+    #[test]
+    fn restored_answers_from_a_result_page_count_open_skippable_questions_as_skipped() {
+        // Every complete journey with a skipped question, restored from its answers alone (as a
+        // saved file carries them), lands on the result page with the same skips.
+        let start_answers = Answers {
+            citizenship: Some(crate::domain::answers::Citizenship::Uk),
+            ..Answers::default()
+        };
+        let walks = flow::enumerate::walk_all(&start_answers, today()).unwrap_or_default();
+        let mut checked = 0;
+        for w in walks.iter().filter(|w| !w.skipped.is_empty()).take(50) {
+            let restored = start().reduce(Action::Restore(w.answers.clone()));
+            assert_eq!(restored.page, Page::Result, "{:?}", w.path);
+            assert_eq!(restored.skipped, w.skipped);
+            checked += 1;
+        }
+        assert!(checked > 0, "no journey with a skipped question");
     }
 
     #[test]
