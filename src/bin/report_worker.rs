@@ -5,6 +5,7 @@
 //! Protocol (plain JS objects, see `platform::worker` for the client):
 //!
 //! - once started, the worker posts `{ready: true}`; messages sent before that would be lost;
+//!   requests are answered one at a time, in the order they came;
 //! - request: `{id, kind, lang, today, answers, text}`, where `kind` is `"summary"`,
 //!   `"calendar"`, `"answers"` (the answers file to download, sealed, with a result digest),
 //!   `"result"` (the result page's words, `report::view`, in `body`), `"read"` (read the
@@ -23,6 +24,9 @@
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
+    use std::cell::{Cell, RefCell};
+    use std::collections::VecDeque;
+
     use chrono::NaiveDate;
     use js_sys::{Object, Reflect};
     use residence_checker::domain::case::Case;
@@ -131,7 +135,7 @@ mod worker {
         let lang = match string_field(data, "lang").as_deref() {
             Some("en") => Lang::En,
             Some("nb") => Lang::Nb,
-            other => return Err(format!("unknown language {other:?}")),
+            other => return Err(format!("unknown language {:?}", other.unwrap_or_default())),
         };
         let today: NaiveDate = string_field(data, "today")
             .and_then(|t| t.parse().ok())
@@ -194,10 +198,29 @@ mod worker {
         let _ = scope().post_message(&reply);
     }
 
+    thread_local! {
+        /// Requests not yet answered, oldest first.
+        static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
+        /// Whether a loop is answering the queue.
+        static BUSY: Cell<bool> = const { Cell::new(false) };
+    }
+
+    /// Answers the queued requests one at a time, in order: a second request in the same
+    /// language then finds the words the first one fetched.
+    async fn drain() {
+        while let Some(data) = QUEUE.with_borrow_mut(|q| q.pop_front()) {
+            handle(data).await;
+        }
+        BUSY.set(false);
+    }
+
     /// Listens for requests, then tells the page it is ready.
     pub fn start() {
         let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
-            wasm_bindgen_futures::spawn_local(handle(event.data()));
+            QUEUE.with_borrow_mut(|q| q.push_back(event.data()));
+            if !BUSY.replace(true) {
+                wasm_bindgen_futures::spawn_local(drain());
+            }
         });
         let scope = scope();
         scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

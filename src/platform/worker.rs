@@ -18,7 +18,7 @@ use crate::text::Lang;
 /// The script Trunk writes for the worker (workers are not hashed).
 const SCRIPT: &str = "report_worker_loader.js";
 /// How long to wait for a reply, in milliseconds.
-const TIMEOUT_MS: u32 = 10_000;
+const TIMEOUT_MS: i32 = 10_000;
 
 /// What to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -91,7 +91,8 @@ fn field(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
 }
 
-/// Resolves the request `id` with `value`, once (later calls do nothing).
+/// Resolves the request `id` with `value` (a request that timed out is resolved already; its
+/// late reply does nothing).
 fn settle(id: u32, value: &JsValue) {
     let resolve = STATE.with_borrow_mut(|s| {
         let pending = &mut s.as_mut()?.pending;
@@ -213,16 +214,21 @@ pub async fn request(
     }
     let id = send(&message)?;
     let promise = Promise::new(&mut |resolve, _| {
+        // The timer resolves the promise with a message after ten seconds, unless the reply
+        // came first (a promise settles once). No closure is needed for it.
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_1(
+                &resolve,
+                TIMEOUT_MS,
+                &"the report worker did not answer".into(),
+            );
+        }
         STATE.with_borrow_mut(|s| {
             if let Some(s) = s {
                 s.pending.push((id, resolve));
             }
         })
     });
-    gloo::timers::callback::Timeout::new(TIMEOUT_MS, move || {
-        settle(id, &"the report worker did not answer".into())
-    })
-    .forget();
     let reply = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .unwrap_or_default();

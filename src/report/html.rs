@@ -15,6 +15,7 @@ use super::qr::{self, QrCode};
 use crate::domain::answers::Answers;
 use crate::domain::questions::Question;
 use crate::engine::decision::{Decision, Finding, ItemKind, Priority};
+use crate::flow;
 use crate::text::render::{
     answer_summary, conflict_text, date_label, finding_body, finding_title, format_date,
     format_nok, item_label, item_text, missing_text, question_summary, rule_title,
@@ -311,7 +312,15 @@ pub fn summary_html(
         let _ = writeln!(out, "<p class=\"situation\">{}</p>", escape_lines(&line));
     }
 
-    let given: Vec<(String, String)> = Question::ALL
+    // In the order they were asked, then any answer off that path (from a loaded file).
+    let mut order = flow::path(answers, today);
+    let rest: Vec<Question> = Question::ALL
+        .iter()
+        .filter(|q| !order.contains(q))
+        .copied()
+        .collect();
+    order.extend(rest);
+    let given: Vec<(String, String)> = order
         .iter()
         .filter_map(|q| {
             Some((
