@@ -5,6 +5,9 @@
 //! `window`, no `document`), it does nothing or returns an empty answer instead of panicking.
 //! The functions may only be called in a browser (on `wasm32`); native code never calls them.
 
+pub mod embed;
+pub mod offline;
+
 use wasm_bindgen::JsCast;
 
 fn document() -> Option<web_sys::Document> {

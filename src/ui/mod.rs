@@ -36,7 +36,7 @@ enum Words {
 #[function_component(App)]
 pub fn app() -> Html {
     let state = use_reducer(|| {
-        let preferred = platform::preferred_language();
+        let preferred = platform::embed::lang_param().or_else(platform::preferred_language);
         AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
     });
     let lang = state.lang;
