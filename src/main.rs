@@ -5,9 +5,7 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    residence_checker::platform::embed::start();
     yew::Renderer::<residence_checker::ui::App>::new().render();
-    residence_checker::platform::offline::register_when_loaded();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

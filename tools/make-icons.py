@@ -49,8 +49,8 @@ def draw(size: int, card_scale: float, rounded_background: bool) -> Image.Image:
 
 
 def save(img: Image.Image, name: str) -> None:
-    # A small palette keeps the files small; the edges stay smooth enough at 16 colours.
-    img.quantize(colors=16, method=Image.Quantize.FASTOCTREE).save(OUT / name, optimize=True)
+    # Four colours keep the files small (the first load fetches icon-192) and the edges smooth.
+    img.quantize(colors=4, method=Image.Quantize.FASTOCTREE).save(OUT / name, optimize=True)
 
 
 if __name__ == "__main__":

@@ -6,7 +6,6 @@
 //! The functions may only be called in a browser (on `wasm32`); native code never calls them.
 
 pub mod embed;
-pub mod offline;
 
 use wasm_bindgen::JsCast;
 
