@@ -10,7 +10,9 @@
 /// or `nb`; the first `lang` wins, and any other value counts as absent. Never panics.
 pub fn lang_in_query(search: &str) -> Option<&str> {
     let search = search.strip_prefix('?').unwrap_or(search);
-    let value = search.split('&').find_map(|pair| pair.strip_prefix("lang="))?;
+    let value = search
+        .split('&')
+        .find_map(|pair| pair.strip_prefix("lang="))?;
     matches!(value, "en" | "nb").then_some(value)
 }
 
