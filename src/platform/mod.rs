@@ -7,6 +7,7 @@
 
 pub mod device;
 pub mod worker;
+pub mod embed;
 
 use wasm_bindgen::JsCast;
 

@@ -83,7 +83,7 @@ pub fn app() -> Html {
     // False if the stored answers could not be read just now: they are then left untouched.
     let saving = use_state(|| kiosk.is_none());
     let state = use_reducer(|| {
-        let preferred = platform::preferred_language();
+        let preferred = platform::embed::lang_param().or_else(platform::preferred_language);
         AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
     });
     // A message for the start page about stored answers.

@@ -1,7 +1,8 @@
 // A tiny static file server for the built app (dist/), on loopback only.
 //
 // As a module: `const server = await startServer({ dir }); … server.url … await server.close();`
-// (a random free port unless `port` is given). As a program (used by `cargo xtask serve`):
+// (a random free port unless `port` is given; `headers(pathname)` may add or replace response
+// headers, e.g. the deploy headers). As a program (used by `cargo xtask serve`):
 // `node tests/e2e/lib/serve.mjs --dir dist --port 8080`.
 import http from 'node:http';
 import fs from 'node:fs/promises';
@@ -68,7 +69,7 @@ async function encode(file, accept = '') {
  * Starts serving `dir` on `host:port` (port 0 = a free one). Text and wasm files are sent
  * compressed (brotli or gzip, whichever the browser accepts), as a real static host would.
  */
-export async function startServer({ dir = DIST, host = '127.0.0.1', port = 0 } = {}) {
+export async function startServer({ dir = DIST, host = '127.0.0.1', port = 0, headers = () => ({}) } = {}) {
   const root = path.resolve(dir);
   await fs.access(path.join(root, 'index.html')).catch(() => {
     throw new Error(`${root}/index.html is missing: build the app first (cargo xtask test wasm)`);
@@ -88,6 +89,7 @@ export async function startServer({ dir = DIST, host = '127.0.0.1', port = 0 } =
         'X-Content-Type-Options': 'nosniff',
         Vary: 'Accept-Encoding',
         ...(encoding ? { 'Content-Encoding': encoding } : {}),
+        ...headers(new URL(req.url ?? '/', 'http://host').pathname),
       });
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch {

@@ -1,0 +1,171 @@
+// Embedded mode: a host page on another origin frames the checker with the snippet of
+// docs/embedding.md (run as written, addresses replaced), and the frame's height follows the
+// checker's content; messages from any other origin are ignored; without `host` the checker
+// posts nothing. Plus the compact layout itself: 320 px, axe-clean, `lang` and `look`.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { ROOT } from './lib/serve.mjs';
+import { launch, open, ready, heading, documentLang, VIEWPORTS } from './lib/browser.mjs';
+import { serveApp } from './lib/app.mjs';
+import { axeViolations, formatViolations } from './lib/axe.mjs';
+
+/** The first ```html block of docs/embedding.md: the iframe and the host's resize script. */
+const SNIPPET = fs.readFileSync(path.join(ROOT, 'docs/embedding.md'), 'utf8').match(/```html\n([\s\S]*?)```/)[1];
+const DOCS_SRC = 'https://checker.example.org/?embed&amp;lang=en&amp;host=https://www.example.org';
+
+/**
+ * A host site on its own origin: `/?frame=QUERY` is a page with the docs' snippet whose frame
+ * loads the app with `?QUERY` (`{host}` in QUERY becomes this site's origin). The page records
+ * every message it receives in `window.received`.
+ */
+async function startHost() {
+  let origin = '';
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, origin);
+    const query = (url.searchParams.get('frame') ?? '').replaceAll('{host}', origin);
+    assert.ok(SNIPPET.includes(DOCS_SRC), 'the docs snippet changed: update DOCS_SRC');
+    const snippet = SNIPPET.replace(DOCS_SRC, `${app.url}?${query.replaceAll('&', '&amp;')}`);
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+    res.end(`<!doctype html><html lang="en"><title>Host</title><h1>A host page</h1>
+<script>window.received = []; addEventListener('message', (e) => received.push({ origin: e.origin, data: e.data }));</script>
+${snippet}`);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  origin = `http://127.0.0.1:${server.address().port}`;
+  return {
+    origin,
+    close: () =>
+      new Promise((ok) => {
+        server.close(ok);
+        server.closeAllConnections();
+      }),
+  };
+}
+
+let host;
+let context;
+before(async () => {
+  host = await startHost();
+  context = await launch();
+});
+after(async () => {
+  await context?.close();
+  await host?.close();
+});
+// Registered after the hooks above, so that its server closes after the browser (node:test runs
+// `after` hooks in order, and a server waits for the browser's open connections).
+const app = serveApp();
+
+/** Opens the host page framing the app with `?query`; returns the page and the app's frame. */
+async function openHost(ctx, query) {
+  const page = await ctx.newPage();
+  await page.goto(`${host.origin}/?frame=${encodeURIComponent(query)}`);
+  const frame = await (await page.waitForSelector('#residence-checker')).contentFrame();
+  await ready(frame);
+  return { page, frame };
+}
+
+/** Waits until the frame element's height equals the app document's height; returns it. */
+async function frameFollows(page, frame) {
+  let height = 0;
+  await assert.doesNotReject(async () => {
+    for (let i = 0; i < 50; i++) {
+      height = await frame.evaluate(() => document.documentElement.offsetHeight);
+      const attr = await page.evaluate(() => document.getElementById('residence-checker').height);
+      if (attr === String(height)) return;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`the frame is ${await page.evaluate(() => document.getElementById('residence-checker').height)} px, the app ${height} px`);
+  });
+  return height;
+}
+
+/** Messages the host page received from the app's origin. */
+const fromApp = (page) => page.evaluate((o) => window.received.filter((m) => m.origin === o), app.origin);
+
+describe('framed by a host page on another origin', () => {
+  test('the host and the app really are on different origins', () => {
+    assert.notEqual(host.origin, app.origin);
+  });
+
+  test("the frame's height follows the content: start page, then the first question", async () => {
+    const { page, frame } = await openHost(context, 'embed&lang=en&host={host}');
+    assert.equal(await frame.evaluate(() => document.documentElement.className), 'embed');
+    const start = await frameFollows(page, frame);
+    assert.ok(start > 100, `start page height ${start}`);
+    // Another page: the first question.
+    await frame.locator('main button.button--primary').click();
+    await frame.waitForFunction(() => document.querySelector('main fieldset h1'));
+    const question = await frameFollows(page, frame);
+    assert.notEqual(question, start, 'the page changed but its height did not');
+    const messages = await fromApp(page);
+    assert.ok(messages.length >= 2, 'one message per height');
+    assert.ok(messages.every((m) => m.data.type === 'residence-checker:height' && Number.isInteger(m.data.height)));
+    await page.close();
+  });
+
+  test('a height message from another origin is ignored', async () => {
+    const { page, frame } = await openHost(context, 'embed&host={host}');
+    const before = await frameFollows(page, frame);
+    // The host page itself (another origin than the app's) posts a fake height.
+    await page.evaluate(() => window.postMessage({ type: 'residence-checker:height', height: 3333 }, '*'));
+    await page.waitForFunction(() => window.received.some((m) => m.data.height === 3333));
+    await new Promise((r) => setTimeout(r, 200));
+    assert.equal(await page.evaluate(() => document.getElementById('residence-checker').height), String(before));
+    await page.close();
+  });
+
+  for (const query of ['embed', 'embed&host=*', 'embed&host=%2A', 'embed&host=javascript:alert(1)', 'host={host}']) {
+    test(`?${query}: the app posts nothing`, async () => {
+      const { page, frame } = await openHost(context, query);
+      await frame.waitForLoadState('networkidle');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.deepEqual(await fromApp(page), []);
+      assert.equal(await page.evaluate(() => document.getElementById('residence-checker').height), '600');
+      await page.close();
+    });
+  }
+
+  test('lang=nb starts the framed app in bokmål', async () => {
+    const { page, frame } = await openHost(context, 'embed&lang=nb&host={host}');
+    assert.equal(await documentLang(frame), 'nb');
+    await page.close();
+  });
+});
+
+describe('the compact layout', () => {
+  test('?embed&look=contrast fits 320 px, keeps 44 px targets and is axe-clean', async () => {
+    const narrow = await launch({ viewport: VIEWPORTS.narrow });
+    try {
+      const { page } = await open(narrow, `${app.url}?embed&look=contrast`);
+      assert.equal(await page.evaluate(() => document.documentElement.className), 'embed look-contrast');
+      assert.ok(await heading(page));
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `page is ${overflow}px wider than 320px`);
+      const small = await page.evaluate(() =>
+        [...document.querySelectorAll('button')].filter((e) => {
+          const r = e.getBoundingClientRect();
+          return r.width < 44 || r.height < 44;
+        }).length,
+      );
+      assert.equal(small, 0, 'touch targets smaller than 44x44');
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations, [], formatViolations(violations));
+    } finally {
+      await narrow.close();
+    }
+  });
+
+  test('the embedded page is only as tall as its content (the frame can shrink)', async () => {
+    const page = await context.newPage();
+    await page.setViewportSize({ width: 1280, height: 2000 });
+    await page.goto(`${app.url}?embed`);
+    await ready(page);
+    const [content, viewport] = await page.evaluate(() => [document.documentElement.offsetHeight, window.innerHeight]);
+    assert.ok(content < viewport, `content ${content}px fills the ${viewport}px viewport`);
+    await page.close();
+  });
+});
