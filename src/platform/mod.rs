@@ -6,8 +6,8 @@
 //! The functions may only be called in a browser (on `wasm32`); native code never calls them.
 
 pub mod device;
-pub mod worker;
 pub mod embed;
+pub mod worker;
 
 use wasm_bindgen::JsCast;
 

@@ -121,7 +121,7 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             .map(|s| {
                 let id = format!("h-{}", s.priority);
                 html! {
-                    <section class="findings" aria-labelledby={id.clone()}>
+                    <section class={classes!("findings", format!("findings--{}", s.priority))} aria-labelledby={id.clone()}>
                         <h2 {id}>{ &s.heading }</h2>
                         { for s.findings.iter().map(|f| finding_view(lang, f, kiosk)) }
                     </section>

@@ -31,6 +31,7 @@ for (const lang of ['en', 'nb']) {
       const journey = new Journey(page, lang, j.answers, { axe: false });
       await journey.toCheckPage();
       await journey.toResult();
+      await page.locator('main .handoff svg path').waitFor();
       await page.emulateMedia({ media: 'print' });
       // Nothing interactive on paper.
       const visible = await page.evaluate(() =>
@@ -57,6 +58,8 @@ for (const lang of ['en', 'nb']) {
       assert.ok(!flat.includes(t.get('ui.print')), 'the print button is printed');
       // The situation line and the date of the printout.
       assert.ok(flat.includes(norm(t.get('q.status.opt.temporary'))), 'no situation line');
+      // The hand-off QR code is on paper too.
+      assert.ok(await page.evaluate(() => document.querySelector('.handoff svg')?.getBoundingClientRect().height > 0), 'no QR code on paper');
       // No more pages than needed: the text fits in few A4 pages.
       const needed = Math.ceil(flat.length / 2500) + 1;
       assert.ok(pages <= needed, `${pages} pages for ${flat.length} characters`);

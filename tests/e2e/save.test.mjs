@@ -160,6 +160,7 @@ describe('keeping the result', () => {
   test("the QR code's link opened in a fresh browser restores the journey after a confirmation", async () => {
     const phone = await launch({ viewport: { width: 390, height: 844 } });
     const page = await phone.newPage();
+    await page.clock.setFixedTime(new Date(`${J.today}T12:00:00`));
     await page.goto(link);
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('load.confirm.title'));
     // The answers are gone from the address at once.
