@@ -173,6 +173,16 @@ pub fn load_page(props: &LoadPageProps) -> Html {
         <p class="back"><button type="button" class="link-button"
             onclick={Callback::from(move |_: MouseEvent| cancel.emit(()))}>{ tr(lang, "ui.back") }</button></p>
     };
+    let error = match &*outcome {
+        Some(Err(e)) => Some(error_message(lang, e)),
+        _ => None,
+    };
+    // A refusal is announced: focus moves to its summary (as for a wrong answer).
+    use_effect_with(error.clone(), |error| {
+        if error.is_some() {
+            platform::focus_selector(".error-summary");
+        }
+    });
     if let Some(Ok(file)) = &*outcome {
         let restore = {
             let on_restore = props.on_restore.clone();
@@ -205,10 +215,6 @@ pub fn load_page(props: &LoadPageProps) -> Html {
             </>
         };
     }
-    let error = match &*outcome {
-        Some(Err(e)) => Some(error_message(lang, e)),
-        _ => None,
-    };
     html! {
         <>
             { back }

@@ -109,10 +109,16 @@ describe('keeping the result', () => {
     const { page } = await openOn(fresh, app.url, J.today);
     await page.getByRole('button', { name: en.get('load.start'), exact: true }).click();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('load.title'));
+    const audit = new Journey(page, 'en', {});
+    await audit.audit();
     await page.getByLabel(en.get('load.choose')).setInputFiles({ name: files.answers.name, mimeType: 'application/json', buffer: Buffer.from(files.answers.text) });
-    await page.getByRole('button', { name: en.get('load.confirm.yes'), exact: true }).click();
+    const yes = page.getByRole('button', { name: en.get('load.confirm.yes'), exact: true });
+    await yes.waitFor();
+    await audit.audit();
+    await yes.click();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('ui.result.title'));
     assert.equal(await resultText(page), result);
+    assert.deepEqual(audit.violations, [], audit.violations.join('\n'));
     await fresh.close();
   });
 
@@ -150,6 +156,9 @@ describe('keeping the result', () => {
       await page.getByLabel(en.get('load.choose')).setInputFiles({ name: 'x.json', mimeType: 'application/json', buffer: Buffer.from(text) });
       const alert = page.locator('main .error-summary');
       await alert.waitFor();
+      const audit = new Journey(page, 'en', {});
+      await audit.audit();
+      assert.deepEqual(audit.violations, [], audit.violations.join('\n'));
       assert.ok((await alert.innerText()).includes(en.get(message)), await alert.innerText());
       assert.ok((await alert.innerText()).includes(en.get('load.error.kept')));
       assert.equal(await page.evaluate(() => localStorage.getItem('residence-checker.answers')), before);
