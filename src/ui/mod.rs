@@ -82,10 +82,12 @@ pub fn app() -> Html {
     let restoring = use_state(|| stored.is_some());
     // False if the stored answers could not be read just now: they are then left untouched.
     let saving = use_state(|| kiosk.is_none());
-    let state = use_reducer(|| {
+    // The language the app starts in (and a kiosk returns to after a wipe).
+    let first_lang = *use_memo((), |_| {
         let preferred = platform::embed::lang_param().or_else(platform::preferred_language);
-        AppState::new(Lang::negotiate(preferred.as_deref()), platform::today())
+        Lang::negotiate(preferred.as_deref())
     });
+    let state = use_reducer(|| AppState::new(first_lang, platform::today()));
     // A message for the start page about stored answers.
     let notice = use_state(|| None::<&'static str>);
     // The fragment of a hand-off link (`#load=…`), read once; it is removed from the address
@@ -216,6 +218,10 @@ pub fn app() -> Html {
         let restored = restored.clone();
         Callback::from(move |()| {
             state.dispatch(Action::StartOver);
+            // The next person at a kiosk starts in the kiosk's language, not the last one's.
+            if kiosk.is_some() {
+                state.dispatch(Action::SetLang(first_lang));
+            }
             restored.set(None);
             platform::replace_history(&Page::Start.fragment());
         })

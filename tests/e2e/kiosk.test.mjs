@@ -55,7 +55,19 @@ describe('kiosk mode', () => {
     assert.equal((await page.locator('main h1').innerText()).trim(), en.get('q.application_date.title'));
     assert.equal(await page.getByLabel(en.get('ui.date.day'), { exact: true }).inputValue(), '10');
 
-    // Idle again, through the warning: wiped, back at the start.
+    // The next person should not inherit the language either.
+    await page.locator('.lang-switch button[lang="nb"]').click();
+    await page.waitForFunction(() => document.documentElement.lang === 'nb');
+    // Idle again, through the warning: wiped, back at the start, in the kiosk's language.
+    await page.clock.runFor(31_000);
+    await warning.waitFor();
+    await page.clock.runFor(21_000);
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('start.title'));
+    assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+    // Once more from a question, to check what is left behind.
+    await page.locator('main button.button--primary').click();
+    await journey.waitForHeadingChange(en.get('start.title'));
+    await journey.answer('citizenship', j.answers.citizenship);
     await page.clock.runFor(31_000);
     await warning.waitFor();
     await page.clock.runFor(21_000);
