@@ -229,16 +229,7 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     if value.get("format").and_then(|f| f.as_str()) != Some(FORMAT_NAME) {
         return Err(FormatError::NotAnswersFile);
     }
-    match value.get("format_version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(version) => return Err(FormatError::UnsupportedVersion { version }),
-        None => {
-            return Err(FormatError::Field {
-                path: "format_version".into(),
-                message: "missing or not a whole number".into(),
-            })
-        }
-    }
+    check_version(value.get("format_version").and_then(|v| v.as_u64()))?;
     let file: AnswersFile =
         serde_path_to_error::deserialize(value).map_err(|e| FormatError::Field {
             path: e.path().to_string(),
@@ -247,6 +238,19 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     match &file.checksum {
         Some(sum) if *sum != checksum(&file) => Err(FormatError::ChecksumMismatch),
         _ => Ok(file),
+    }
+}
+
+/// Checks the `format_version` of a file (`None` when it is missing or not a whole number):
+/// the step every reader of the format shares.
+pub fn check_version(version: Option<u64>) -> Result<(), FormatError> {
+    match version {
+        Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(version) => Err(FormatError::UnsupportedVersion { version }),
+        None => Err(FormatError::Field {
+            path: "format_version".into(),
+            message: "missing or not a whole number".into(),
+        }),
     }
 }
 

@@ -21,7 +21,7 @@ use chrono::NaiveDate;
 
 use crate::domain::answers::{Answers, BasisPeriod, Keyed, Stay, UkFamilyAnswers};
 use crate::domain::format::{
-    checksum_text, AnswersFile, FormatError, FORMAT_NAME, FORMAT_VERSION, MAX_FILE_BYTES,
+    check_version, checksum_text, AnswersFile, FormatError, FORMAT_NAME, MAX_FILE_BYTES,
 };
 use crate::domain::questions::{Kind, Question};
 use crate::flow::answer::{get, set, AnswerValue};
@@ -576,16 +576,7 @@ pub fn read(text: &str) -> Result<AnswersFile, FormatError> {
     if !matches!(field("format"), Some(J::Str(f)) if f == FORMAT_NAME) {
         return Err(FormatError::NotAnswersFile);
     }
-    match field("format_version").and_then(whole_number) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(version) => return Err(FormatError::UnsupportedVersion { version }),
-        None => {
-            return Err(FormatError::Field {
-                path: "format_version".into(),
-                message: "missing or not a whole number".into(),
-            })
-        }
-    }
+    check_version(field("format_version").and_then(whole_number))?;
     let file = Dec { path: Vec::new() }.file(entries)?;
     match &file.checksum {
         Some(sum) if *sum != checksum(&file) => Err(FormatError::ChecksumMismatch),

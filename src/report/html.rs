@@ -12,13 +12,13 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::qr::{self, QrCode};
+use super::view::{self, FindingView, ResultView};
 use crate::domain::answers::Answers;
 use crate::domain::questions::Question;
-use crate::engine::decision::{Decision, Finding, ItemKind, Priority};
+use crate::engine::decision::Decision;
 use crate::flow;
 use crate::text::render::{
-    answer_summary, conflict_text, date_label, finding_body, finding_title, format_date,
-    format_nok, item_label, item_text, missing_text, question_summary, rule_title,
+    answer_summary, format_date, format_nok, item_label, question_summary, situation_line,
 };
 use crate::text::{tr, tr_with, Lang};
 
@@ -49,14 +49,6 @@ pub fn escape(text: &str) -> String {
 fn escape_lines(text: &str) -> String {
     escape(text).replace('\n', "<br>\n")
 }
-
-/// The questions whose answers make up the one-line description of the situation.
-const SITUATION: [Question; 4] = [
-    Question::Citizenship,
-    Question::Status,
-    Question::Basis,
-    Question::AppliedFor,
-];
 
 /// The style sheet: readable on screen, and on A4 paper like a checklist.
 const STYLE: &str = "\
@@ -112,84 +104,58 @@ fn list(out: &mut String, class: &str, items: impl IntoIterator<Item = String>) 
     out.push_str("</ul>\n");
 }
 
-fn finding(out: &mut String, lang: Lang, f: &Finding) {
+fn finding(out: &mut String, lang: Lang, f: &FindingView) {
     let _ = writeln!(
         out,
         "<article class=\"finding finding--{}\">\n<h3>{}</h3>",
-        f.verdict.as_str(),
-        escape_lines(&finding_title(lang, f))
+        f.verdict,
+        escape_lines(&f.title)
     );
-    for paragraph in finding_body(lang, f) {
-        let _ = writeln!(out, "<p>{}</p>", escape_lines(&paragraph));
+    for paragraph in &f.body {
+        let _ = writeln!(out, "<p>{}</p>", escape_lines(paragraph));
     }
-    if let Some(missing) = missing_text(lang, f) {
-        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape_lines(&missing));
+    if let Some(missing) = &f.missing {
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape_lines(missing));
     }
     out.push_str("<div class=\"why\">\n");
-    if !f.conflicts.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p><strong>{}</strong></p>",
-            escape(tr(lang, "ui.conflict"))
-        );
+    let parts: [(&str, &str, &[String]); 3] = [
+        ("ui.conflict", "conflicts", &f.conflicts),
+        ("ui.rules", "rules", &f.rules),
+        ("ui.sources", "sources", &f.sources),
+    ];
+    for (heading, class, items) in parts {
+        if items.is_empty() {
+            continue;
+        }
+        let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(tr(lang, heading)));
         list(
             out,
-            "conflicts",
-            f.conflicts
-                .iter()
-                .map(|c| escape_lines(&conflict_text(lang, *c))),
-        );
-    }
-    if !f.rules.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p><strong>{}</strong></p>",
-            escape(tr(lang, "ui.rules"))
-        );
-        list(
-            out,
-            "rules",
-            f.rules
-                .iter()
-                .map(|r| escape(&format!("{} – {}", r.as_str(), rule_title(lang, *r)))),
-        );
-    }
-    if !f.sources.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p><strong>{}</strong></p>",
-            escape(tr(lang, "ui.sources"))
-        );
-        list(
-            out,
-            "sources",
-            f.sources.iter().map(|s| {
-                let url = escape(s.url());
-                format!("<a href=\"{url}\" rel=\"noreferrer\">{url}</a>")
+            class,
+            items.iter().map(|item| match class {
+                "sources" => {
+                    let url = escape(item);
+                    format!("<a href=\"{url}\" rel=\"noreferrer\">{url}</a>")
+                }
+                "rules" => escape(item),
+                _ => escape_lines(item),
             }),
         );
     }
     out.push_str("</div>\n</article>\n");
 }
 
-fn findings(out: &mut String, lang: Lang, d: &Decision, priority: Priority, heading: &str) {
-    let mut chosen = d
-        .findings
-        .iter()
-        .filter(|f| f.priority == priority)
-        .peekable();
-    if chosen.peek().is_none() {
-        return;
+fn findings(out: &mut String, lang: Lang, view: &ResultView, priority: &str) {
+    for s in view.sections.iter().filter(|s| s.priority == priority) {
+        let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(&s.heading));
+        for f in &s.findings {
+            finding(out, lang, f);
+        }
+        out.push_str("</section>\n");
     }
-    let _ = writeln!(out, "<section>\n<h2>{}</h2>", escape(tr(lang, heading)));
-    for f in chosen {
-        finding(out, lang, f);
-    }
-    out.push_str("</section>\n");
 }
 
-fn checklist(out: &mut String, lang: Lang, d: &Decision) {
-    if d.checklist.is_empty() {
+fn checklist(out: &mut String, lang: Lang, view: &ResultView) {
+    if view.do_items.is_empty() && view.bring_items.is_empty() {
         return;
     }
     let _ = writeln!(
@@ -198,24 +164,22 @@ fn checklist(out: &mut String, lang: Lang, d: &Decision) {
         escape(tr(lang, "ui.checklist.title")),
         escape(tr(lang, "summary.checklist.hint"))
     );
-    for (kind, heading) in [
-        (ItemKind::Do, "ui.checklist.do"),
-        (ItemKind::Bring, "ui.checklist.bring"),
+    for (items, heading) in [
+        (&view.do_items, "ui.checklist.do"),
+        (&view.bring_items, "ui.checklist.bring"),
     ] {
-        let items: Vec<String> = d
-            .checklist
-            .iter()
-            .filter(|i| i.kind == kind)
-            .map(|i| {
-                format!(
-                    "<span class=\"box\" aria-hidden=\"true\"></span><span>{}</span>",
-                    escape_lines(&item_text(lang, i))
-                )
-            })
-            .collect();
         if !items.is_empty() {
             let _ = writeln!(out, "<h3>{}</h3>", escape(tr(lang, heading)));
-            list(out, "checklist", items);
+            list(
+                out,
+                "checklist",
+                items.iter().map(|i| {
+                    format!(
+                        "<span class=\"box\" aria-hidden=\"true\"></span><span>{}</span>",
+                        escape_lines(i)
+                    )
+                }),
+            );
         }
     }
     out.push_str("</section>\n");
@@ -296,19 +260,9 @@ pub fn summary_html(
         advice = escape(tr(lang, "ui.not_advice")),
     );
 
-    let situation: Vec<String> = SITUATION
-        .iter()
-        .filter_map(|q| {
-            let answer = answer_summary(lang, answers, *q)?;
-            Some(format!("{}: {answer}", question_summary(lang, *q)))
-        })
-        .collect();
+    let situation = situation_line(lang, answers);
     if !situation.is_empty() {
-        let line = tr_with(
-            lang,
-            "summary.situation",
-            &[("situation", &situation.join(" · "))],
-        );
+        let line = tr_with(lang, "summary.situation", &[("situation", &situation)]);
         let _ = writeln!(out, "<p class=\"situation\">{}</p>", escape_lines(&line));
     }
 
@@ -339,38 +293,22 @@ pub fn summary_html(
         out.push_str("</section>\n");
     }
 
-    findings(
-        &mut out,
-        lang,
-        decision,
-        Priority::Action,
-        "ui.priority.action",
-    );
-    findings(
-        &mut out,
-        lang,
-        decision,
-        Priority::Warning,
-        "ui.priority.warning",
-    );
-    if !decision.dates.is_empty() {
+    // The same words as the result page (`report::view`), laid out for a file.
+    let view = view::from_decision(lang, decision);
+    findings(&mut out, lang, &view, "action");
+    findings(&mut out, lang, &view, "warning");
+    if !view.dates.is_empty() {
         let _ = writeln!(
             out,
             "<section>\n<h2>{}</h2>",
             escape(tr(lang, "ui.dates.title"))
         );
-        rows(
-            &mut out,
-            decision
-                .dates
-                .iter()
-                .map(|k| (date_label(lang, k.key), format_date(lang, k.date))),
-        );
+        rows(&mut out, view.dates.iter().cloned());
         out.push_str("</section>\n");
     }
-    checklist(&mut out, lang, decision);
+    checklist(&mut out, lang, &view);
     costs(&mut out, lang, decision);
-    findings(&mut out, lang, decision, Priority::Info, "ui.priority.info");
+    findings(&mut out, lang, &view, "info");
 
     if let Some(code) = qr {
         let title = tr(lang, "summary.qr.title");
@@ -382,18 +320,10 @@ pub fn summary_html(
         );
     }
 
-    let version = tr_with(
-        lang,
-        "ui.rules_version",
-        &[
-            ("version", decision.rules_version),
-            ("date", &format_date(lang, decision.rules_reviewed)),
-        ],
-    );
     let _ = write!(
         out,
         "<footer>\n<p>{}</p>\n<p><strong>{}</strong></p>\n<p>{}</p>\n</footer>\n</main>\n</body>\n</html>\n",
-        escape(&version),
+        escape(&view.rules_version),
         escape(tr(lang, "ui.not_advice")),
         escape(tr(lang, "summary.private")),
     );

@@ -253,26 +253,28 @@ pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<Stri
     })
 }
 
-/// The applicant's situation in one line, for the top of the printout and the summary: the
-/// answers to the questions that place them (citizenship, Brexit role, status, what they
-/// applied for, what happened to the card), joined with " · ". Empty before any answer.
+/// The applicant's situation in one line, for the top of the printout and the summary page:
+/// "question: answer" for citizenship, status, basis and what was applied for, joined with
+/// " · ". Empty before any of them is answered.
 ///
 /// ```
 /// use residence_checker::domain::answers::{Answers, Citizenship};
 /// use residence_checker::text::{render::situation_line, Lang};
 /// let answers = Answers { citizenship: Some(Citizenship::Uk), ..Answers::default() };
-/// assert_eq!(situation_line(Lang::En, &answers), "The United Kingdom");
+/// assert_eq!(situation_line(Lang::En, &answers), "Citizenship: The United Kingdom");
 /// ```
 pub fn situation_line(lang: Lang, answers: &Answers) -> String {
     [
         Question::Citizenship,
-        Question::BrexitRole,
         Question::Status,
+        Question::Basis,
         Question::AppliedFor,
-        Question::CardSituation,
     ]
     .iter()
-    .filter_map(|q| answer_summary(lang, answers, *q))
+    .filter_map(|q| {
+        let answer = answer_summary(lang, answers, *q)?;
+        Some(format!("{}: {answer}", question_summary(lang, *q)))
+    })
     .collect::<Vec<_>>()
     .join(" · ")
 }
