@@ -18,7 +18,8 @@
 //!   QR code (`path` is an SVG path `d` in module units, quiet zone not included), or
 //!   `{id, ok: false, error}`.
 //!
-//! The worker fetches the results catalogue `text/<lang>.result.txt` (relative to itself) once
+//! The worker fetches the results catalogue `text/<lang>.result.txt` (relative to itself, with
+//! `platform::load_words`) once
 //! per language. It never panics on a message: anything unexpected is answered with
 //! `ok: false`. Natively this binary does nothing.
 
@@ -30,21 +31,21 @@ mod worker {
     use chrono::NaiveDate;
     use js_sys::{Object, Reflect};
     use residence_checker::domain::case::Case;
-    use residence_checker::domain::format::{self, FormatError};
+    use residence_checker::domain::format;
     use residence_checker::engine::outcome::digest;
     use residence_checker::engine::{evaluate, RULES_VERSION};
     use residence_checker::flow::answer::to_lines;
     use residence_checker::flow::codec;
+    use residence_checker::platform::load_words;
     use residence_checker::report::html::summary_html;
     use residence_checker::report::ics::calendar_ics;
     use residence_checker::report::qr::{qr, svg_path};
-    use residence_checker::report::view::{build_compared, encode};
+    use residence_checker::report::view::{build, encode};
     use residence_checker::report::{file_name, FileKind};
     use residence_checker::text::render::error_text;
-    use residence_checker::text::{install_results, Lang};
+    use residence_checker::text::Lang;
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
     fn scope() -> DedicatedWorkerGlobalScope {
@@ -60,30 +61,6 @@ mod worker {
         Reflect::get(data, &JsValue::from_str(key))
             .ok()
             .and_then(|v| v.as_string())
-    }
-
-    /// Fetches and installs the results catalogue of `lang`, unless it is already there.
-    async fn ensure_words(lang: Lang) -> Result<(), String> {
-        if lang.results().is_some() {
-            return Ok(());
-        }
-        let path = format!("text/{}", lang.results_file());
-        let response = JsFuture::from(scope().fetch_with_str(&path))
-            .await
-            .map_err(|_| format!("{path}: network error"))?;
-        let response: web_sys::Response = response
-            .dyn_into()
-            .map_err(|_| format!("{path}: not a response"))?;
-        if !response.ok() {
-            return Err(format!("{path}: HTTP {}", response.status()));
-        }
-        let text = response.text().map_err(|_| format!("{path}: no body"))?;
-        let text = JsFuture::from(text)
-            .await
-            .map_err(|_| format!("{path}: cannot read"))?
-            .as_string()
-            .ok_or_else(|| format!("{path}: not text"))?;
-        install_results(lang, text)
     }
 
     /// Answers one request: the reply's fields besides `id`.
@@ -104,25 +81,14 @@ mod worker {
                 Some("fragment") => codec::from_fragment(&text),
                 _ => format::parse(&text),
             }
-            .map_err(|e| match e {
-                FormatError::TooLarge { .. } => "too_large".to_string(),
-                FormatError::NotJson { .. } | FormatError::NotAnswersFile => "not_answers".into(),
-                FormatError::UnsupportedVersion { version } => format!("version:{version}"),
-                FormatError::Field { path, .. } => format!("field:{path}"),
-                FormatError::ChecksumMismatch => "checksum".into(),
-            })?;
+            .map_err(|e| e.code())?;
             set(&reply, "lines", JsValue::from(to_lines(&loaded.answers)));
             let today = loaded.today.map(|d| d.to_string()).unwrap_or_default();
             set(&reply, "today", JsValue::from(today));
             let rules = loaded.rules_version.unwrap_or_default();
             set(&reply, "rules_version", JsValue::from(rules));
-            let result: Vec<String> = loaded
-                .result
-                .unwrap_or_default()
-                .into_iter()
-                .map(|(k, v)| format!("{k}={v}"))
-                .collect();
-            set(&reply, "result", JsValue::from(result.join(",")));
+            let result = loaded.result.as_ref().map(format::digest_to_text);
+            set(&reply, "result", JsValue::from(result.unwrap_or_default()));
             return Ok(reply);
         }
         let file = match kind.as_str() {
@@ -143,10 +109,10 @@ mod worker {
         let answers = string_field(data, "answers").ok_or("no answers")?;
         let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
         let answers = loaded.answers;
-        ensure_words(lang).await?;
+        load_words(lang).await?;
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.
-            let view = build_compared(lang, today, &answers, loaded.result.as_ref());
+            let view = build(lang, today, &answers, loaded.result.as_ref());
             set(&reply, "body", JsValue::from(encode(&view)));
             return Ok(reply);
         }

@@ -126,6 +126,57 @@ impl std::fmt::Display for FormatError {
 
 impl std::error::Error for FormatError {}
 
+impl FormatError {
+    /// A short code for the kind of refusal, as the report worker hands it to the page:
+    /// `too_large`, `not_answers` (not JSON, or not an answers file), `version:N`,
+    /// `field:PATH` or `checksum`. Sizes and parser messages are not carried.
+    pub fn code(&self) -> String {
+        match self {
+            FormatError::TooLarge { .. } => "too_large".into(),
+            FormatError::NotJson { .. } | FormatError::NotAnswersFile => "not_answers".into(),
+            FormatError::UnsupportedVersion { version } => format!("version:{version}"),
+            FormatError::Field { path, .. } => format!("field:{path}"),
+            FormatError::ChecksumMismatch => "checksum".into(),
+        }
+    }
+
+    /// The refusal a [`FormatError::code`] stands for (`None` for any other text).
+    pub fn from_code(code: &str) -> Option<FormatError> {
+        Some(match code {
+            "too_large" => FormatError::TooLarge { bytes: 0 },
+            "not_answers" => FormatError::NotAnswersFile,
+            "checksum" => FormatError::ChecksumMismatch,
+            _ => match (code.strip_prefix("version:"), code.strip_prefix("field:")) {
+                (Some(v), _) => FormatError::UnsupportedVersion {
+                    version: v.parse().ok()?,
+                },
+                (_, Some(path)) => FormatError::Field {
+                    path: path.to_string(),
+                    message: String::new(),
+                },
+                _ => return None,
+            },
+        })
+    }
+}
+
+/// A result digest (the `result` field) as one line, `key=verdict,…`, for the hand-over from
+/// the report worker to the page; [`digest_from_text`] reads it back.
+pub fn digest_to_text(digest: &BTreeMap<String, String>) -> String {
+    let pairs: Vec<String> = digest.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs.join(",")
+}
+
+/// Reads [`digest_to_text`] back (`None` for an empty text: no digest).
+pub fn digest_from_text(text: &str) -> Option<BTreeMap<String, String>> {
+    (!text.is_empty()).then(|| {
+        text.split(',')
+            .filter_map(|kv| kv.split_once('='))
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
+    })
+}
+
 /// CRC-32 (IEEE 802.3, the zlib and PNG one) of `bytes`, computed bit by bit: a few
 /// instructions instead of a 1 KB (or, sliced, 16 KB) table in the browser app.
 pub fn crc32(bytes: &[u8]) -> u32 {
@@ -265,4 +316,44 @@ pub fn write_file(file: &AnswersFile) -> String {
     let mut sealed = file.clone();
     sealed.checksum = Some(checksum(file));
     serde_json::to_string_pretty(&sealed).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod hand_over_tests {
+    use super::*;
+
+    #[test]
+    fn every_refusal_keeps_its_kind_through_its_code() {
+        for e in [
+            FormatError::TooLarge { bytes: 0 },
+            FormatError::NotAnswersFile,
+            FormatError::UnsupportedVersion { version: 7 },
+            FormatError::Field {
+                path: "answers.stays_abroad[2].from".into(),
+                message: String::new(),
+            },
+            FormatError::ChecksumMismatch,
+        ] {
+            assert_eq!(FormatError::from_code(&e.code()), Some(e));
+        }
+        let not_json = FormatError::NotJson {
+            message: "x".into(),
+        };
+        assert_eq!(
+            FormatError::from_code(&not_json.code()),
+            Some(FormatError::NotAnswersFile)
+        );
+        assert_eq!(FormatError::from_code("the worker failed"), None);
+        assert_eq!(FormatError::from_code("version:many"), None);
+    }
+
+    #[test]
+    fn a_result_digest_survives_its_one_line_form() {
+        let digest: BTreeMap<String, String> = [("card_needed", "yes"), ("appointment", "maybe")]
+            .into_iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        assert_eq!(digest_from_text(&digest_to_text(&digest)), Some(digest));
+        assert_eq!(digest_from_text(""), None);
+    }
 }

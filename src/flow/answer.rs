@@ -420,6 +420,26 @@ mod tests {
     use crate::domain::answers::{Citizenship, UkRelationship};
 
     #[test]
+    fn the_line_form_refuses_unknown_questions_and_invalid_values() {
+        for bad in [
+            "no_such_question=yes",
+            "citizenship=mars",
+            "eu_family_member=maybe",
+            "application_date=2024-1-5",
+            "stays_abroad=2024-01-01/2024-02-01",
+            "stays_abroad=2024-01-01/2024-02-01/holiday_of_a_lifetime",
+            "duf_number=12\\x",
+            "citizenship",
+        ] {
+            assert_eq!(from_lines(bad), None, "{bad}");
+        }
+        assert_eq!(
+            from_lines("citizenship=uk\n").map(|a| a.citizenship),
+            Some(Some(Citizenship::Uk))
+        );
+    }
+
+    #[test]
     fn a_choice_is_set_read_and_cleared_by_its_question() {
         let mut a = Answers::default();
         assert!(set(

@@ -90,11 +90,19 @@ pub fn focus_by_id(id: &str) {
     }
 }
 
-/// Fetches a text file from the app's own origin (a path relative to the page). Fails with a
-/// short reason on a network error or a non-success status.
+/// Fetches a text file from the app's own origin (a path relative to the page, or to the
+/// worker's script inside the report worker: this uses the global `fetch` of either). Fails
+/// with a short reason on a network error or a non-success status.
 pub async fn fetch_text(path: &str) -> Result<String, String> {
-    let window = web_sys::window().ok_or("no window")?;
-    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(path))
+    let global = js_sys::global();
+    let fetch: js_sys::Function = js_sys::Reflect::get(&global, &"fetch".into())
+        .ok()
+        .and_then(|f| f.dyn_into().ok())
+        .ok_or("no fetch")?;
+    let promise = fetch
+        .call1(&global, &path.into())
+        .map_err(|_| format!("{path}: network error"))?;
+    let response = wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
         .await
         .map_err(|_| format!("{path}: network error"))?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
@@ -106,6 +114,17 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
         .await
         .map_err(|_| format!("{path}: cannot read"))?;
     text.as_string().ok_or_else(|| format!("{path}: not text"))
+}
+
+/// Fetches and installs the questions-and-results words of `lang` (`text/<file>`, see
+/// `text::Lang::results_file`), unless they are already there. The page and the report
+/// worker both use it.
+pub async fn load_words(lang: crate::text::Lang) -> Result<(), String> {
+    if lang.results().is_some() {
+        return Ok(());
+    }
+    let text = fetch_text(&format!("text/{}", lang.results_file())).await?;
+    crate::text::install_results(lang, text)
 }
 
 /// Runs a future on the browser's event loop.

@@ -74,14 +74,10 @@ pub struct ResultView {
     pub changes: Vec<String>,
 }
 
-/// Works out the result for `answers` on `today` and puts it in words.
-pub fn build(lang: Lang, today: NaiveDate, answers: &Answers) -> ResultView {
-    build_compared(lang, today, answers, None)
-}
-
-/// Like [`build`], and when `saved` holds the result digest of a loaded file
-/// (`engine::outcome::digest`), lists what changed since (new rules, or time passing).
-pub fn build_compared(
+/// Works out the result for `answers` on `today` and puts it in words; when `saved` holds the
+/// result digest of a loaded file (`engine::outcome::digest`), also lists what changed since
+/// (new rules, or time passing).
+pub fn build(
     lang: Lang,
     today: NaiveDate,
     answers: &Answers,
@@ -324,7 +320,7 @@ mod tests {
             ..Answers::default()
         };
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
-        build(Lang::En, today, &answers)
+        build(Lang::En, today, &answers, None)
     }
 
     #[test]
@@ -366,14 +362,14 @@ mod tests {
         let case = Case::from_answers(&answers, today).unwrap_or_else(|_| unreachable!());
         let decision = evaluate(&case, today);
         let same = digest(&decision);
-        assert!(build_compared(Lang::En, today, &answers, Some(&same))
+        assert!(build(Lang::En, today, &answers, Some(&same))
             .changes
             .is_empty());
         let mut other = same.clone();
         let (first, _) = same.iter().next().unwrap_or_else(|| unreachable!());
         other.insert(first.clone(), "gone".into());
         other.insert("card_returned_to_police".into(), "yes".into());
-        let view = build_compared(Lang::En, today, &answers, Some(&other));
+        let view = build(Lang::En, today, &answers, Some(&other));
         assert_eq!(view.changes.len(), 2, "{:?}", view.changes);
         assert_eq!(decode(&encode(&view)), Some(view));
     }

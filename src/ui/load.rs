@@ -9,11 +9,15 @@
 use yew::prelude::*;
 
 use crate::domain::dates::parse_iso;
-use crate::domain::format::{AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::domain::format::{
+    digest_from_text, AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES,
+};
 use crate::engine::RULES_VERSION;
 use crate::flow::answer::from_lines;
 use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
+use crate::text::render::format_date;
+use crate::text::{tr, tr_with, Lang};
 
 /// Why loading did not work.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,35 +42,13 @@ pub async fn read(job: Job, text: &str) -> Result<AnswersFile, Refusal> {
             let answers = from_lines(&lines).ok_or(Refusal::Failed)?;
             let mut file = AnswersFile::new(answers, None, parse_iso(&today));
             file.rules_version = (!rules_version.is_empty()).then_some(rules_version);
-            file.result = (!result.is_empty()).then(|| {
-                result
-                    .split(',')
-                    .filter_map(|kv| kv.split_once('='))
-                    .map(|(k, v)| (k.to_string(), v.to_string()))
-                    .collect()
-            });
+            file.result = digest_from_text(&result);
             Ok(file)
         }
         Ok(_) => Err(Refusal::Failed),
-        Err(e) => Err(Refusal::Format(match e.as_str() {
-            "too_large" => FormatError::TooLarge { bytes: 0 },
-            "not_answers" => FormatError::NotAnswersFile,
-            "checksum" => FormatError::ChecksumMismatch,
-            _ => match (e.strip_prefix("version:"), e.strip_prefix("field:")) {
-                (Some(v), _) => FormatError::UnsupportedVersion {
-                    version: v.parse().unwrap_or(0),
-                },
-                (_, Some(path)) => FormatError::Field {
-                    path: path.to_string(),
-                    message: String::new(),
-                },
-                _ => return Err(Refusal::Failed),
-            },
-        })),
+        Err(e) => Err(FormatError::from_code(&e).map_or(Refusal::Failed, Refusal::Format)),
     }
 }
-use crate::text::render::format_date;
-use crate::text::{tr, tr_with, Lang};
 
 /// Why a file or link was refused, as the words to show.
 pub fn error_message(lang: Lang, e: &Refusal) -> String {

@@ -236,8 +236,7 @@ pub fn app() -> Html {
             notice.set(Some("start.forgotten"));
         })
     };
-    let has_answers =
-        state.answers != crate::domain::answers::Answers::default() || !state.skipped.is_empty();
+    let has_answers = !store::is_blank(&state.answers, &state.skipped);
 
     // The result's words come from the report worker (see `report::view`), worked out again
     // when the answers, the language or the restored file change.
@@ -258,13 +257,7 @@ pub fn app() -> Html {
             move |(on_result, answers, lang, today, restored, _)| {
                 if *on_result {
                     view.set(result::ViewState::Loading);
-                    let mut file = crate::domain::format::AnswersFile::new(
-                        answers.clone(),
-                        restored.as_ref().and_then(|r| r.rules_version.as_deref()),
-                        Some(*today),
-                    );
-                    file.result = restored.as_ref().and_then(|r| r.result.clone());
-                    let json = crate::flow::codec::write(&file, false);
+                    let json = save::answers_json(answers, *today, restored.as_ref());
                     let (lang, today) = (*lang, *today);
                     platform::spawn(async move {
                         use platform::worker::{request, Job, Reply};
@@ -303,12 +296,7 @@ pub fn app() -> Html {
             if needs && lang.results().is_none() {
                 words.set(Words::Loading);
                 platform::spawn(async move {
-                    let path = format!("text/{}", lang.results_file());
-                    let result = match platform::fetch_text(&path).await {
-                        Ok(text) => crate::text::install_results(lang, text),
-                        Err(e) => Err(e),
-                    };
-                    words.set(match result {
+                    words.set(match platform::load_words(lang).await {
                         Ok(()) => Words::Ready,
                         Err(e) => Words::Failed(e),
                     });

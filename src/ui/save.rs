@@ -13,12 +13,17 @@ use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
 use crate::text::{tr, Lang};
 
-/// The answers as an answers file (JSON), as the worker reads them.
-pub fn answers_json(answers: &Answers, today: NaiveDate) -> String {
-    codec::write(
-        &AnswersFile::new(answers.clone(), Some(RULES_VERSION), Some(today)),
-        false,
-    )
+/// The answers as an answers file (JSON), as the worker reads them. With the file the reader
+/// restored, its rules version and saved result go along, so that the result page can say
+/// what changed since.
+pub fn answers_json(answers: &Answers, today: NaiveDate, restored: Option<&AnswersFile>) -> String {
+    let mut file = AnswersFile::new(
+        answers.clone(),
+        restored.map_or(Some(RULES_VERSION), |r| r.rules_version.as_deref()),
+        Some(today),
+    );
+    file.result = restored.and_then(|r| r.result.clone());
+    codec::write(&file, false)
 }
 
 /// The link that continues with these answers: the app's public address (the `share`
@@ -48,7 +53,7 @@ pub struct SavePanelProps {
 }
 
 /// A QR code drawn from the worker's path, with a quiet zone of four modules.
-pub fn qr_svg(size: u32, path: &str, label: &str, class: &'static str) -> Html {
+fn qr_svg(size: u32, path: &str, label: &str, class: &'static str) -> Html {
     let side = size + 8;
     html! {
         <svg class={classes!("qr", class)} viewBox={format!("-4 -4 {side} {side}")} role="img"
@@ -65,12 +70,18 @@ pub struct QrCodeProps {
     pub text: String,
     /// What it is, for screen readers.
     pub label: String,
+    /// The size class (`qr--small` for a source's address).
+    #[prop_or("qr--small")]
+    pub class: &'static str,
+    /// What to show instead when the text does not fit in a code.
+    #[prop_or_default]
+    pub fallback: Html,
 }
 
-/// A QR code of `text`, drawn when the report worker has made it (nothing if it cannot).
+/// A QR code of `text`, drawn when the report worker has made it.
 #[function_component(QrCode)]
 pub fn qr_code(props: &QrCodeProps) -> Html {
-    let qr = use_state(|| None::<(u32, String)>);
+    let qr = use_state(|| None::<Option<(u32, String)>>);
     {
         let qr = qr.clone();
         use_effect_with(props.text.clone(), move |text| {
@@ -78,14 +89,16 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
             platform::spawn(async move {
                 let reply =
                     worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &text).await;
-                if let Ok(Reply::Qr { size, path }) = reply {
-                    qr.set(Some((size, path)));
-                }
+                qr.set(Some(match reply {
+                    Ok(Reply::Qr { size, path }) => Some((size, path)),
+                    _ => None,
+                }));
             });
         });
     }
     match &*qr {
-        Some((size, path)) => qr_svg(*size, path, &props.label, "qr--small"),
+        Some(Some((size, path))) => qr_svg(*size, path, &props.label, props.class),
+        Some(None) => props.fallback.clone(),
         None => html! {},
     }
 }
@@ -95,23 +108,9 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
 pub fn save_panel(props: &SavePanelProps) -> Html {
     let lang = props.lang;
     let message = use_state(|| None::<String>);
-    let qr = use_state(|| None::<Result<(u32, String), ()>>);
-    {
-        let qr = qr.clone();
-        use_effect_with(props.answers.clone(), move |answers| {
-            let link = handoff_link(answers);
-            platform::spawn(async move {
-                let result =
-                    worker::request(Job::Qr, Lang::En, NaiveDate::default(), "", &link).await;
-                qr.set(Some(match result {
-                    Ok(Reply::Qr { size, path }) => Ok((size, path)),
-                    _ => Err(()),
-                }));
-            });
-        });
-    }
+    let link = use_memo(props.answers.clone(), handoff_link);
     let download = |job: Job, label: &'static str| {
-        let answers = answers_json(&props.answers, props.today);
+        let answers = answers_json(&props.answers, props.today, None);
         let today = props.today;
         let message = message.clone();
         html! {
@@ -120,12 +119,9 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
                 let message = message.clone();
                 platform::spawn(async move {
                     match worker::request(job, lang, today, &answers, "").await {
-                        Ok(Reply::File { name, mime, body }) => {
-                            let ok = device::download(&name, &mime, &body);
-                            message.set((!ok).then(|| tr(lang, "ui.save.failed").to_string()));
-                        }
-                        Ok(_) => message.set(Some(tr(lang, "ui.save.failed").to_string())),
-                        Err(e) => message.set(Some(format!("{} ({e})", tr(lang, "ui.save.failed")))),
+                        Ok(Reply::File { name, mime, body })
+                            if device::download(&name, &mime, &body) => message.set(None),
+                        _ => message.set(Some(tr(lang, "ui.save.failed").to_string())),
                     }
                 });
             })}>{ tr(lang, label) }</button>
@@ -147,11 +143,9 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
             <div class="handoff">
                 <h3>{ tr(lang, "ui.handoff.title") }</h3>
                 <p>{ tr(lang, "ui.handoff.body") }</p>
-                { match &*qr {
-                    Some(Ok((size, path))) => qr_svg(*size, path, tr(lang, "ui.handoff.title"), "qr--handoff"),
-                    Some(Err(())) => html! { <p class="hint">{ tr(lang, "ui.handoff.too_long") }</p> },
-                    None => html! {},
-                } }
+                <QrCode text={(*link).clone()} label={tr(lang, "ui.handoff.title").to_string()}
+                    class="qr--handoff"
+                    fallback={html! { <p class="hint">{ tr(lang, "ui.handoff.too_long") }</p> }} />
             </div>
         </>
     }

@@ -388,15 +388,20 @@ mod tests {
         assert_eq!(s.page, Page::Question(Question::Status));
     }
 
-    #[test]
-    fn a_german_citizen_reaches_the_check_page_then_the_result() {
-        let s = start()
+    /// A German citizen who has answered everything, on the check page.
+    fn german_at_check() -> Rc<AppState> {
+        start()
             .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")))
             .reduce(Action::Answer(Question::Status, choice("none_yet")))
             .reduce(Action::Answer(
                 Question::EuStayOverThreeMonths,
                 AnswerValue::YesNo(false),
-            ));
+            ))
+    }
+
+    #[test]
+    fn a_german_citizen_reaches_the_check_page_then_the_result() {
+        let s = german_at_check();
         assert_eq!(s.page, Page::Check);
         let s = s.reduce(Action::ShowResult);
         assert_eq!(s.page, Page::Result);
@@ -406,14 +411,7 @@ mod tests {
 
     #[test]
     fn a_change_from_the_check_page_returns_there() {
-        let s = start()
-            .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")))
-            .reduce(Action::Answer(Question::Status, choice("none_yet")))
-            .reduce(Action::Answer(
-                Question::EuStayOverThreeMonths,
-                AnswerValue::YesNo(false),
-            ))
-            .reduce(Action::Change(Question::Status));
+        let s = german_at_check().reduce(Action::Change(Question::Status));
         assert_eq!(s.page, Page::Question(Question::Status));
         let s = s.reduce(Action::Answer(Question::Status, choice("dont_know")));
         assert_eq!(s.page, Page::Check);

@@ -56,9 +56,14 @@ pub fn write_skipped(skipped: &BTreeSet<Question>) -> String {
         .join(",")
 }
 
+/// True when nothing has been answered or skipped: nothing to remember or forget.
+pub fn is_blank(answers: &Answers, skipped: &BTreeSet<Question>) -> bool {
+    *answers == Answers::default() && skipped.is_empty()
+}
+
 /// Remembers the answers; with nothing answered or skipped, forgets instead.
 pub fn save(answers: &Answers, skipped: &BTreeSet<Question>) {
-    if *answers == Answers::default() && skipped.is_empty() {
+    if is_blank(answers, skipped) {
         device::storage_remove(ANSWERS_KEY);
         device::storage_remove(SKIPPED_KEY);
         return;
