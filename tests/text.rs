@@ -20,7 +20,7 @@ use residence_checker::text::render::{self, error_keys, question_keys};
 use residence_checker::text::Lang;
 use serde::Deserialize;
 
-const CONFLICTS: [Conflict; 15] = [
+const CONFLICTS: [Conflict; 19] = [
     Conflict::K1,
     Conflict::K2,
     Conflict::K3,
@@ -36,6 +36,10 @@ const CONFLICTS: [Conflict; 15] = [
     Conflict::K13,
     Conflict::K14,
     Conflict::K15,
+    Conflict::K16,
+    Conflict::K17,
+    Conflict::K18,
+    Conflict::K19,
 ];
 
 fn has(lang: Lang, key: &str) -> bool {

@@ -75,6 +75,10 @@ rule_ids! {
     R073 => "R-073", "Losing a permit (general)";
     R074 => "R-074", "Absence limit for a later permanent residence permit";
     R075 => "R-075", "General permanent-residence requirements (partial, for context)";
+    R076 => "R-076", "Three or five years' residence";
+    R077 => "R-077", "Not more than three months without a valid permit";
+    R078 => "R-078", "Income requirement";
+    R079 => "R-079", "Norwegian and social studies, dated";
     R080 => "R-080", "Losing a permanent residence permit";
     R081 => "R-081", "Keeping a permanent permit while abroad > 2 years";
     R082 => "R-082", "If permission to stay abroad is granted";
@@ -104,6 +108,15 @@ rule_ids! {
     R122 => "R-122", "Family member applying from abroad";
     R123 => "R-123", "UK visitors";
     R124 => "R-124", "Fees (third-party, 2021)";
+    R125 => "R-125", "The Brexit card's remark";
+    R130 => "R-130", "Who this area is for";
+    R131 => "R-131", "Automatic extension, one year at a time";
+    R132 => "R-132", "The new card after an extension comes by post";
+    R133 => "R-133", "No automatic extension";
+    R134 => "R-134", "Travel";
+    R135 => "R-135", "Collective protection and a permanent permit";
+    R136 => "R-136", "Lost, stolen or damaged card";
+    R137 => "R-137", "Rules for new arrivals changed";
     R900 => "R-900", "Statutory holidays (helligdager)";
     R901 => "R-901", "Easter-relative offsets (E = Easter Sunday, Gregorian computus)";
     R902 => "R-902", "1 May and 17 May";
@@ -115,7 +128,7 @@ rule_ids! {
 macro_rules! sources {
     ($($v:ident => $id:literal, $url:literal, $what:literal;)*) => {
         /// A source from the rule book's source key: a seed file (`Seed000` … `Seed004`) or a web
-        /// page (`W01` … `W67`, holiday sources `H1` … `H8`, the staging mirror `X1`).
+        /// page (`W01` … `W83`, holiday sources `H1` … `H8`, the staging mirror `X1`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Source { $(#[doc = $what] $v,)* }
         impl Source {
@@ -199,6 +212,22 @@ sources! {
     W65 => "W65", "https://www.udi.no/en/word-definitions/log-in/what-do-i-do-if-ive-lost-access-to-my-account/", "cover letter sent by email";
     W66 => "W66", "https://www.udi.no/en/about-the-udi/the-udis-service-declaration/we-expect-you-to/", "full name on postbox";
     W67 => "W67", "https://udi.no/ru/received-an-answer/permanent-residence/have-been-granted-a-permanent-residence-permit", "pre-16-Apr-2021: book, 7 days, under-18, 20 wd, +10 wd";
+    W68 => "W68", "https://www.udi.no/en/important-messages/requirements-for-residence-period-to-obtain-a-permanent-residence-permit/", "five years for protection-based permits (published 10.12.2020)";
+    W69 => "W69", "https://www.udi.no/en/word-definitions/calculating-the-residence-period-for-permanent-residence-permits/", "3 or 5 years; 3 months without a permit; 7/3 and 10/5 absence";
+    W70 => "W70", "https://www.udiregelverk.no/en/documents/circulars-and-instructions-from-the-ministries/g-042025", "circular G-04/2025: language and social studies in the Immigration Act from 1 Sep 2025";
+    W71 => "W71", "https://www.regjeringen.no/no/dokumenter/prop.-113-l-20242025/id3096096/?ch=3", "Prop. 113 L (2024–2025) ch. 3: training no longer a condition";
+    W72 => "W72", "https://udi.no/uk/important-messages/change-in-the-requirement-to-financially-support-yourself-in-order-to-get-a-permanent-residence-permit/", "income: social-assistance condition lifted 18 Apr 2024";
+    W73 => "W73", "https://www.udi.no/en/word-definitions/requirement-to-financially-support-yourself-in-order-to-get-a-permanent-residence-permit/", "income requirement, own income, 18–67";
+    W74 => "W74", "https://www.udi.no/viktige-meldinger/lansering-av-ny-ko--og-timebestillingslosning-i-utlendingsforvaltningen-27.-mai--29.-mai-2024/", "police booking system from 27–29 May 2024 (published 28.05.2024)";
+    W75 => "W75", "https://www.udi.no/har-fatt-svar/studietillatelse/har-fatt-ja-pa-soknad-om-studietillatelse/slik-skaffer-du-oppholdskort-hvis-du-sokte-16.-april-2021-eller-senere/", "lost in the mail: 'minst 20 arbeidsdagar'";
+    W76 => "W76", "https://www.udi.no/informasjon-ukraina-russland/krisen-i-ukraina/vare-i-norge/beskyttelse-i-norge/har-fatt-svar/jeg-har-kollektiv-beskyttelse-og-tillatelsen-min-gar-snart-ut.-kan-jeg-fornye-tillatelsen/", "collective protection: automatic extension; card by post; child turned six";
+    W77 => "W77", "https://udi.no/en/information-ukraine-and-russia/ukraine/i-want-to-extend-my-stay-in-norway/i-have-collective-protection-status-but-my-permit-is-expiring-soon.-is-there-anything-i-need-to-do", "same, English";
+    W78 => "W78", "https://www.udi.no/en/information-ukraine-and-russia/situation-in-ukraine/stay-in-norway/protection-asylum-in-norway/received-an-answer/who-does-not-get-an-extension-of-collective-protection/", "who gets no extension";
+    W79 => "W79", "https://udi.no/en/information-ukraine-and-russia/ukraine/i-have-received-an-answer-to-my-application/my-application-for-collective-protection-has-been-granted", "travel to Ukraine only with a legitimate purpose";
+    W80 => "W80", "https://www.regjeringen.no/no/dokumenter/prop.-94-l-20232024/id3034997/", "Prop. 94 L (2023–2024): up to five years of collective protection";
+    W81 => "W81", "https://udi.no/en/important-messages/important-changes-to-the-right-to-apply-for-collective-protection", "new applicants from 'safe' areas assessed individually (from 28 Sep 2024)";
+    W82 => "W82", "https://www.regjeringen.no/no/dokumenter/g-052024-ikrafttredelse-av-endringer-i-utlendingsforskriften-7-5-a-avgrensning-av-personkretsen-som-omfattes-av-ordningen-med-midlertidig-kollektiv-beskyttelse-for-fordrevne-fra-ukraina/id3041388/", "G-05/2024: protection that ended cannot be granted again (1 Jul 2024)";
+    W83 => "W83", "https://www.thelocal.no/20211004/why-brits-in-norway-may-need-to-get-their-post-brexit-residence-cards-changed/", "third party: Brexit cards must say 'Separasjonsavtalen EØS/EFTA-UK'";
     H1 => "H1", "https://www.rettsdata.no/rettsdata-apen/helligdagsfredloven/l-gl19950224z2d12-r100001/", "Holiday Act 1995 § 2, § 3";
     H2 => "H2", "https://www.arbeidstilsynet.no/regelverk/lover/lov-om-1-og-17-mai/1/", "1 & 17 May Act § 1";
     H3 => "H3", "https://www.regjeringen.no/no/dokumenter/prop-81-l-20102011/id637277/?ch=5", "Easter definition fix";
@@ -222,7 +251,7 @@ impl Serialize for Source {
     }
 }
 
-/// An entry of the rule book's conflict and ambiguity register (section J), `K1` … `K15`.
+/// An entry of the rule book's conflict and ambiguity register (section J), `K1` … `K19`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Conflict {
     /// K1: card delivery time differs between pages (10 days … 20 working days).
@@ -255,10 +284,19 @@ pub enum Conflict {
     K14,
     /// K15: "working days" is not defined by any source.
     K15,
+    /// K16: strong humanitarian grounds: 7 months in 3 years (seed 001) vs the five-year group.
+    K16,
+    /// K17: how to book: the Application Portal (seeds) vs the police's booking system (W74).
+    K17,
+    /// K18: card lost in the mail: +10 working days (seeds) vs at least +20 (W75).
+    K18,
+    /// K19: no transitional rule found for language applications registered just before
+    /// 1 September 2025.
+    K19,
 }
 
 impl Conflict {
-    /// The register's number, 1 … 15.
+    /// The register's number, 1 … 19.
     pub fn number(self) -> u8 {
         self as u8 + 1
     }
