@@ -574,3 +574,45 @@ proptest! {
         prop_assert!(!escaped.contains('<') && !escaped.contains('"'));
     }
 }
+
+/// A file saved with the rules of 2026.11 (before revision 2026.12) still loads, and the
+/// result lists what changed since: the digest below is what the 2026.11.1 engine gave for
+/// these answers on 1 December 2026 (captured with `cargo run --bin evaluate` at that version).
+#[test]
+fn a_file_saved_under_the_2026_11_rules_loads_and_lists_what_changed() {
+    use residence_checker::domain::format;
+    use residence_checker::report::view::build;
+    let saved = r#"{"appointment":"yes","how_to_book":"yes","postal_delivery":"yes","permanent_application_timing":"maybe","renewal_deadline":"maybe","no_travel_until_card":"yes","card_needed":"yes","card_duties":"yes","decision_letter_prevails":"yes","card_returned_to_police":"yes","national_id_number":"yes","card_arrival":"maybe","travel_with_card":"yes","absence_temporary_permit":"maybe","absence_permanent_planning":"no","permanent_requirements":"yes"}"#;
+    let answers = r#"{"citizenship":"other","status":"temporary","basis":"protection","applied_for":"permanent_permit","application_date":"2026-10-01","applied_from":"norway","travel_document":"valid","letter_says_meet_police":"yes","channel":"online","date_of_birth":"1990-05-05","first_qualifying_permit_date":"2022-03-01","stays_abroad":[]}"#;
+    let mut file = format::parse(&format!(
+        r#"{{"format":"residence-checker-answers","format_version":1,"rules_version":"2026.11.1","today":"2026-12-01","answers":{answers},"result":{saved}}}"#
+    ))
+    .expect("a 2026.11.1 file is read");
+    residence_checker::flow::codec::seal(&mut file);
+    let sealed = format::write_file(&file);
+    let back = format::parse(&sealed).expect("the sealed file is read back");
+    assert_eq!(back.rules_version.as_deref(), Some("2026.11.1"));
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    for lang in Lang::ALL {
+        let view = build(lang, today, &back.answers, back.result.as_ref());
+        assert!(view.errors.is_empty(), "{:?}", view.errors);
+        let changes = view.changes.join("\n");
+        // New in 2026.12: the language, income and permit-gap findings.
+        for key in [
+            "permanent_language",
+            "permanent_income",
+            "permanent_permit_gap",
+        ] {
+            let (maybe_key, yes_key) = (
+                format!("finding.{key}.maybe.title"),
+                format!("finding.{key}.yes.title"),
+            );
+            let title = residence_checker::text::tr(lang, &maybe_key);
+            let yes = residence_checker::text::tr(lang, &yes_key);
+            assert!(
+                changes.contains(title) || changes.contains(yes),
+                "{lang:?}: {key} not listed as a change in {changes}"
+            );
+        }
+    }
+}

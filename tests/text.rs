@@ -115,6 +115,7 @@ fn every_finding_verdict_item_date_error_conflict_and_rule_has_words() {
     );
     for ui in [
         "ui.continue",
+        "ui.rules_outdated",
         "ui.back",
         "ui.skip",
         "ui.change",
@@ -195,7 +196,14 @@ fn parameter_values_that_change_the_sentence_have_words() {
         (
             "how_to_book",
             "how",
-            &["portal", "phone", "portal_or_phone"],
+            &[
+                "portal",
+                "phone",
+                "portal_or_phone",
+                "police_system",
+                "phone_or_email",
+                "police_system_or_phone",
+            ],
         ),
         ("card_arrival", "route", &["post", "appointment"]),
         (
@@ -265,11 +273,17 @@ fn parameter_values_that_change_the_sentence_have_words() {
         ),
         (
             "permanent_requirements",
-            "language_band",
-            &["in_band", "outside_band"],
+            "group",
+            &["three_years", "five_years", "humanitarian"],
         ),
         (
-            "permanent_requirements",
+            "permanent_language",
+            "rule",
+            &["a2_social_studies", "training_a1"],
+        ),
+        ("permanent_language", "both_rules", &["yes"]),
+        (
+            "permanent_language",
             "hours_period",
             &[
                 "from_2013_09_01",
@@ -278,7 +292,12 @@ fn parameter_values_that_change_the_sentence_have_words() {
                 "before_2005_09_01",
             ],
         ),
-        ("permanent_requirements", "a2_rule", &["applies"]),
+        (
+            "absence_permanent_planning",
+            "seed_threshold",
+            &["exceeded", "borderline"],
+        ),
+        ("permanent_permit_gap", "gap", &["up_to_three_months"]),
         (
             "permanent_permit_loss",
             "reason",

@@ -168,6 +168,18 @@ pub enum CardSituation {
     PassportSticker,
 }
 
+/// Q37: time without a valid permit between two permits, in total.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PermitGap {
+    /// Never without a valid permit.
+    None,
+    /// Three months or less in total.
+    UpToThreeMonths,
+    /// More than three months in total.
+    OverThreeMonths,
+}
+
 /// Q26: why the applicant was abroad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -386,6 +398,11 @@ pub struct Answers {
     /// Q4.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub basis: Option<Basis>,
+    /// Q4, for family immigration: the family member in Norway the permit is based on is in
+    /// the five-year group of R-076 (protection, resettlement, strong humanitarian grounds or a
+    /// particular connection).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub family_five_year_group: Option<bool>,
     /// Q5.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub applied_for: Option<AppliedFor>,
@@ -487,6 +504,9 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub first_qualifying_permit_date: Option<NaiveDate>,
+    /// Q37: time without a valid permit between two permits, in total.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub permit_gap: Option<PermitGap>,
     /// Q28: plans to live abroad for more than two years.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub plan_abroad_over_two_years: Option<bool>,
@@ -598,6 +618,10 @@ keyed! {
         "new_card_only" => NewCardOnly,
     }
     Place { "norway" => Norway, "abroad" => Abroad }
+    PermitGap {
+        "none" => None, "up_to_three_months" => UpToThreeMonths,
+        "over_three_months" => OverThreeMonths,
+    }
     SubmittedBy { "myself" => Myself, "employer" => Employer, "power_of_attorney" => PowerOfAttorney }
     TravelDocument {
         "none" => None, "valid" => Valid, "expired_handed_in" => ExpiredHandedIn,
@@ -666,6 +690,7 @@ mod keyed_tests {
         agrees_with_serde::<Basis>();
         agrees_with_serde::<AppliedFor>();
         agrees_with_serde::<Place>();
+        agrees_with_serde::<PermitGap>();
         agrees_with_serde::<SubmittedBy>();
         agrees_with_serde::<TravelDocument>();
         agrees_with_serde::<LetterSays>();

@@ -32,6 +32,7 @@ questions! {
     BrexitRole => "brexit_role", "Q1";
     Status => "status", "Q3";
     Basis => "basis", "Q4";
+    FamilyFiveYearGroup => "family_five_year_group", "Q4";
     AppliedFor => "applied_for", "Q5";
     ApplicationDate => "application_date", "Q6";
     AppliedFrom => "applied_from", "Q7";
@@ -61,6 +62,7 @@ questions! {
     StaysAbroad => "stays_abroad", "Q26";
     ResidenceRequirementDate => "residence_requirement_date", "Q27";
     FirstQualifyingPermitDate => "first_qualifying_permit_date", "Q27";
+    PermitGap => "permit_gap", "Q37";
     PlanAbroadOverTwoYears => "plan_abroad_over_two_years", "Q28";
     LongAbroadReason => "long_abroad_reason", "Q28";
     IntendsToReturn => "intends_to_return", "Q28";
@@ -123,7 +125,7 @@ impl Question {
         match self {
             Citizenship | BrexitRole | Status | Basis | AppliedFor | AppliedFrom | SubmittedBy
             | TravelDocument | LetterSaysMeetPolice | Channel | LocationNow | LongAbroadReason
-            | UkRelationship | UkNationalBasis => Kind::Choice,
+            | UkRelationship | UkNationalBasis | PermitGap => Kind::Choice,
             CardSituation | OldPermitIndicators => Kind::MultiChoice,
             ApplicationDate
             | DateOfBirth
@@ -222,6 +224,7 @@ impl Question {
                 "other_supported",
             ],
             UkNationalBasis => &["worker_or_funds", "student"],
+            PermitGap => &["none", "up_to_three_months", "over_three_months"],
             CardSituation => &[
                 "expiring_soon",
                 "expired",

@@ -265,24 +265,31 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
     book(&[R::R012, R::R011], &[S::Seed000, S::W06], "no_biometrics")
 }
 
-/// how to book.
+/// how to book. The channel is dated (K17): the police's own booking system since
+/// 27 May 2024 ([`super::BOOKING_SYSTEM`]), UDI's Application Portal before.
 fn how_to_book(ctx: &Ctx, out: &mut Out) {
     let channel = ctx.a.channel;
     let verdict = match channel {
         Some(_) => Verdict::Yes,
         None => Verdict::maybe(&[Q::Channel]),
     };
-    let how = match channel {
-        Some(Channel::Online) => "portal",
-        Some(Channel::Paper) => "phone",
-        None => "portal_or_phone",
+    let system = super::dated(super::BOOKING_SYSTEM, ctx.today);
+    let how = match (system, channel) {
+        (Some(super::BookingSystem::Police), Some(Channel::Online)) => "police_system",
+        (Some(super::BookingSystem::Police), Some(Channel::Paper)) => "phone_or_email",
+        (Some(super::BookingSystem::Police), None) => "police_system_or_phone",
+        (_, Some(Channel::Online)) => "portal",
+        (_, Some(Channel::Paper)) => "phone",
+        (_, None) => "portal_or_phone",
     };
-    out.add(
-        Finding::new(FindingKey::HowToBook, verdict, Priority::Action)
-            .rules(&[R::R021])
-            .sources(&[S::Seed000, S::Seed001, S::Seed003, S::W12, S::W13])
-            .param("how", Value::Key(how)),
-    );
+    let mut f = Finding::new(FindingKey::HowToBook, verdict, Priority::Action)
+        .rules(&[R::R021])
+        .sources(&[S::Seed000, S::Seed001, S::Seed003, S::W12, S::W13])
+        .param("how", Value::Key(how));
+    if system == Some(super::BookingSystem::Police) {
+        f = f.sources(&[S::W74]).conflict(Conflict::K17);
+    }
+    out.add(f);
 }
 
 /// under 18 at the appointment: a parent or guardian must come along.

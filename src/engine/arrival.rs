@@ -14,8 +14,10 @@ use crate::domain::refs::{Conflict, RuleId as R, Source as S};
 /// Working days from the appointment: optimistic (R-031 work page, R-034) and planning.
 const OPTIMISTIC_WORKING_DAYS: u32 = 10;
 const PLANNING_WORKING_DAYS: u32 = 20;
-/// Extra working days if the card is lost in the mail.
-const LOST_IN_MAIL_WORKING_DAYS: u32 = 10;
+/// Extra working days to plan with if the card is lost in the mail (R-032, K18: "at least 20"
+/// on the newer pages, W75), and the earliest (the older pages' "another ten").
+const LOST_IN_MAIL_WORKING_DAYS: u32 = 20;
+const LOST_IN_MAIL_EARLIEST_WORKING_DAYS: u32 = 10;
 
 pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     let Some(route) = route(out) else { return };
@@ -65,14 +67,22 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
         return;
     };
     let lost = a.card_lost_in_mail == Some(true);
-    let earliest = add_working_days(day0, OPTIMISTIC_WORKING_DAYS, CalendarRule::Statutory);
     let planning = add_working_days(day0, PLANNING_WORKING_DAYS, CalendarRule::Statutory);
-    let expected = if lost {
+    // R-032 / K18: a card lost in the mail is made again: counted from the first card's
+    // planning date, ten working days at the earliest, twenty to plan with.
+    let (earliest, expected) = if lost {
         rules.push(R::R032);
-        planning
-            .and_then(|p| add_working_days(p, LOST_IN_MAIL_WORKING_DAYS, CalendarRule::Statutory))
+        sources.push(S::W75);
+        let after = |n| planning.and_then(|p| add_working_days(p, n, CalendarRule::Statutory));
+        (
+            after(LOST_IN_MAIL_EARLIEST_WORKING_DAYS),
+            after(LOST_IN_MAIL_WORKING_DAYS),
+        )
     } else {
-        planning
+        (
+            add_working_days(day0, OPTIMISTIC_WORKING_DAYS, CalendarRule::Statutory),
+            planning,
+        )
     };
     let mut f = Finding::new(FindingKey::CardArrival, Verdict::Yes, Priority::Info)
         .conflict(Conflict::K1)
@@ -85,10 +95,12 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
             Value::Number(i64::from(PLANNING_WORKING_DAYS)),
         );
     if lost {
-        f = f.param(
-            "lost_in_mail",
-            Value::Number(i64::from(LOST_IN_MAIL_WORKING_DAYS)),
-        );
+        f = f
+            .param(
+                "lost_in_mail",
+                Value::Number(i64::from(LOST_IN_MAIL_WORKING_DAYS)),
+            )
+            .conflict(Conflict::K18);
     }
     if let Some(end) = expected {
         // R-903 / K12: the eves are working days by statute; bank calendars close them.

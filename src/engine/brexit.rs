@@ -7,7 +7,7 @@ use super::absence::{self, ExemptLength, Threshold};
 use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{missing, Ctx, Out, BREXIT_APPLICATION_DEADLINE, BREXIT_TRANSITION_END};
 use crate::domain::answers::{
-    AppliedFor, BrexitRole, Citizenship, Place, Status, UkNationalBasis, UkRelationship,
+    AppliedFor, Basis, BrexitRole, Citizenship, Place, Status, UkNationalBasis, UkRelationship,
 };
 use crate::domain::dates::{age_on, years_after, DateRange};
 use crate::domain::questions::Question as Q;
@@ -50,6 +50,17 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         Some(BrexitRole::FamilyMember) => family_member(ctx, out),
         Some(BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily) => frontier(ctx, out),
     }
+}
+
+/// True when the applicant holds or seeks a permit under the Brexit rules: a Brexit permit,
+/// a Brexit application, or a permit on the Brexit basis. A later permanent permit then follows
+/// the Brexit rules only (R-104 … R-110), never the general requirements of R-074 … R-079
+///
+pub(crate) fn on_brexit_route(ctx: &Ctx) -> bool {
+    let a = ctx.a;
+    a.status == Some(Status::BrexitTemporary)
+        || a.applied_for == Some(AppliedFor::BrexitPermit)
+        || a.basis == Some(Basis::Brexit)
 }
 
 /// R-100 … … for a UK national living in Norway.

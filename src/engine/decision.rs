@@ -72,6 +72,9 @@ keyed! {
         AbsenceTemporaryPermit => "absence_temporary_permit",
         AbsencePermanentPlanning => "absence_permanent_planning",
         PermanentRequirements => "permanent_requirements",
+        PermanentLanguage => "permanent_language",
+        PermanentIncome => "permanent_income",
+        PermanentPermitGap => "permanent_permit_gap",
         PermanentPermitLoss => "permanent_permit_loss",
         KeepPermanentAbroad => "keep_permanent_abroad",
         PermanentRightLoss => "permanent_right_loss",
@@ -104,6 +107,7 @@ keyed! {
         CardExpectedEarliest => "card_expected_earliest",
         CardExpectedBy => "card_expected_by",
         SafeToTravelFrom => "safe_to_travel_from",
+        ResidenceTimeMet => "residence_time_met",
         PermanentApplicationEarliest => "permanent_application_earliest",
         PermanentRightFrom => "permanent_right_from",
         BrexitPermanentFrom => "brexit_permanent_from",
@@ -367,6 +371,9 @@ pub struct Decision {
     pub rules_version: &'static str,
     /// The day the rules were last reviewed against their sources.
     pub rules_reviewed: NaiveDate,
+    /// The day by which they must be reviewed again; after it the result says they may be out
+    /// of date.
+    pub rules_review_by: NaiveDate,
     /// The day the decision was made for.
     pub today: NaiveDate,
     /// The findings, most important first.
@@ -378,6 +385,12 @@ pub struct Decision {
 }
 
 impl Decision {
+    /// True when the decision is made after the rules' review-by day: the rules may have
+    /// changed since they were last reviewed.
+    pub fn rules_may_be_outdated(&self) -> bool {
+        self.today > self.rules_review_by
+    }
+
     /// The finding with this key, if any.
     pub fn finding(&self, key: FindingKey) -> Option<&Finding> {
         self.findings.iter().find(|f| f.key == key)

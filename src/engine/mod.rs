@@ -29,13 +29,15 @@ use decision::DateKey;
 pub use decision::{Decision, Finding, FindingKey, KeyDate, Priority, Value, Verdict};
 
 /// The version of the rules. Bump it whenever a rule's outcome changes; saved summaries carry it.
-pub const RULES_VERSION: &str = "2026.11.1";
+pub const RULES_VERSION: &str = "2026.12.1";
 
-/// The day the rules were last checked against their sources.
-pub const RULES_REVIEWED: NaiveDate = match NaiveDate::from_ymd_opt(2026, 11, 22) {
-    Some(d) => d,
-    None => NaiveDate::MIN,
-};
+/// The day the rules were last checked against their sources (rule book revision 2026.12).
+pub const RULES_REVIEWED: NaiveDate = ymd(2026, 12, 1);
+
+/// The day by which the rules must be reviewed again (rule book, section N: fees change every
+/// 1 January; collective protection changes often). After it, every result says that the rules
+/// may have changed.
+pub const RULES_REVIEW_BY: NaiveDate = ymd(2027, 3, 1);
 
 /// A value that holds for a period, with its legal reference (design: "dated values with
 /// references, no silent fallback"). A lookup outside every period returns `None`.
@@ -59,7 +61,7 @@ pub fn dated<T: Copy>(table: &[Dated<T>], day: NaiveDate) -> Option<T> {
         .map(|d| d.value)
 }
 
-const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+pub(crate) const fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
         Some(d) => d,
         None => NaiveDate::MIN,
@@ -75,6 +77,32 @@ pub const CARD_FEE_NOK: &[Dated<u32>] = &[Dated {
     value: 300,
     source: Source::W18,
 }];
+
+/// Where police appointments for residence matters are booked (R-021).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BookingSystem {
+    /// UDI's Application Portal, logged in with the account that applied.
+    ApplicationPortal,
+    /// The police's own queue and booking system.
+    Police,
+}
+
+/// The booking channel in force on a day (R-021, K17). The seeds do not say since when the
+/// Application Portal was used, so its row starts at the earliest date the checker accepts.
+pub const BOOKING_SYSTEM: &[Dated<BookingSystem>] = &[
+    Dated {
+        from: ymd(1900, 1, 1),
+        until: Some(ymd(2024, 5, 26)),
+        value: BookingSystem::ApplicationPortal,
+        source: Source::W12,
+    },
+    Dated {
+        from: ymd(2024, 5, 27),
+        until: None,
+        value: BookingSystem::Police,
+        source: Source::W74,
+    },
+];
 
 /// 16 April 2021: biometrics taken when the application is handed in (R-010, R-011).
 pub const BIOMETRICS_AT_SUBMISSION_FROM: NaiveDate = ymd(2021, 4, 16);
@@ -183,6 +211,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
     let mut decision = Decision {
         rules_version: RULES_VERSION,
         rules_reviewed: RULES_REVIEWED,
+        rules_review_by: RULES_REVIEW_BY,
         today,
         findings,
         dates,

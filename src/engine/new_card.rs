@@ -160,10 +160,11 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         out.add(
             Finding::new(FindingKey::OrderProcess, Verdict::Yes, Priority::Info)
                 .rules(&[R::R046, R::R047])
-                .sources(&[S::Seed002, S::W65, S::W18])
+                .sources(&[S::Seed002, S::W65, S::W18, S::W74])
+                .conflict(Conflict::K17)
                 .param(
                     "new_passport",
-                    Value::Key(match a.new_passport_recently {
+                    Value::Key(match new_passport_in_last_four_years(ctx) {
                         Some(true) => "yes",
                         Some(false) => "no",
                         None => "unknown",
@@ -318,4 +319,15 @@ fn lost_abroad(ctx: &Ctx, out: &mut Out) {
             .param("lost", Value::Key(if lost { "yes" } else { "no" }))
             .param("months", Value::Number(3)),
     );
+}
+
+/// a new passport in the last four years means bringing the old one too. The passport's
+/// date, when given, decides; otherwise the applicant's yes or no.
+fn new_passport_in_last_four_years(ctx: &Ctx) -> Option<bool> {
+    match ctx.a.new_passport_date {
+        Some(issued) => Some(
+            crate::domain::dates::years_before(ctx.today, 4).is_none_or(|cutoff| issued >= cutoff),
+        ),
+        None => ctx.a.new_passport_recently,
+    }
 }

@@ -61,6 +61,7 @@ mod tests {
         Decision {
             rules_version: "test",
             rules_reviewed: NaiveDate::MIN,
+            rules_review_by: NaiveDate::MAX,
             today: NaiveDate::MIN,
             findings,
             dates: Vec::new(),

@@ -158,7 +158,6 @@ fn abroad_and_gaps(ctx: &Ctx, out: &mut Out, expiry: NaiveDate) {
 /// a permanent application cannot be handed in more than three months before the
 /// residence-time requirement is met.
 fn permanent_timing(ctx: &Ctx, out: &mut Out) {
-    let a = ctx.a;
     let mut f = Finding::new(
         FindingKey::PermanentApplicationTiming,
         Verdict::Yes,
@@ -166,7 +165,7 @@ fn permanent_timing(ctx: &Ctx, out: &mut Out) {
     )
     .rules(&[R::R065, R::R064])
     .sources(&[S::W27, S::W34]);
-    match a.residence_requirement_date {
+    match super::stays::residence_time_met(ctx) {
         Some(met) => {
             let earliest = months_before(met, 3);
             f = f
@@ -174,7 +173,7 @@ fn permanent_timing(ctx: &Ctx, out: &mut Out) {
                 .date("earliest", earliest);
             out.date(DateKey::PermanentApplicationEarliest, earliest, &[R::R065]);
         }
-        None => f.verdict = Verdict::maybe(&[Q::ResidenceRequirementDate]),
+        None => f.verdict = Verdict::maybe(&super::stays::residence_time_gaps(ctx)),
     }
     out.add(f);
 }

@@ -1,13 +1,16 @@
 //! Area F of the rule book: travel and absence limits on temporary permits, and the absence
-//! limit and other requirements for a later permanent permit (R-070 … R-075).
+//! limit and other requirements for a later permanent permit (R-070 … R-079, revised 2026.12):
+//! the three- or five-year group, time without a permit, income (R-078,
+//! explained, never a figure) and Norwegian and social studies dated by the day the
+//! application is registered.
 
 use chrono::NaiveDate;
 
 use super::absence::{self, LimitCheck, Threshold};
-use super::decision::{Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{Ctx, Out};
-use crate::domain::answers::{AppliedFor, Basis, Status};
-use crate::domain::dates::{add_months_clamped, age_on};
+use crate::domain::answers::{AppliedFor, Basis, PermitGap, Status};
+use crate::domain::dates::{add_months_clamped, age_on, years_after};
 use crate::domain::questions::Question as Q;
 use crate::domain::refs::{Conflict, RuleId as R, Source as S};
 
@@ -124,101 +127,336 @@ fn temporary_permit_absence(ctx: &Ctx, out: &mut Out) {
     out.add(f);
 }
 
-/// absence limit and other requirements for a later permanent permit.
-fn permanent_planning(ctx: &Ctx, out: &mut Out) {
+/// which residence-time group the applicant is in, from the permit held (W69).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Group {
+    /// Three years: work, studies that count, family with someone outside the five-year group.
+    ThreeYears,
+    /// Five years: protection, derived refugee status, resettlement, and their family members.
+    FiveYears,
+    /// Five years by W68, but seed 001 still says seven months in three years (K16).
+    Humanitarian,
+}
+
+impl Group {
+    fn years(self) -> u32 {
+        match self {
+            Group::ThreeYears => 3,
+            Group::FiveYears | Group::Humanitarian => 5,
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Group::ThreeYears => "three_years",
+            Group::FiveYears => "five_years",
+            Group::Humanitarian => "humanitarian",
+        }
+    }
+}
+
+/// The group of R-076, or `None` when the answers do not settle it (the question that would
+/// is returned by [`group_gap`]).
+pub(crate) fn group(ctx: &Ctx) -> Option<Group> {
     let a = ctx.a;
-    let protection = a.basis == Some(Basis::Protection);
-    let (years, months) = if protection { (5, 10) } else { (3, 7) };
-    let sources: &[S] = if protection {
-        &[S::W37, S::W38, S::Seed001]
+    if a.applied_for == Some(AppliedFor::DerivedRefugee) {
+        return Some(Group::FiveYears);
+    }
+    match a.basis? {
+        Basis::Protection => Some(Group::FiveYears),
+        Basis::Humanitarian => Some(Group::Humanitarian),
+        Basis::Family => match a.family_five_year_group? {
+            true => Some(Group::FiveYears),
+            false => Some(Group::ThreeYears),
+        },
+        _ => Some(Group::ThreeYears),
+    }
+}
+
+fn group_gap(ctx: &Ctx) -> Vec<Q> {
+    match ctx.a.basis {
+        None => vec![Q::Basis],
+        Some(Basis::Family) if ctx.a.family_five_year_group.is_none() => {
+            vec![Q::FamilyFiveYearGroup]
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// The day the residence-time requirement is met: as the applicant gave it, or the
+/// first qualifying permit plus three or five years.
+pub(crate) fn residence_time_met(ctx: &Ctx) -> Option<NaiveDate> {
+    ctx.a.residence_requirement_date.or_else(|| {
+        let years = group(ctx)?.years();
+        years_after(ctx.a.first_qualifying_permit_date?, years)
+    })
+}
+
+/// The questions that would settle [`residence_time_met`] when it is `None`.
+pub(crate) fn residence_time_gaps(ctx: &Ctx) -> Vec<Q> {
+    let mut gaps = vec![Q::ResidenceRequirementDate];
+    if ctx.a.first_qualifying_permit_date.is_none() {
+        gaps.push(Q::FirstQualifyingPermitDate);
+    }
+    gaps.extend(group_gap(ctx));
+    gaps
+}
+
+/// The day the permanent application is (or will be) registered: the application date for
+/// someone who applied, today for someone planning (the rules in force today apply).
+fn registration_day(ctx: &Ctx) -> (NaiveDate, bool) {
+    let a = ctx.a;
+    if a.applied_for == Some(AppliedFor::PermanentPermit) {
+        match a.application_date {
+            Some(d) => (d, true),
+            None => (ctx.today, false),
+        }
     } else {
-        &[S::Seed001, S::W38, S::W37]
+        (ctx.today, true)
+    }
+}
+
+/// The Norwegian and social-studies requirement for a permanent permit, by the day the
+/// application is registered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LanguageRule {
+    /// The rule's key for the text layer.
+    pub key: &'static str,
+    /// Youngest age the requirement applies to.
+    pub min_age: u32,
+    /// Oldest age the requirement applies to.
+    pub max_age: u32,
+}
+
+/// before 1 September 2025 training hours, oral Norwegian A1 and social studies for ages
+/// 16–55 (W46); from then oral Norwegian A2 and a social-studies test for ages 18–67 (W70, W71).
+pub const LANGUAGE_RULE: &[super::Dated<LanguageRule>] = &[
+    super::Dated {
+        from: super::ymd(1900, 1, 1),
+        until: Some(super::ymd(2025, 8, 31)),
+        value: LanguageRule {
+            key: "training_a1",
+            min_age: 16,
+            max_age: 55,
+        },
+        source: S::W46,
+    },
+    super::Dated {
+        from: super::ymd(2025, 9, 1),
+        until: None,
+        value: LanguageRule {
+            key: "a2_social_studies",
+            min_age: 18,
+            max_age: 67,
+        },
+        source: S::W70,
+    },
+];
+
+/// K19: no transitional rule was found; applications registered in the three months before the
+/// change (checker-internal choice) are shown both rules.
+const LANGUAGE_CHANGE: NaiveDate = super::ymd(2025, 9, 1);
+
+/// The income requirement's age band (R-078, W73). The amount changes every year and is never
+/// shown.
+const INCOME_AGES: (u32, u32) = (18, 67);
+
+/// … R-079: absence limit and other requirements for a later permanent permit.
+/// Not for the Brexit route: Brexit permanent permits have only the Brexit rules.
+fn permanent_planning(ctx: &Ctx, out: &mut Out) {
+    if super::brexit::on_brexit_route(ctx) {
+        return;
+    }
+    permanent_absence(ctx, out);
+    permanent_requirements(ctx, out);
+    // The rest concerns the application itself; a temporary-permit holder who has not applied
+    // sees the residence time and the absence limit as background.
+    if ctx.a.applied_for == Some(AppliedFor::PermanentPermit) {
+        language(ctx, out);
+        income(ctx, out);
+        permit_gap(ctx, out);
+    }
+}
+
+/// at most 7 months abroad in 3 years (three-year group) or 10 months in 5 years
+/// (five-year group); for strong humanitarian grounds both (K16), and both while the group is
+/// not known.
+fn permanent_absence(ctx: &Ctx, out: &mut Out) {
+    let a = ctx.a;
+    let group = group(ctx);
+    let (years, months) = match group {
+        Some(Group::ThreeYears) => (3, 7),
+        _ => (5, 10),
     };
-    let base = Finding::new(
+    let mut base = Finding::new(
         FindingKey::AbsencePermanentPlanning,
         Verdict::maybe(&[]),
         Priority::Info,
     )
-    .rules(&[R::R074])
-    .sources(sources)
-    .conflict(Conflict::K3)
+    .rules(&[R::R074, R::R076])
+    .sources(&[S::W69, S::W37, S::W38, S::Seed001])
     .param("years", Value::Number(years))
     .param("months", Value::Number(months));
-    let gaps = super::missing(&[
-        (Q::Basis, a.basis.is_some()),
-        (Q::StaysAbroad, a.stays_abroad.is_some()),
-    ]);
-    if gaps.is_empty() {
-        let until = a.residence_requirement_date.unwrap_or(ctx.today);
-        let check = absence::check_total_in_lookback(
-            &ctx.case.stay_ranges(),
-            until,
-            years as u32,
-            months as u32,
-        );
-        let (verdict, priority) = verdict_for(check.threshold);
-        let mut f = with_check(base, &check).param("until", Value::Date(until));
-        f.verdict = verdict;
-        f.priority = priority;
-        out.add(f);
-    } else {
-        out.add(base.verdict_maybe(&gaps));
+    if group == Some(Group::Humanitarian) {
+        base = base.conflict(Conflict::K16).sources(&[S::W68]);
     }
-    permanent_requirements(ctx, out);
+    let mut gaps = group_gap(ctx);
+    if a.stays_abroad.is_none() {
+        gaps.push(Q::StaysAbroad);
+    }
+    if !gaps.is_empty() {
+        out.add(base.verdict_maybe(&gaps));
+        return;
+    }
+    let until = residence_time_met(ctx)
+        .filter(|d| *d > ctx.today)
+        .unwrap_or(ctx.today);
+    let stays = ctx.case.stay_ranges();
+    let main = absence::check_total_in_lookback(&stays, until, years as u32, months as u32);
+    let mut check = main;
+    if group == Some(Group::Humanitarian) {
+        // K16: the seed's 7 months in 3 years too; the worse of the two decides.
+        let seed = absence::check_total_in_lookback(&stays, until, 3, 7);
+        base = base.param("seed_threshold", Value::Key(threshold_key(seed.threshold)));
+        if seed.threshold > main.threshold {
+            check = seed;
+        }
+    }
+    let (verdict, priority) = verdict_for(check.threshold);
+    let mut f = with_check(base, &check).param("until", Value::Date(until));
+    f.verdict = verdict;
+    f.priority = priority;
+    out.add(f);
 }
 
-/// three years' residence; Norwegian and social studies for ages 16–55 (K10).
+/// three or five years with permits that count; when the time is met.
 fn permanent_requirements(ctx: &Ctx, out: &mut Out) {
-    let a = ctx.a;
     let mut f = Finding::new(
         FindingKey::PermanentRequirements,
         Verdict::Yes,
         Priority::Info,
     )
-    .rules(&[R::R075])
-    .sources(&[S::W45, S::W46, S::W47, S::W48])
-    .conflict(Conflict::K10)
-    .param("residence_years", Value::Number(3));
-    let gaps = super::missing(&[
-        (Q::DateOfBirth, a.date_of_birth.is_some()),
-        (
-            Q::FirstQualifyingPermitDate,
-            a.first_qualifying_permit_date.is_some(),
-        ),
-    ]);
-    if let Some(age) = a.date_of_birth.and_then(|dob| age_on(dob, ctx.today)) {
-        let band = if (16..=55).contains(&age) {
-            "in_band"
-        } else {
-            "outside_band"
-        };
-        f = f
-            .param("age", Value::Number(i64::from(age)))
-            .param("language_band", Value::Key(band));
-    }
-    if let Some(first) = a.first_qualifying_permit_date {
-        f = f.param("hours_period", Value::Key(hours_period(first)));
-        if first < ymd(2021, 1, 1) {
-            f = f.param("a2_rule", Value::Key("applies"));
+    .rules(&[R::R075, R::R076])
+    .sources(&[S::W68, S::W69, S::W45]);
+    match group(ctx) {
+        Some(g) => {
+            f = f
+                .param("residence_years", Value::Number(i64::from(g.years())))
+                .param("group", Value::Key(g.key()));
+            if g == Group::Humanitarian {
+                f = f.conflict(Conflict::K16);
+            }
         }
+        None => f.verdict = Verdict::maybe(&group_gap(ctx)),
     }
-    if !gaps.is_empty() {
-        f.verdict = Verdict::Maybe { missing: gaps };
+    if let Some(met) = residence_time_met(ctx) {
+        f = f.date("met", Some(met));
+        out.date(DateKey::ResidenceTimeMet, Some(met), &[R::R076]);
+    } else if ctx.a.first_qualifying_permit_date.is_none() && f.is_yes() {
+        f.verdict = Verdict::maybe(&[Q::FirstQualifyingPermitDate]);
     }
     out.add(f);
 }
 
-fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+/// R-079 (K10, K19): Norwegian and social studies, by the day the application is registered.
+fn language(ctx: &Ctx, out: &mut Out) {
+    let a = ctx.a;
+    let (day, known) = registration_day(ctx);
+    let mut f = Finding::new(FindingKey::PermanentLanguage, Verdict::Yes, Priority::Info)
+        .rules(&[R::R079])
+        .sources(&[S::W70, S::W71, S::W46, S::W47, S::W48])
+        .conflict(Conflict::K10);
+    let Some(rule) = super::dated(LANGUAGE_RULE, day) else {
+        out.add(f.verdict_maybe(&[]));
+        return;
+    };
+    f = f
+        .param("rule", Value::Key(rule.key))
+        .param("min_age", Value::Number(i64::from(rule.min_age)))
+        .param("max_age", Value::Number(i64::from(rule.max_age)));
+    if known {
+        f = f.param("registered", Value::Date(day));
+    }
+    let near_change = crate::domain::dates::months_before(LANGUAGE_CHANGE, 3)
+        .is_some_and(|from| from <= day && day < LANGUAGE_CHANGE);
+    if near_change {
+        f = f
+            .conflict(Conflict::K19)
+            .param("both_rules", Value::Key("yes"));
+    }
+    if rule.key == "training_a1" {
+        if let Some(first) = a.first_qualifying_permit_date {
+            f = f.param("hours_period", Value::Key(hours_period(first)));
+        }
+    }
+    let mut gaps = Vec::new();
+    if !known {
+        gaps.push(Q::ApplicationDate);
+    }
+    match a.date_of_birth.and_then(|dob| age_on(dob, day)) {
+        Some(age) => {
+            let applies = (rule.min_age..=rule.max_age).contains(&age);
+            f = f.param("age", Value::Number(i64::from(age)));
+            if !applies {
+                f.verdict = Verdict::No;
+            }
+        }
+        None if a.date_of_birth.is_none() => gaps.push(Q::DateOfBirth),
+        // Born after the registration day: the answers contradict each other.
+        None => f.verdict = Verdict::maybe(&[]),
+    }
+    if !gaps.is_empty() {
+        f.verdict = Verdict::maybe(&gaps);
+    }
+    out.add(f);
 }
 
-/// The training-hours period by the date of the first qualifying permit (W46).
+/// own income in the last 12 months for ages 18–67; explained, never a figure.
+fn income(ctx: &Ctx, out: &mut Out) {
+    let (day, _) = registration_day(ctx);
+    let mut f = Finding::new(FindingKey::PermanentIncome, Verdict::Yes, Priority::Info)
+        .rules(&[R::R078])
+        .sources(&[S::W73, S::W72]);
+    match ctx.a.date_of_birth.and_then(|dob| age_on(dob, day)) {
+        Some(age) => {
+            f = f.param("age", Value::Number(i64::from(age)));
+            if !(INCOME_AGES.0..=INCOME_AGES.1).contains(&age) {
+                f.verdict = Verdict::No;
+            }
+        }
+        None if ctx.a.date_of_birth.is_none() => f.verdict = Verdict::maybe(&[Q::DateOfBirth]),
+        None => f.verdict = Verdict::maybe(&[]),
+    }
+    out.add(f);
+}
+
+/// at most three months in total without a valid permit; flagged, not computed.
+fn permit_gap(ctx: &Ctx, out: &mut Out) {
+    let f = Finding::new(FindingKey::PermanentPermitGap, Verdict::No, Priority::Info)
+        .rules(&[R::R077])
+        .sources(&[S::W69]);
+    let f = match ctx.a.permit_gap {
+        Some(PermitGap::None) => f,
+        Some(PermitGap::UpToThreeMonths) => f.param("gap", Value::Key("up_to_three_months")),
+        Some(PermitGap::OverThreeMonths) => {
+            let mut f = f.param("gap", Value::Key("over_three_months"));
+            f.verdict = Verdict::Yes;
+            f.priority = Priority::Action;
+            f
+        }
+        None => f.verdict_maybe(&[Q::PermitGap]),
+    };
+    out.add(f);
+}
+
+/// The training-hours period by the date of the first qualifying permit (W46; the rule before
+/// 1 September 2025).
 fn hours_period(first: NaiveDate) -> &'static str {
-    if first >= ymd(2013, 9, 1) {
+    if first >= super::ymd(2013, 9, 1) {
         "from_2013_09_01"
-    } else if first >= ymd(2012, 1, 1) {
+    } else if first >= super::ymd(2012, 1, 1) {
         "from_2012_01_01"
-    } else if first >= ymd(2005, 9, 1) {
+    } else if first >= super::ymd(2005, 9, 1) {
         "from_2005_09_01"
     } else {
         "before_2005_09_01"

@@ -80,7 +80,7 @@ macro_rules! list_fields {
 
 use crate::domain::answers::{
     AppliedFor, Basis, BrexitRole, CardSituation, Channel, Citizenship, Keyed, LetterSays,
-    LongAbroadReason, OldPermitIndicator, Place, Status, SubmittedBy, TravelDocument,
+    LongAbroadReason, OldPermitIndicator, PermitGap, Place, Status, SubmittedBy, TravelDocument,
     UkNationalBasis, UkRelationship,
 };
 
@@ -97,7 +97,8 @@ choice_fields!(
     Channel,
     LongAbroadReason,
     UkRelationship,
-    UkNationalBasis
+    UkNationalBasis,
+    PermitGap
 );
 list_fields!(CardSituation, OldPermitIndicator);
 
@@ -207,6 +208,7 @@ fields! {
     BrexitRole => brexit_role;
     Status => status;
     Basis => basis;
+    FamilyFiveYearGroup => family_five_year_group;
     AppliedFor => applied_for;
     ApplicationDate => application_date;
     AppliedFrom => applied_from;
@@ -236,6 +238,7 @@ fields! {
     StaysAbroad => stays_abroad;
     ResidenceRequirementDate => residence_requirement_date;
     FirstQualifyingPermitDate => first_qualifying_permit_date;
+    PermitGap => permit_gap;
     PlanAbroadOverTwoYears => plan_abroad_over_two_years;
     LongAbroadReason => long_abroad_reason;
     IntendsToReturn => intends_to_return;

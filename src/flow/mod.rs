@@ -20,7 +20,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{
-    Answers, AppliedFor, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
+    Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
     UkRelationship,
 };
 use crate::domain::dates::age_on;
@@ -332,10 +332,15 @@ fn non_eu(w: &mut Walk) -> Option<()> {
         w.ask(Q::StaysAbroad);
     }
     if applied == AppliedFor::PermanentPermit {
+        // a family member's residence time depends on the person in Norway.
+        if w.route(Q::Basis, a.basis)? == Basis::Family {
+            w.ask(Q::FamilyFiveYearGroup);
+        }
         w.ask(Q::ResidenceRequirementDate);
         w.ask(Q::FirstQualifyingPermitDate);
         w.ask(Q::DateOfBirth);
         w.ask(Q::StaysAbroad);
+        w.ask(Q::PermitGap);
     }
     match status {
         Status::PermanentPermit => {

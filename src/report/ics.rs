@@ -99,6 +99,7 @@ fn is_deadline(key: DateKey) -> bool {
         DateKey::CardExpectedEarliest
         | DateKey::CardExpectedBy
         | DateKey::SafeToTravelFrom
+        | DateKey::ResidenceTimeMet
         | DateKey::PermanentApplicationEarliest
         | DateKey::PermanentRightFrom
         | DateKey::BrexitPermanentFrom => false,

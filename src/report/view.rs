@@ -189,14 +189,7 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
         do_items: items(ItemKind::Do),
         bring_items: items(ItemKind::Bring),
         sources,
-        rules_version: tr_with(
-            lang,
-            "ui.rules_version",
-            &[
-                ("version", d.rules_version),
-                ("date", &format_date(lang, d.rules_reviewed)),
-            ],
-        ),
+        rules_version: rules_line(lang, d),
         errors: Vec::new(),
         changes: Vec::new(),
     }
@@ -308,6 +301,23 @@ fn view_last_finding(view: &mut ResultView) -> Option<&mut FindingView> {
     view.sections.last_mut()?.findings.last_mut()
 }
 
+/// The rules version and review date; after the review-by day also the warning that the rules
+/// may have changed, with UDI's address (the result page, the summary and the print all show
+/// this line).
+fn rules_line(lang: Lang, d: &Decision) -> String {
+    let reviewed = format_date(lang, d.rules_reviewed);
+    let mut line = tr_with(
+        lang,
+        "ui.rules_version",
+        &[("version", d.rules_version), ("date", &reviewed)],
+    );
+    if d.rules_may_be_outdated() {
+        line.push(' ');
+        line.push_str(&tr_with(lang, "ui.rules_outdated", &[("date", &reviewed)]));
+    }
+    line
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,5 +390,30 @@ mod tests {
         assert_eq!(decode("P\torphan paragraph\nV\tv"), None);
         assert_eq!(decode("Z\tunknown\nV\tv"), None);
         assert_eq!(decode("<html>"), None);
+    }
+    #[test]
+    fn after_the_review_by_day_every_result_says_the_rules_may_have_changed() {
+        let answers = Answers {
+            citizenship: Some(Citizenship::EuEea),
+            ..Answers::default()
+        };
+        let review_by = crate::engine::RULES_REVIEW_BY;
+        for (today, outdated) in [(review_by, false), (review_by + chrono::Days::new(1), true)] {
+            for lang in Lang::ALL {
+                let view = build(lang, today, &answers, None);
+                let warning = tr_with(
+                    lang,
+                    "ui.rules_outdated",
+                    &[("date", &format_date(lang, crate::engine::RULES_REVIEWED))],
+                );
+                assert_eq!(
+                    view.rules_version.contains(&warning),
+                    outdated,
+                    "{today} {lang:?}: {}",
+                    view.rules_version
+                );
+                assert_eq!(view.rules_version.contains("https://www.udi.no"), outdated);
+            }
+        }
     }
 }

@@ -53,7 +53,7 @@ for (const lang of ['en', 'nb']) {
       for (const key of [...j.expect, 'ui.result.title', 'ui.not_advice', 'ui.checklist.title']) {
         assert.ok(flat.includes(norm(t.get(key))), `the PDF lacks "${t.get(key)}"`);
       }
-      assert.ok(flat.includes('2026.11.1'), 'no rules version');
+      assert.ok(flat.includes('2026.12.1'), 'no rules version');
       assert.match(flat, /https:\/\/www\.udi\.no\S*/, 'no source address');
       assert.ok(!flat.includes(t.get('ui.print')), 'the print button is printed');
       // The situation line and the date of the printout.

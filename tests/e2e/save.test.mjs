@@ -81,13 +81,13 @@ describe('keeping the result', () => {
     assert.match(files.summary.text, /^<!DOCTYPE html>/i);
     assert.ok(!/<script|<link|\ssrc=/i.test(files.summary.text), 'the summary loads or runs something');
     for (const key of J.expect) assert.ok(files.summary.text.includes(en.get(key)), key);
-    assert.ok(files.summary.text.includes('2026.11.1'));
+    assert.ok(files.summary.text.includes('2026.12.1'));
 
     files.answers = await download(page, 'ui.save.answers');
     assert.equal(files.answers.name, `residence-checker-answers-${J.today}.json`);
     const json = JSON.parse(files.answers.text);
     assert.equal(json.format, 'residence-checker-answers');
-    assert.equal(json.rules_version, '2026.11.1');
+    assert.equal(json.rules_version, '2026.12.1');
     assert.match(json.checksum, /^[0-9a-f]{8}$/);
     assert.equal(json.answers.basis, 'work');
 

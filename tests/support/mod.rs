@@ -398,7 +398,17 @@ pub fn answers_with(
         o(indicators),
         b(),
     );
-    let g5 = (b(), b(), d());
+    let g5 = (
+        b(),
+        b(),
+        d(),
+        b(),
+        o(select(vec![
+            PermitGap::None,
+            PermitGap::UpToThreeMonths,
+            PermitGap::OverThreeMonths,
+        ])),
+    );
     (g1, g2, g3, g4, g5)
         .prop_map(|(g1, g2, g3, g4, g5)| {
             let (
@@ -457,7 +467,13 @@ pub fn answers_with(
                 old_permit_indicators,
                 uk_registered_as_eu_family,
             ) = g4;
-            let (eu_stay_over_three_months, eu_registered, eu_residence_start) = g5;
+            let (
+                eu_stay_over_three_months,
+                eu_registered,
+                eu_residence_start,
+                family_five_year_group,
+                permit_gap,
+            ) = g5;
             Answers {
                 citizenship,
                 eu_family_member,
@@ -510,6 +526,8 @@ pub fn answers_with(
                 eu_stay_over_three_months,
                 eu_registered,
                 eu_residence_start,
+                family_five_year_group,
+                permit_gap,
             }
         })
         .boxed()
