@@ -293,6 +293,7 @@ pub fn answers_with(
             Basis::Family,
             Basis::Protection,
             Basis::Humanitarian,
+            Basis::CollectiveProtection,
             Basis::Brexit,
             Basis::EuFamily,
             Basis::Other,
@@ -398,7 +399,7 @@ pub fn answers_with(
         o(indicators),
         b(),
     );
-    let g5 = (b(), b(), d());
+    let g5 = (b(), b(), d(), b());
     (g1, g2, g3, g4, g5)
         .prop_map(|(g1, g2, g3, g4, g5)| {
             let (
@@ -457,7 +458,8 @@ pub fn answers_with(
                 old_permit_indicators,
                 uk_registered_as_eu_family,
             ) = g4;
-            let (eu_stay_over_three_months, eu_registered, eu_residence_start) = g5;
+            let (eu_stay_over_three_months, eu_registered, eu_residence_start, other_citizenship) =
+                g5;
             Answers {
                 citizenship,
                 eu_family_member,
@@ -510,6 +512,7 @@ pub fn answers_with(
                 eu_stay_over_three_months,
                 eu_registered,
                 eu_residence_start,
+                other_citizenship,
             }
         })
         .boxed()
