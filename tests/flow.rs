@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use residence_checker::domain::answers::{Answers, Citizenship};
+use residence_checker::domain::answers::{Answers, AppliedFor, Basis, Citizenship, Status};
 use residence_checker::domain::case::Case;
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::decision::FindingKey;
@@ -150,4 +150,78 @@ fn the_graphviz_file_names_every_reached_question() {
     assert!(dot.starts_with("digraph flow {"));
     assert!(dot.contains("\"citizenship\" -> \"status\" [label=\"eu_eea\"]"));
     assert!(dot.contains("-> result;"));
+}
+
+fn collective(w: &Walked) -> bool {
+    w.answers.basis == Some(Basis::CollectiveProtection)
+}
+
+#[test]
+fn other_citizenship_is_asked_only_on_collective_protection_paths() {
+    let mut asked = 0;
+    for w in walks() {
+        if w.path.contains(&Question::OtherCitizenship) {
+            asked += 1;
+            assert!(collective(w), "{:?}", w.path);
+        }
+    }
+    assert!(asked > 0, "never asked");
+}
+
+#[test]
+fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_and_each_fact_once() {
+    let renewal = [
+        Question::RenewalDigital,
+        Question::RenewalSubmitted,
+        Question::NoAppointmentBeforeDeadline,
+        Question::RenewalRegisteredOnline,
+        Question::PermitEnd,
+        Question::ResidenceRequirementDate,
+        Question::FirstQualifyingPermitDate,
+        Question::PlanAbroadOverTwoYears,
+    ];
+    let appointment = [
+        Question::ApplicationDate,
+        Question::AppliedFrom,
+        Question::SubmittedBy,
+        Question::BiometricsTaken,
+        Question::TravelDocument,
+        Question::LetterSaysMeetPolice,
+        Question::Channel,
+        Question::AppointmentDate,
+    ];
+    let mut holders = 0;
+    for w in walks().iter().filter(|w| collective(w)) {
+        assert!(!w.path.iter().any(|q| renewal.contains(q)), "{:?}", w.path);
+        match w.answers.status {
+            Some(Status::NoneYet | Status::DontKnow) => {
+                // new applications are not assessed; nothing more to ask.
+                assert_eq!(w.path.last(), Some(&Question::Basis), "{:?}", w.path);
+            }
+            Some(Status::Temporary) => {
+                holders += 1;
+                for q in [
+                    Question::PermitExpiry,
+                    Question::PermitStart,
+                    Question::DateOfBirth,
+                    Question::StaysAbroad,
+                    Question::OtherCitizenship,
+                ] {
+                    assert!(w.path.contains(&q), "{} not asked: {:?}", q.name(), w.path);
+                }
+                if w.answers.applied_for == Some(AppliedFor::Renewal) {
+                    // (A family member of a UK national was asked earlier where they applied
+                    // from: only the questions after the basis are about the application.)
+                    let after = w.path.iter().skip_while(|q| **q != Question::Basis);
+                    assert!(
+                        !after.clone().any(|q| appointment.contains(q)),
+                        "{:?}",
+                        w.path
+                    );
+                }
+            }
+            other => panic!("collective protection offered with status {other:?}"),
+        }
+    }
+    assert!(holders > 0);
 }
