@@ -191,6 +191,15 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
             F::BrexitOldPermanentPermit => {
                 list.act(I::OrderNewCard, f);
             }
+            F::CollectiveNoExtension if yes => {
+                list.act(I::ContactUdi, f);
+            }
+            F::CollectiveCardByPost if yes => {
+                list.act(I::NamesOnLetterbox, f);
+            }
+            F::CollectiveCardByPost if f.verdict == Verdict::No => {
+                list.act(I::BookChildFingerprints, f);
+            }
             F::BrexitTemporaryExpiring => {
                 list.act(I::SubmitRenewal, f).due = f.get_date("permit_expiry");
             }

@@ -90,6 +90,12 @@ keyed! {
         BrexitFamilyAbroad => "brexit_family_abroad",
         UkVisitor => "uk_visitor",
         BrexitFees => "brexit_fees",
+        CollectiveNewArrival => "collective_new_arrival",
+        CollectiveExtension => "collective_extension",
+        CollectiveNoExtension => "collective_no_extension",
+        CollectiveCardByPost => "collective_card_by_post",
+        CollectiveTravel => "collective_travel",
+        CollectivePermanent => "collective_permanent",
     }
 }
 
@@ -107,6 +113,7 @@ keyed! {
         PermanentApplicationEarliest => "permanent_application_earliest",
         PermanentRightFrom => "permanent_right_from",
         BrexitPermanentFrom => "brexit_permanent_from",
+        CollectiveNewExpiry => "collective_new_expiry",
     }
 }
 
@@ -148,6 +155,8 @@ keyed! {
         CarryBrexitReceipt => "carry_brexit_receipt",
         ExplainLateApplication => "explain_late_application",
         IdDocument => "id_document",
+        ContactUdi => "contact_udi",
+        BookChildFingerprints => "book_child_fingerprints",
     }
 }
 

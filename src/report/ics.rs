@@ -101,7 +101,8 @@ fn is_deadline(key: DateKey) -> bool {
         | DateKey::SafeToTravelFrom
         | DateKey::PermanentApplicationEarliest
         | DateKey::PermanentRightFrom
-        | DateKey::BrexitPermanentFrom => false,
+        | DateKey::BrexitPermanentFrom
+        | DateKey::CollectiveNewExpiry => false,
     }
 }
 
