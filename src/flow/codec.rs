@@ -1104,7 +1104,7 @@ mod tests {
         })
         .unwrap_or_default();
         assert!(json.get(FAMILY).is_some());
-        assert_eq!(names.len(), 51);
+        assert_eq!(names.len(), 52);
         assert_eq!(names.first(), Some(&"citizenship"));
         assert_eq!(names.get(43), Some(&FAMILY));
         assert_eq!(family_fields().count(), 12);
