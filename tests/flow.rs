@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use residence_checker::domain::answers::{Answers, Citizenship};
+use residence_checker::domain::answers::{Answers, AppliedFor, Basis, Citizenship, Status};
 use residence_checker::domain::case::Case;
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::decision::FindingKey;
@@ -150,4 +150,171 @@ fn the_graphviz_file_names_every_reached_question() {
     assert!(dot.starts_with("digraph flow {"));
     assert!(dot.contains("\"citizenship\" -> \"status\" [label=\"eu_eea\"]"));
     assert!(dot.contains("-> result;"));
+}
+
+fn collective(w: &Walked) -> bool {
+    w.answers.basis == Some(Basis::CollectiveProtection)
+}
+
+#[test]
+fn other_citizenship_is_asked_only_on_collective_protection_paths() {
+    let mut asked = 0;
+    for w in walks() {
+        if w.path.contains(&Question::OtherCitizenship) {
+            asked += 1;
+            assert!(collective(w), "{:?}", w.path);
+        }
+    }
+    assert!(asked > 0, "never asked");
+}
+
+#[test]
+fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_and_each_fact_once() {
+    let renewal = [
+        Question::RenewalDigital,
+        Question::RenewalSubmitted,
+        Question::NoAppointmentBeforeDeadline,
+        Question::RenewalRegisteredOnline,
+        Question::PermitEnd,
+        Question::ResidenceRequirementDate,
+        Question::FirstQualifyingPermitDate,
+        Question::PlanAbroadOverTwoYears,
+    ];
+    let appointment = [
+        Question::ApplicationDate,
+        Question::AppliedFrom,
+        Question::SubmittedBy,
+        Question::BiometricsTaken,
+        Question::TravelDocument,
+        Question::LetterSaysMeetPolice,
+        Question::Channel,
+        Question::AppointmentDate,
+    ];
+    let mut holders = 0;
+    for w in walks().iter().filter(|w| collective(w)) {
+        assert!(!w.path.iter().any(|q| renewal.contains(q)), "{:?}", w.path);
+        match w.answers.status {
+            Some(Status::NoneYet | Status::DontKnow) => {
+                // new applications are not assessed; nothing more to ask.
+                assert_eq!(w.path.last(), Some(&Question::Basis), "{:?}", w.path);
+            }
+            Some(Status::Temporary) => {
+                holders += 1;
+                for q in [
+                    Question::PermitExpiry,
+                    Question::PermitStart,
+                    Question::DateOfBirth,
+                    Question::StaysAbroad,
+                    Question::OtherCitizenship,
+                ] {
+                    assert!(w.path.contains(&q), "{} not asked: {:?}", q.name(), w.path);
+                }
+                if w.answers.applied_for == Some(AppliedFor::Renewal) {
+                    // (A family member of a UK national was asked earlier where they applied
+                    // from: only the questions after the basis are about the application.)
+                    let after = w.path.iter().skip_while(|q| **q != Question::Basis);
+                    assert!(
+                        !after.clone().any(|q| appointment.contains(q)),
+                        "{:?}",
+                        w.path
+                    );
+                }
+            }
+            other => panic!("collective protection offered with status {other:?}"),
+        }
+    }
+    assert!(holders > 0);
+}
+
+/// On the Brexit route: a Brexit permit, a Brexit application or a permit on the Brexit basis.
+fn on_brexit_route(a: &Answers) -> bool {
+    a.status == Some(Status::BrexitTemporary)
+        || a.applied_for == Some(AppliedFor::BrexitPermit)
+        || a.basis == Some(Basis::Brexit)
+}
+
+/// an applicant on the Brexit route never sees the general permanent-permit
+/// requirements (absence limit, residence time, language and social studies, income, time
+/// without a permit: R-074 … R-079), neither as a finding, a checklist item, a date, nor in the
+/// words of the result page (which the summary and the print lay out), in either language.
+#[test]
+fn brexit_route_paths_never_get_the_general_permanent_requirements() {
+    use residence_checker::domain::refs::RuleId as R;
+    use residence_checker::report::view::build;
+    use residence_checker::text::{tr, Lang};
+    let general = [R::R074, R::R075, R::R076, R::R077, R::R078, R::R079];
+    let keys = [
+        FindingKey::AbsencePermanentPlanning,
+        FindingKey::PermanentRequirements,
+        FindingKey::PermanentLanguage,
+        FindingKey::PermanentIncome,
+        FindingKey::PermanentPermitGap,
+    ];
+    let mut checked = 0;
+    for w in walks().iter().filter(|w| on_brexit_route(&w.answers)) {
+        let Ok(case) = Case::from_answers(&w.answers, today()) else {
+            continue;
+        };
+        let d = evaluate(&case, today());
+        let leaks: Vec<String> = d
+            .findings
+            .iter()
+            .filter(|f| keys.contains(&f.key) || f.rules.iter().any(|r| general.contains(r)))
+            .map(|f| f.key.as_str().to_string())
+            .chain(
+                d.checklist
+                    .iter()
+                    .filter(|i| i.rules.iter().any(|r| general.contains(r)))
+                    .map(|i| i.key.as_str().to_string()),
+            )
+            .chain(
+                d.dates
+                    .iter()
+                    .filter(|k| k.rules.iter().any(|r| general.contains(r)))
+                    .map(|k| k.key.as_str().to_string()),
+            )
+            .collect();
+        assert!(leaks.is_empty(), "{:?}: {leaks:?}", w.answers);
+        if checked % 16 == 0 {
+            for lang in Lang::ALL {
+                let view = build(lang, today(), &w.answers, None);
+                let words: String = view
+                    .sections
+                    .iter()
+                    .flat_map(|s| s.findings.iter().map(|f| f.title.clone()))
+                    .collect();
+                for key in keys {
+                    for verdict in ["yes", "no", "maybe"] {
+                        let title_key = format!("finding.{}.{verdict}.title", key.as_str());
+                        let title = tr(lang, &title_key);
+                        assert!(!words.contains(title), "{lang:?} {:?}: {title}", w.answers);
+                    }
+                }
+            }
+        }
+        checked += 1;
+    }
+    assert!(checked > 100, "only {checked} Brexit-route paths");
+    println!("{checked} Brexit-route paths checked");
+}
+
+/// The questions of revision 2026.12 appear only where they can matter.
+#[test]
+fn the_new_permanent_questions_are_asked_only_of_permanent_applicants() {
+    let mut family_asked = 0;
+    for w in walks() {
+        let permanent = w.answers.applied_for == Some(AppliedFor::PermanentPermit);
+        let asks = |q| w.path.contains(&q);
+        if asks(Question::PermitGap) {
+            assert!(permanent, "{:?}", w.path);
+        }
+        if asks(Question::FamilyFiveYearGroup) {
+            assert!(permanent && w.answers.basis == Some(Basis::Family));
+            family_asked += 1;
+        }
+        if permanent && w.answers.basis == Some(Basis::Family) {
+            assert!(asks(Question::FamilyFiveYearGroup), "{:?}", w.path);
+        }
+    }
+    assert!(family_asked > 0);
 }

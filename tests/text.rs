@@ -219,7 +219,12 @@ fn parameter_values_that_change_the_sentence_have_words() {
         (
             "new_card",
             "reason",
-            &["eu_eea_national", "renew_permit_instead", "permit_expired"],
+            &[
+                "eu_eea_national",
+                "renew_permit_instead",
+                "permit_expired",
+                "collective_extension",
+            ],
         ),
         (
             "new_card",
@@ -327,6 +332,8 @@ fn parameter_values_that_change_the_sentence_have_words() {
             &["exactly_twelve_months", "over_twelve_months"],
         ),
         ("brexit_family", "minor", &["yes"]),
+        ("collective_no_extension", "other_citizenship", &["yes"]),
+        ("collective_no_extension", "threshold", &["borderline"]),
         ("brexit_family", "age", &["exactly_21"]),
         (
             "brexit_family",

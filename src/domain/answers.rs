@@ -1,4 +1,4 @@
-//! The applicant's answers to the rule book's questions (`Q1` … `Q35`), as typed values.
+//! The applicant's answers to the rule book's questions (`Q1` … `Q36`), as typed values.
 //!
 //! Every answer is `None` until given. Choices are enums, dates are dates, stays abroad are a
 //! list of date ranges with a reason. Nothing here is validated beyond its type: that is the job
@@ -56,6 +56,8 @@ pub enum Basis {
     Protection,
     /// Strong humanitarian considerations or a particular connection to Norway.
     Humanitarian,
+    /// Temporary collective protection (people displaced from Ukraine, R-130).
+    CollectiveProtection,
     /// The Brexit rules.
     Brexit,
     /// Family member of an EU/EEA national.
@@ -562,6 +564,9 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub eu_residence_start: Option<NaiveDate>,
+    /// Q36 (collective protection): also a citizen of a country other than Ukraine.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub other_citizenship: Option<bool>,
 }
 
 impl UkFamilyAnswers {
@@ -609,7 +614,8 @@ keyed! {
     }
     Basis {
         "work" => Work, "study" => Study, "family" => Family, "protection" => Protection,
-        "humanitarian" => Humanitarian, "brexit" => Brexit, "eu_family" => EuFamily, "other" => Other,
+        "humanitarian" => Humanitarian,
+        "collective_protection" => CollectiveProtection, "brexit" => Brexit, "eu_family" => EuFamily, "other" => Other,
     }
     AppliedFor {
         "first_permit" => FirstPermit, "renewal" => Renewal, "permanent_permit" => PermanentPermit,

@@ -1,4 +1,4 @@
-//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q35`).
+//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q36`).
 //!
 //! A [`Question`] names a single thing to ask ("one thing per page"). The engine names the
 //! questions whose answers would settle a "maybe"; the flow decides the order; the text layer
@@ -91,6 +91,7 @@ questions! {
     EuStayOverThreeMonths => "eu_stay_over_three_months", "Q35";
     EuRegistered => "eu_registered", "Q35";
     EuResidenceStart => "eu_residence_start", "Q35";
+    OtherCitizenship => "other_citizenship", "Q36";
 }
 
 impl Serialize for Question {
@@ -181,6 +182,7 @@ impl Question {
                 "family",
                 "protection",
                 "humanitarian",
+                "collective_protection",
                 "brexit",
                 "eu_family",
                 "other",

@@ -63,6 +63,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     if !applies(ctx) {
         return;
     }
+    // Area P: new applications for collective protection are not assessed, and a
+    // holder's extension is automatic, with no application to meet the police for.
+    if super::collective::new_arrival(ctx)
+        || (super::collective::holder(ctx) && ctx.a.applied_for == Some(AppliedFor::Renewal))
+    {
+        return;
+    }
     let a = ctx.a;
     let Some(applied_for) = a.applied_for else {
         out.add(

@@ -50,6 +50,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         Some(BrexitRole::FamilyMember) => family_member(ctx, out),
         Some(BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily) => frontier(ctx, out),
     }
+    card_remark(ctx, out);
 }
 
 /// True when the applicant holds or seeks a permit under the Brexit rules: a Brexit permit,
@@ -581,6 +582,21 @@ fn frontier(ctx: &Ctx, out: &mut Out) {
             .sources(&[S::Seed004])
             .param("family", Value::Key(if family { "yes" } else { "no" })),
     );
+}
+
+/// a card under the Separation Agreement should say so under remarks (third-party
+/// source, 2021: shown as such).
+fn card_remark(ctx: &Ctx, out: &mut Out) {
+    let a = ctx.a;
+    let holds_brexit_permit = a.status == Some(Status::BrexitTemporary)
+        || (a.status == Some(Status::PermanentPermit) && a.basis == Some(Basis::Brexit));
+    if holds_brexit_permit {
+        out.add(
+            Finding::new(FindingKey::BrexitCardRemark, Verdict::Yes, Priority::Info)
+                .rules(&[R::R125])
+                .sources(&[S::W83]),
+        );
+    }
 }
 
 /// Brexit permits and cards were free (third-party source, 2021).

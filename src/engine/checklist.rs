@@ -188,8 +188,20 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
             F::BrexitTravelPending => {
                 list.bring(I::CarryBrexitReceipt, f);
             }
+            F::BrexitCardRemark => {
+                list.act(I::CheckBrexitCardRemark, f);
+            }
             F::BrexitOldPermanentPermit => {
                 list.act(I::OrderNewCard, f);
+            }
+            F::CollectiveNoExtension if yes => {
+                list.act(I::ContactUdi, f);
+            }
+            F::CollectiveCardByPost if yes => {
+                list.act(I::NamesOnLetterbox, f);
+            }
+            F::CollectiveCardByPost if f.verdict == Verdict::No => {
+                list.act(I::BookChildFingerprints, f);
             }
             F::BrexitTemporaryExpiring => {
                 list.act(I::SubmitRenewal, f).due = f.get_date("permit_expiry");

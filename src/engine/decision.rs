@@ -93,6 +93,13 @@ keyed! {
         BrexitFamilyAbroad => "brexit_family_abroad",
         UkVisitor => "uk_visitor",
         BrexitFees => "brexit_fees",
+        BrexitCardRemark => "brexit_card_remark",
+        CollectiveNewArrival => "collective_new_arrival",
+        CollectiveExtension => "collective_extension",
+        CollectiveNoExtension => "collective_no_extension",
+        CollectiveCardByPost => "collective_card_by_post",
+        CollectiveTravel => "collective_travel",
+        CollectivePermanent => "collective_permanent",
     }
 }
 
@@ -111,6 +118,7 @@ keyed! {
         PermanentApplicationEarliest => "permanent_application_earliest",
         PermanentRightFrom => "permanent_right_from",
         BrexitPermanentFrom => "brexit_permanent_from",
+        CollectiveNewExpiry => "collective_new_expiry",
     }
 }
 
@@ -152,6 +160,9 @@ keyed! {
         CarryBrexitReceipt => "carry_brexit_receipt",
         ExplainLateApplication => "explain_late_application",
         IdDocument => "id_document",
+        CheckBrexitCardRemark => "check_brexit_card_remark",
+        ContactUdi => "contact_udi",
+        BookChildFingerprints => "book_child_fingerprints",
     }
 }
 

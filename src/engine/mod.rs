@@ -13,6 +13,7 @@ pub mod outcome;
 mod appointment;
 mod arrival;
 mod brexit;
+mod collective;
 mod new_card;
 mod permanent;
 mod renewal;
@@ -200,6 +201,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         renewal::rules(&ctx, &mut out);
         stays::rules(&ctx, &mut out);
         permanent::rules(&ctx, &mut out);
+        collective::rules(&ctx, &mut out);
     }
     let Out { findings, dates } = out;
     // Stable: actions, then warnings, then background, each in rule-book order. A partition

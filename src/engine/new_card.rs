@@ -24,7 +24,8 @@ fn applies(ctx: &Ctx) -> bool {
 }
 
 pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
-    if !applies(ctx) {
+    // Area P: new applications for collective protection are not assessed.
+    if !applies(ctx) || super::collective::new_arrival(ctx) {
         return;
     }
     let a = ctx.a;
@@ -64,6 +65,18 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     .any(|s| has(ctx, *s));
     let expiry_only = !card_problem && !has(ctx, C::PassportSticker);
 
+    // R-041 with area P: collective protection is extended automatically, and the new card
+    // comes by post.
+    let collective = super::collective::holder(ctx);
+    if collective && expiry_only {
+        out.add(
+            Finding::new(FindingKey::NewCard, Verdict::No, Priority::Action)
+                .rules(&[R::R041, R::R131, R::R132])
+                .sources(&[S::W19, S::W76, S::W77])
+                .param("reason", Value::Key("collective_extension")),
+        );
+        return;
+    }
     // a temporary permit that is expiring: apply for renewal, not a card.
     if temporary && expiry_only {
         out.add(
@@ -101,6 +114,13 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     if status == Status::BrexitTemporary && card_problem {
         rules.push(R::R118);
     }
+    // a collective-protection holder orders a new card like other temporary holders.
+    let collective_sources: &[S] = if collective {
+        rules.push(R::R136);
+        &[S::W21, S::W18]
+    } else {
+        &[]
+    };
     let verdict = if reasons.is_empty() {
         // Nothing in the answers calls for a new card; with an unknown status the checker
         // cannot tell (the police or UDI can).
@@ -117,6 +137,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     let mut f = Finding::new(FindingKey::NewCard, verdict.clone(), Priority::Action)
         .rules(&rules)
         .sources(&[S::W21, S::W22, S::W19, S::Seed004, S::Seed002])
+        .sources(collective_sources)
         .param("reasons", Value::Keys(reasons.clone()));
     if permit_expired {
         f = f

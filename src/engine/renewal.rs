@@ -23,6 +23,11 @@ fn applies(ctx: &Ctx) -> bool {
 
 pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
+    // Area P: collective protection is extended automatically and gives no permanent
+    // permit by itself: no renewal deadline, rights while waiting or permanent timing.
+    if super::collective::holder(ctx) || super::collective::new_arrival(ctx) {
+        return;
+    }
     if ctx.non_eu() && a.applied_for == Some(AppliedFor::PermanentPermit) {
         permanent_timing(ctx, out);
     }

@@ -36,6 +36,11 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 .param("schengen_days", Value::Days(90)),
         );
     }
+    // Area P: for collective protection R-133 replaces, and there is no planning
+    // for a permanent permit.
+    if super::collective::holder(ctx) || super::collective::new_arrival(ctx) {
+        return;
+    }
     if a.status == Some(Status::Temporary) {
         temporary_permit_absence(ctx, out);
         permanent_planning(ctx, out);

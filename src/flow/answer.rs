@@ -267,6 +267,7 @@ fields! {
     EuStayOverThreeMonths => eu_stay_over_three_months;
     EuRegistered => eu_registered;
     EuResidenceStart => eu_residence_start;
+    OtherCitizenship => other_citizenship;
 }
 
 /// Every question that has an answer.

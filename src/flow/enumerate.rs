@@ -4,7 +4,9 @@
 //! Choices are enumerated; dates and lists are sampled at the thresholds the rules use. A
 //! routing question is branched on every sample value; a question that does not decide the
 //! route gets one sample, rotating through the samples from path to path so that every value
-//! is still used somewhere.
+//! is still used somewhere. A routing question whose route depends only on whether one value
+//! is chosen ([`ROUTE_ON_ONE`]: the basis, which routes only on collective protection) is
+//! branched on that value and on one other, rotating.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
@@ -20,6 +22,10 @@ use crate::domain::questions::{Kind, Question as Q};
 /// Questions that are asked before the point where they decide the route (a family member is
 /// asked where they applied from; the appointment rules route on it later).
 const LATE_ROUTING: &[Q] = &[Q::AppliedFrom, Q::UkRegisteredAsEuFamily];
+
+/// Routing questions whose route depends only on whether this one value is chosen: every other
+/// value leads the same way, so one of them (rotating) stands for all.
+pub const ROUTE_ON_ONE: &[(Q, &str)] = &[(Q::Basis, "collective_protection")];
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
@@ -151,7 +157,22 @@ fn dfs(
     };
     let values = samples(q, &answers, today);
     let routing = p.routing.contains(&q) || LATE_ROUTING.contains(&q);
-    let chosen: Vec<Option<AnswerValue>> = if routing {
+    let one = ROUTE_ON_ONE
+        .iter()
+        .find(|(r, _)| *r == q)
+        .map(|(_, v)| Some(AnswerValue::Choice((*v).to_string())));
+    let chosen: Vec<Option<AnswerValue>> = if let Some(one) = one.filter(|_| routing) {
+        let others: Vec<Option<AnswerValue>> =
+            values.iter().filter(|v| **v != one).cloned().collect();
+        *counter += 1;
+        let other = others.get(*counter % others.len().max(1)).cloned();
+        values
+            .iter()
+            .filter(|v| **v == one)
+            .cloned()
+            .chain(other)
+            .collect()
+    } else if routing {
         values
     } else {
         *counter += 1;

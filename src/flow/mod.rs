@@ -312,7 +312,16 @@ fn non_eu(w: &mut Walk) -> Option<()> {
     let a = w.a;
     let status = w.route(Q::Status, a.status)?;
     let applied = w.route(Q::AppliedFor, a.applied_for)?;
-    w.ask(Q::Basis);
+    // The basis decides the route only where collective protection can be chosen.
+    let collective = if offers_collective_protection(a) {
+        w.route(Q::Basis, a.basis)? == Basis::CollectiveProtection
+    } else {
+        w.ask(Q::Basis);
+        false
+    };
+    if collective {
+        return collective_protection(w, status, applied);
+    }
     if status == Status::BrexitTemporary && !w.path.contains(&Q::UkResidenceStart) {
         w.ask(Q::UkResidenceStart);
         w.ask(Q::UkBasisHistory);
@@ -354,6 +363,39 @@ fn non_eu(w: &mut Walk) -> Option<()> {
         Status::PermanentRight | Status::BrexitTemporary => w.ask(Q::StaysAbroad),
         _ => {}
     }
+    Some(())
+}
+
+/// Whether collective protection is offered as a basis: to non-EU/EEA citizens without a
+/// permit yet, with a temporary permit, or unsure (area P; it concerns people from Ukraine).
+fn offers_collective_protection(a: &Answers) -> bool {
+    a.citizenship == Some(Citizenship::Other)
+        && matches!(
+            a.status,
+            Some(Status::NoneYet | Status::Temporary | Status::DontKnow)
+        )
+}
+
+/// Temporary collective protection (R-130 … R-137). New applications are not assessed:
+/// nothing more to ask. A holder applies for no renewal: the renewal questions are
+/// replaced by the facts of the automatic extension, and there is no permanent planning
+/// . The permit's expiry (Q16) is its end: asked once.
+fn collective_protection(w: &mut Walk, status: Status, applied: AppliedFor) -> Option<()> {
+    if status != Status::Temporary {
+        return Some(());
+    }
+    match applied {
+        // The extension is automatic: no application, so no appointment questions.
+        AppliedFor::Renewal => {}
+        // Area D applies as for other temporary permits.
+        AppliedFor::NewCardOnly => card(w, status)?,
+        _ => appointment(w, applied)?,
+    }
+    w.ask(Q::PermitExpiry);
+    w.ask(Q::PermitStart);
+    w.ask(Q::DateOfBirth);
+    w.ask(Q::StaysAbroad);
+    w.ask(Q::OtherCitizenship);
     Some(())
 }
 
@@ -488,6 +530,16 @@ pub fn question_before(answers: &Answers, q: Q, today: NaiveDate) -> Option<Q> {
 pub fn choice_options(q: Q, a: &Answers) -> &'static [&'static str] {
     use crate::domain::answers::Citizenship as C;
     match (q, a.citizenship) {
+        (Q::Basis, _) if !offers_collective_protection(a) => &[
+            "work",
+            "study",
+            "family",
+            "protection",
+            "humanitarian",
+            "brexit",
+            "eu_family",
+            "other",
+        ],
         (Q::Status, Some(C::EuEea)) => &[
             "none_yet",
             "eu_registration",

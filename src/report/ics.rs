@@ -102,7 +102,8 @@ fn is_deadline(key: DateKey) -> bool {
         | DateKey::ResidenceTimeMet
         | DateKey::PermanentApplicationEarliest
         | DateKey::PermanentRightFrom
-        | DateKey::BrexitPermanentFrom => false,
+        | DateKey::BrexitPermanentFrom
+        | DateKey::CollectiveNewExpiry => false,
     }
 }
 

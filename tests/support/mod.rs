@@ -293,6 +293,7 @@ pub fn answers_with(
             Basis::Family,
             Basis::Protection,
             Basis::Humanitarian,
+            Basis::CollectiveProtection,
             Basis::Brexit,
             Basis::EuFamily,
             Basis::Other,
@@ -403,6 +404,7 @@ pub fn answers_with(
         b(),
         d(),
         b(),
+        b(),
         o(select(vec![
             PermitGap::None,
             PermitGap::UpToThreeMonths,
@@ -471,6 +473,7 @@ pub fn answers_with(
                 eu_stay_over_three_months,
                 eu_registered,
                 eu_residence_start,
+                other_citizenship,
                 family_five_year_group,
                 permit_gap,
             ) = g5;
@@ -528,6 +531,7 @@ pub fn answers_with(
                 eu_residence_start,
                 family_five_year_group,
                 permit_gap,
+                other_citizenship,
             }
         })
         .boxed()
