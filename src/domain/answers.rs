@@ -569,6 +569,37 @@ pub struct Answers {
     pub other_citizenship: Option<bool>,
 }
 
+/// Fields of the answers format that the questions do not ask, because a question that is
+/// asked already holds the fact: a saved file may carry them. When the asked question has no
+/// answer, they answer it ("each fact once"); [`Answers::fill_from_unasked`] does so before the
+/// flow drops them, and the rules read the same two helpers.
+impl Answers {
+    /// Q20: a new passport in the last four years before `today`: the applicant's yes or no,
+    /// else from the passport's date.
+    pub fn new_passport_in_last_four_years(&self, today: NaiveDate) -> Option<bool> {
+        self.new_passport_recently.or_else(|| {
+            let issued = self.new_passport_date?;
+            Some(crate::domain::dates::years_before(today, 4).is_none_or(|cutoff| issued >= cutoff))
+        })
+    }
+
+    /// Q30: applied for a Brexit permit by 31 December 2021: the applicant's yes or no, else
+    /// from the application's date.
+    pub fn brexit_applied_in_time(&self) -> Option<bool> {
+        self.brexit_applied_by_deadline.or_else(|| {
+            let deadline = NaiveDate::from_ymd_opt(2021, 12, 31)?;
+            Some(self.brexit_application_date? <= deadline)
+        })
+    }
+
+    /// Answers the asked yes/no questions from the unasked date fields where only the date is
+    /// given (a file saved by another tool, or by an older version).
+    pub fn fill_from_unasked(&mut self, today: NaiveDate) {
+        self.new_passport_recently = self.new_passport_in_last_four_years(today);
+        self.brexit_applied_by_deadline = self.brexit_applied_in_time();
+    }
+}
+
 impl UkFamilyAnswers {
     /// True when nothing has been answered.
     pub fn is_empty(&self) -> bool {

@@ -157,7 +157,7 @@ fn deadline(ctx: &Ctx, out: &mut Out) {
             return;
         }
     }
-    let late = match a.brexit_applied_by_deadline {
+    let late = match a.brexit_applied_in_time() {
         Some(true) => return,
         Some(false) => ctx.today > BREXIT_APPLICATION_DEADLINE,
         None => {

@@ -87,8 +87,10 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         );
         return;
     }
-    // a valid permit is required; an expired temporary permit means renewal first.
-    let permit_expired = temporary && a.permit_expiry.is_some_and(|e| e < ctx.today);
+    // a valid permit is required; an expired temporary permit means renewal first. Not
+    // for collective protection: it is extended without an application and the rights go on
+    // after the expiry date while the extension is made.
+    let permit_expired = temporary && !collective && a.permit_expiry.is_some_and(|e| e < ctx.today);
 
     let mut reasons: Vec<&'static str> = Vec::new();
     let mut rules = vec![R::R040];
@@ -185,7 +187,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 .conflict(Conflict::K17)
                 .param(
                     "new_passport",
-                    Value::Key(match new_passport_in_last_four_years(ctx) {
+                    Value::Key(match a.new_passport_in_last_four_years(ctx.today) {
                         Some(true) => "yes",
                         Some(false) => "no",
                         None => "unknown",
@@ -340,15 +342,4 @@ fn lost_abroad(ctx: &Ctx, out: &mut Out) {
             .param("lost", Value::Key(if lost { "yes" } else { "no" }))
             .param("months", Value::Number(3)),
     );
-}
-
-/// a new passport in the last four years means bringing the old one too. The passport's
-/// date, when given, decides; otherwise the applicant's yes or no.
-fn new_passport_in_last_four_years(ctx: &Ctx) -> Option<bool> {
-    match ctx.a.new_passport_date {
-        Some(issued) => Some(
-            crate::domain::dates::years_before(ctx.today, 4).is_none_or(|cutoff| issued >= cutoff),
-        ),
-        None => ctx.a.new_passport_recently,
-    }
 }

@@ -152,6 +152,8 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
     // Pruning can shorten the path again (a dropped answer may have routed further), so repeat
     // until nothing changes; each round removes at least one answer, so this ends.
     let mut current = answers.clone();
+    // A date the questions do not ask answers the yes/no they do ask before it is dropped.
+    current.fill_from_unasked(today);
     loop {
         let reached: BTreeSet<Q> = path(&current, today).into_iter().collect();
         let mut next = Answers::default();
