@@ -37,6 +37,9 @@ struct Scenario {
     checklist: Vec<ExpectItem>,
     #[serde(default)]
     not_in_checklist: Vec<String>,
+    /// Date keys that must not be among the dates to remember.
+    #[serde(default)]
+    not_in_dates: Vec<String>,
     #[serde(default)]
     errors: Vec<ExpectError>,
 }
@@ -71,6 +74,12 @@ struct ExpectItem {
     due: Option<NaiveDate>,
     #[serde(default)]
     cost: Option<u32>,
+    /// `todo`, `overdue` or `done`.
+    #[serde(default)]
+    state: Option<String>,
+    /// The item has no date: it is to be done now.
+    #[serde(default)]
+    undated: bool,
 }
 
 #[derive(Deserialize)]
@@ -215,7 +224,27 @@ fn check(s: &Scenario, exercised: &mut BTreeSet<String>) -> Vec<String> {
                         want.item, item.cost, want.cost
                     ));
                 }
+                if want.undated && item.due.is_some() {
+                    problems.push(format!(
+                        "`{}` is due {:?}, expected now",
+                        want.item, item.due
+                    ));
+                }
+                let state = serde_json::to_value(item.state).unwrap_or_default();
+                if let Some(want_state) = &want.state {
+                    if state.as_str() != Some(want_state.as_str()) {
+                        problems.push(format!(
+                            "`{}` state {state}, expected {want_state}",
+                            want.item
+                        ));
+                    }
+                }
             }
+        }
+    }
+    for key in &s.not_in_dates {
+        if d.dates.iter().any(|k| k.key.as_str() == key) {
+            problems.push(format!("dates should not have `{key}`"));
         }
     }
     for key in &s.not_in_checklist {
@@ -303,7 +332,7 @@ fn every_scenario_gives_the_expected_outcome_and_every_rule_is_exercised() {
     for n in [
         1, 3, 4, 5, 7, 8, 9, 10, 11, 13, 14, 15, 17, 18, 19, 21, 23, 24, 25, 26, 28, 30, 31, 32,
         34, 37, 38, 39, 42, 43, 45, 46, 48, 49, 50, 52, 54, 57, 59, 60, 62, 63, 64, 65, 66, 67, 68,
-        69, 70, 71, 72,
+        69, 70, 71, 72, 73, 74,
     ] {
         assert!(
             rulebook_refs.contains(&format!("L{n}")),

@@ -11,8 +11,8 @@ use residence_checker::domain::case::{AnswerError, Case};
 use residence_checker::domain::questions::Question;
 use residence_checker::domain::refs::{Conflict, RuleId};
 use residence_checker::engine::decision::{
-    ChecklistItem, DateKey, Decision, Finding, FindingKey, ItemKey, ItemKind, Priority, Value,
-    Verdict,
+    ChecklistItem, DateKey, Decision, Finding, FindingKey, ItemKey, ItemKind, ItemState, Priority,
+    Value, Verdict,
 };
 use residence_checker::engine::evaluate;
 use residence_checker::flow::enumerate::walk_all;
@@ -115,6 +115,9 @@ fn every_finding_verdict_item_date_error_conflict_and_rule_has_words() {
     );
     for ui in [
         "ui.continue",
+        "ui.checklist.cost_either",
+        "ui.checklist.overdue",
+        "ui.checklist.done",
         "ui.rules_outdated",
         "ui.back",
         "ui.skip",
@@ -257,6 +260,9 @@ fn parameter_values_that_change_the_sentence_have_words() {
             ],
         ),
         ("order_process", "new_passport", &["yes", "unknown"]),
+        ("order_process", "old_card", &["bring"]),
+        ("renewal_lead_time", "recommended_passed", &["yes"]),
+        ("trip_before_card", "unknown", &["decision_date", "arrival"]),
         ("lost_abroad", "lost", &["yes", "no"]),
         ("permanent_without_valid_card", "abroad", &["yes"]),
         ("renewal_deadline", "passed", &["yes"]),
@@ -605,6 +611,8 @@ fn hand_built_findings_render_in_both_languages() {
         kind: ItemKind::Do,
         due: NaiveDate::from_ymd_opt(2026, 12, 24),
         cost: Some(1500),
+        cost_alt: None,
+        state: ItemState::Todo,
         rules: vec![],
     };
     assert_eq!(

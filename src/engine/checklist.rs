@@ -20,6 +20,8 @@ impl List {
                     kind,
                     due: None,
                     cost: None,
+                    cost_alt: None,
+                    state: super::decision::ItemState::Todo,
                     rules: Vec::new(),
                 });
                 self.0.len() - 1
@@ -112,11 +114,19 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 }
             }
             F::Fee if not_no => {
-                if let Some(cost) = nok(f, "amount")
-                    .filter(|n| *n > 0)
-                    .or_else(|| nok(f, "amount_high"))
-                {
-                    list.act(I::PayFee, f).cost = Some(cost);
+                // The item says what the finding says: one amount, or both when it depends.
+                let amount = nok(f, "amount");
+                let high = nok(f, "amount_high");
+                match (amount, high) {
+                    (Some(low), Some(high)) => {
+                        let item = list.act(I::PayFee, f);
+                        item.cost = Some(low);
+                        item.cost_alt = Some(high);
+                    }
+                    (Some(n), None) | (None, Some(n)) if n > 0 => {
+                        list.act(I::PayFee, f).cost = Some(n);
+                    }
+                    _ => {}
                 }
             }
             F::OrderProcess => {
@@ -125,15 +135,8 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 if has_key(f, "new_passport", "yes") || has_key(f, "new_passport", "unknown") {
                     list.bring(I::BringOldPassport, f);
                 }
-                let lost = decision
-                    .finding(F::NewCard)
-                    .is_some_and(|n| has_key(n, "reasons", "lost_stolen_damaged"))
-                    && decision
-                        .finding(F::Fee)
-                        .is_some_and(|n| has_key(n, "reasons", "old_card_not_handed_in"));
-                if !lost {
-                    list.bring(I::BringOldCard, f);
-                }
+                // Whether the old card can be brought is the situation's to say.
+                list.bring(I::BringOldCard, f);
             }
             F::DufNumber => {
                 list.bring(I::HaveDufNumber, f);

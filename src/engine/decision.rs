@@ -358,6 +358,19 @@ pub enum ItemKind {
     Bring,
 }
 
+/// Where a checklist item stands (decided by [`crate::engine::situation`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemState {
+    /// Still to do (by its date, if it has one).
+    #[default]
+    Todo,
+    /// Its date has passed: the words say what to do now.
+    Overdue,
+    /// The answers say it is done; shown as done.
+    Done,
+}
+
 /// One line of the personalised checklist.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct ChecklistItem {
@@ -371,6 +384,11 @@ pub struct ChecklistItem {
     /// What it costs, in NOK, if anything.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub cost: Option<u32>,
+    /// The other possible cost, when the sources disagree or it depends (e.g. NOK 0 or NOK 300).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cost_alt: Option<u32>,
+    /// To do, overdue or done.
+    pub state: ItemState,
     /// The rules it comes from.
     pub rules: Vec<RuleId>,
 }
@@ -393,6 +411,8 @@ pub struct Decision {
     pub dates: Vec<KeyDate>,
     /// What to do and bring, in order.
     pub checklist: Vec<ChecklistItem>,
+    /// Where the applicant stands on each track; the findings, dates and checklist follow it.
+    pub situation: super::situation::Situation,
 }
 
 impl Decision {

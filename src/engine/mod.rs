@@ -9,6 +9,7 @@ pub mod calendar;
 pub mod checklist;
 pub mod decision;
 pub mod outcome;
+pub mod situation;
 
 mod appointment;
 mod arrival;
@@ -203,7 +204,13 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         permanent::rules(&ctx, &mut out);
         collective::rules(&ctx, &mut out);
     }
-    let Out { findings, dates } = out;
+    let Out {
+        mut findings,
+        mut dates,
+    } = out;
+    // One plan: where the applicant stands is decided once, and the rest follows it.
+    let situation = situation::decide(&ctx, &findings);
+    situation::reconcile(&situation, &ctx, &mut findings, &mut dates);
     // Stable: actions, then warnings, then background, each in rule-book order. A partition
     // rather than a sort keeps the app small (each sort is compiled anew per type).
     let findings: Vec<Finding> = [Priority::Action, Priority::Warning, Priority::Info]
@@ -218,8 +225,11 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         findings,
         dates,
         checklist: Vec::new(),
+        situation,
     };
-    decision.checklist = checklist::build(&decision);
+    let mut items = checklist::build(&decision);
+    situation::states(&decision.situation, &ctx, &mut items);
+    decision.checklist = items;
     decision
 }
 

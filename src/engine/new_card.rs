@@ -186,6 +186,19 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 .sources(&[S::Seed002, S::W65, S::W18, S::W74])
                 .conflict(Conflict::K17)
                 .param(
+                    "old_card",
+                    Value::Key(
+                        if has(ctx, C::Lost)
+                            || has(ctx, C::Stolen)
+                            || a.hand_in_old_card == Some(false)
+                        {
+                            "cannot"
+                        } else {
+                            "bring"
+                        },
+                    ),
+                )
+                .param(
                     "new_passport",
                     Value::Key(match a.new_passport_in_last_four_years(ctx.today) {
                         Some(true) => "yes",

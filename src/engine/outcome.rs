@@ -62,6 +62,7 @@ mod tests {
             rules_version: "test",
             rules_reviewed: NaiveDate::MIN,
             rules_review_by: NaiveDate::MAX,
+            situation: Default::default(),
             today: NaiveDate::MIN,
             findings,
             dates: Vec::new(),

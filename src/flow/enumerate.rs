@@ -80,7 +80,12 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
             }
             Q::UkChildBirthOrAdoption => vec![d(2020, 12, 31), d(2021, 1, 1)],
             Q::DateOfBirth => vec![years_ago(16), years_ago(21), years_ago(35)],
-            Q::CardExpiry | Q::PermitExpiry => vec![ago(30), today + chrono::Days::new(60)],
+            Q::CardExpiry => vec![
+                ago(30),
+                today + chrono::Days::new(60),
+                today + chrono::Days::new(200),
+            ],
+            Q::PermitExpiry => vec![ago(30), today + chrono::Days::new(60)],
             Q::AppointmentDate => vec![ago(10), today + chrono::Days::new(14)],
             Q::PlannedDeparture => {
                 vec![today + chrono::Days::new(20), today + chrono::Days::new(90)]

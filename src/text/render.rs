@@ -20,7 +20,9 @@ use crate::domain::answers::{AbsenceReason, Answers, EeaBasis};
 use crate::domain::case::{AnswerError, MAX_LIST_LEN};
 use crate::domain::questions::{Kind, Question};
 use crate::domain::refs::{Conflict, RuleId};
-use crate::engine::decision::{ChecklistItem, DateKey, Finding, ItemKey, Value, Verdict};
+use crate::engine::decision::{
+    ChecklistItem, DateKey, Finding, ItemKey, ItemState, Value, Verdict,
+};
 use crate::flow::answer::{get, AnswerValue};
 
 use super::lookup;
@@ -375,40 +377,69 @@ pub fn missing_text(lang: Lang, f: &Finding) -> Option<String> {
     }
 }
 
-/// A checklist line, with its date and cost when it has them.
+/// A checklist line, with its date and cost when it has them; an overdue item says what to do
+/// now, a done one that it is done.
 ///
 /// ```
-/// use residence_checker::engine::decision::{ChecklistItem, ItemKey, ItemKind};
+/// use residence_checker::engine::decision::{ChecklistItem, ItemKey, ItemKind, ItemState};
 /// use residence_checker::text::{render::item_text, Lang};
-/// let item = ChecklistItem {
+/// let mut item = ChecklistItem {
 ///     key: ItemKey::PayFee,
 ///     kind: ItemKind::Do,
 ///     due: None,
 ///     cost: Some(300),
+///     cost_alt: None,
+///     state: ItemState::Todo,
 ///     rules: vec![],
 /// };
 /// assert_eq!(item_text(Lang::En, &item), "Pay the fee for the new card (NOK 300)");
+/// item.cost = Some(0);
+/// item.cost_alt = Some(300);
+/// assert_eq!(item_text(Lang::En, &item), "Pay the fee for the new card (NOK 0 or NOK 300)");
 /// ```
 pub fn item_text(lang: Lang, item: &ChecklistItem) -> String {
-    let mut out = fill(tr(lang, &format!("item.{}", item.key.as_str())), &[]);
+    let key = item.key.as_str();
+    let mut out = fill(tr(lang, &format!("item.{key}")), &[]);
     let mut extra = Vec::new();
     if let Some(due) = item.due {
         // An item may word its date itself (`item.<key>.due`), e.g. "from" instead of "by".
-        let own = format!("item.{}.due", item.key.as_str());
+        let own = format!("item.{key}.due");
         let template = lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.due"));
         extra.push(fill(template, &[("date", &format_date(lang, due))]));
     }
-    if let Some(cost) = item.cost {
-        extra.push(tr_with(
+    match (item.cost, item.cost_alt) {
+        (Some(cost), Some(alt)) => extra.push(tr_with(
+            lang,
+            "ui.checklist.cost_either",
+            &[
+                ("amount", &format_nok(lang, cost)),
+                ("other", &format_nok(lang, alt)),
+            ],
+        )),
+        (Some(cost), None) => extra.push(tr_with(
             lang,
             "ui.checklist.cost",
             &[("amount", &format_nok(lang, cost))],
-        ));
+        )),
+        _ => {}
     }
     if !extra.is_empty() {
         out.push_str(" (");
         out.push_str(&extra.join(", "));
         out.push(')');
+    }
+    match item.state {
+        ItemState::Todo => {}
+        ItemState::Overdue => {
+            // What to do now: the item's own words (`item.<key>.overdue`), else the general ones.
+            let own = format!("item.{key}.overdue");
+            out.push_str(". ");
+            out.push_str(lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.overdue")));
+        }
+        ItemState::Done => {
+            out.push_str(" — ");
+            out.push_str(tr(lang, "ui.checklist.done"));
+        }
     }
     out
 }
