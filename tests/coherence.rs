@@ -291,3 +291,82 @@ fn things_to_bring_are_never_overdue_and_done_items_are_things_to_do() {
             .map(|i| format!("{:?} to bring is {:?}", i.key, i.state))
     });
 }
+
+#[test]
+fn the_next_step_is_the_most_urgent_thing_still_to_do() {
+    use residence_checker::engine::situation::next_steps;
+    every_case("next step", |_, _, d| {
+        let steps = next_steps(d);
+        if steps.len() > 3 {
+            return Some("more than three next steps".into());
+        }
+        if let Some(i) = steps
+            .iter()
+            .find(|i| i.state == ItemState::Done || i.kind != ItemKind::Do)
+        {
+            return Some(format!("{:?} ({:?}) as a next step", i.key, i.state));
+        }
+        let overdue = d.checklist.iter().any(|i| i.state == ItemState::Overdue);
+        (overdue && steps.first().is_none_or(|i| i.state != ItemState::Overdue))
+            .then(|| "an overdue item is not the first step".into())
+    });
+}
+
+/// The two journeys of the issue, in words: a stolen card (L74) and a renewal handed in on
+/// time (L73).
+#[test]
+fn the_next_step_of_the_stolen_card_and_the_handed_in_renewal() {
+    use residence_checker::report::view::build;
+    let day = walk_day();
+    let stolen = Answers {
+        citizenship: Some(residence_checker::domain::answers::Citizenship::Other),
+        status: Some(residence_checker::domain::answers::Status::PermanentPermit),
+        applied_for: Some(residence_checker::domain::answers::AppliedFor::NewCardOnly),
+        card_situation: Some(vec![C::Stolen]),
+        card_expiry: NaiveDate::from_ymd_opt(2029, 3, 31),
+        ..Answers::default()
+    };
+    let view = build(Lang::En, day, &stolen, None);
+    let first = view.next_step.first().cloned().unwrap_or_default();
+    assert!(
+        first.starts_with(tr(Lang::En, "item.order_new_card")),
+        "{first}"
+    );
+    assert!(!first.contains("2028"), "{first}");
+    assert!(view
+        .do_items
+        .iter()
+        .any(|i| i.contains(tr(Lang::En, "item.police_report"))));
+    assert!(!view
+        .bring_items
+        .iter()
+        .any(|i| i.contains(tr(Lang::En, "item.bring_old_card"))));
+
+    let renewal = Answers {
+        citizenship: Some(residence_checker::domain::answers::Citizenship::Other),
+        status: Some(residence_checker::domain::answers::Status::Temporary),
+        applied_for: Some(residence_checker::domain::answers::AppliedFor::Renewal),
+        permit_expiry: NaiveDate::from_ymd_opt(2026, 12, 31),
+        renewal_submitted: NaiveDate::from_ymd_opt(2026, 10, 20),
+        ..Answers::default()
+    };
+    let view = build(Lang::En, day, &renewal, None);
+    let apply = tr(Lang::En, "item.submit_renewal");
+    assert!(
+        view.next_step.iter().all(|s| !s.contains(apply)),
+        "{:?}",
+        view.next_step
+    );
+    let done = tr(Lang::En, "ui.checklist.done");
+    assert!(
+        view.do_items
+            .iter()
+            .any(|i| i.contains(apply) && i.contains(done)),
+        "{:?}",
+        view.do_items
+    );
+    assert!(view
+        .dates
+        .iter()
+        .all(|(label, _)| label != tr(Lang::En, "date.renewal_recommended")));
+}

@@ -542,3 +542,38 @@ pub(crate) fn states(s: &Situation, ctx: &Ctx, items: &mut Vec<ChecklistItem>) {
         };
     }
 }
+
+/// The applicant's next steps, most urgent first (at most three): what is overdue, then what
+/// the situation says to do now (order the card, book, apply, contact UDI, report a theft),
+/// then what is dated, earliest first, then the rest in the checklist's order. Things to bring
+/// and things already done are not steps.
+pub fn next_steps(d: &super::Decision) -> Vec<&ChecklistItem> {
+    let now = [
+        I::OrderNewCard,
+        I::PoliceReport,
+        I::BookAppointment,
+        I::BookChildFingerprints,
+        I::SubmitRenewal,
+        I::ContactUdi,
+        I::ContactEmbassy,
+        I::RegisterEu,
+        I::ApplyEuFamilyCard,
+    ];
+    let mut steps: Vec<(u8, NaiveDate, usize, &ChecklistItem)> = d
+        .checklist
+        .iter()
+        .enumerate()
+        .filter(|(_, i)| i.kind == ItemKind::Do && i.state != ItemState::Done)
+        .map(|(n, i)| {
+            let rank = match (i.state, i.due) {
+                (ItemState::Overdue, _) => 0,
+                (_, None) if now.contains(&i.key) => 1,
+                (_, Some(_)) => 2,
+                _ => 3,
+            };
+            (rank, i.due.unwrap_or(NaiveDate::MAX), n, i)
+        })
+        .collect();
+    steps.sort_by_key(|(rank, due, n, _)| (*rank, *due, *n));
+    steps.into_iter().take(3).map(|(.., i)| i).collect()
+}

@@ -63,6 +63,9 @@ a{color:#1d4e89;overflow-wrap:anywhere}
 .meta{color:#505a5f}
 .notice{border-left:.4rem solid #0b0c0c;padding:.4rem .8rem;font-weight:600;background:#f3f2f1}
 .situation{font-size:1.1rem}
+.next{border:3px solid #0b0c0c;padding:.2rem 1rem .6rem;margin:1rem 0}
+.next h2{border:0;margin:.5rem 0 .25rem}
+.next p{font-size:1.1rem;font-weight:600}
 dl{margin:0}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #b1b4b6;padding:.35rem 0}
 dt{font-weight:600;flex:0 0 14rem}
@@ -191,27 +194,43 @@ fn costs(out: &mut String, lang: Lang, d: &Decision) {
         "<section>\n<h2>{}</h2>",
         escape(tr(lang, "summary.costs"))
     );
-    let costs: Vec<(String, u32)> = d
+    // A cost that depends is shown with both amounts, as the checklist shows it.
+    let costs: Vec<(String, u32, Option<u32>)> = d
         .checklist
         .iter()
-        .filter_map(|i| Some((item_label(lang, i.key), i.cost?)))
+        .filter_map(|i| Some((item_label(lang, i.key), i.cost?, i.cost_alt)))
         .collect();
     if costs.is_empty() {
         let _ = writeln!(out, "<p>{}</p>", escape(tr(lang, "summary.costs.none")));
     } else {
-        let total = costs
-            .iter()
-            .fold(0u32, |sum, (_, cost)| sum.saturating_add(*cost));
+        let total = costs.iter().fold(0u32, |sum, (_, cost, alt)| {
+            sum.saturating_add((*cost).max(alt.unwrap_or(0)))
+        });
         rows(
             out,
-            costs
-                .iter()
-                .map(|(label, cost)| (label.clone(), format_nok(lang, *cost))),
+            costs.iter().map(|(label, cost, alt)| {
+                let amount = match alt {
+                    Some(alt) => tr_with(
+                        lang,
+                        "ui.checklist.cost_either",
+                        &[
+                            ("amount", &format_nok(lang, *cost)),
+                            ("other", &format_nok(lang, *alt)),
+                        ],
+                    ),
+                    None => format_nok(lang, *cost),
+                };
+                (label.clone(), amount)
+            }),
         );
         if costs.len() > 1 {
             let total = tr_with(
                 lang,
-                "summary.costs.total",
+                if costs.iter().any(|(_, _, alt)| alt.is_some()) {
+                    "summary.costs.total_at_most"
+                } else {
+                    "summary.costs.total"
+                },
                 &[("amount", &format_nok(lang, total))],
             );
             let _ = writeln!(out, "<p><strong>{}</strong></p>", escape(&total));
@@ -266,6 +285,20 @@ pub fn summary_html(
         let _ = writeln!(out, "<p class=\"situation\">{}</p>", escape_lines(&line));
     }
 
+    // "Your next step" first, in the same words as the result page.
+    let view = view::from_decision(lang, decision);
+    if !view.next_step.is_empty() {
+        let _ = writeln!(
+            out,
+            "<section class=\"next\">\n<h2>{}</h2>",
+            escape(tr(lang, "ui.next_step.title"))
+        );
+        for step in &view.next_step {
+            let _ = writeln!(out, "<p>{}</p>", escape_lines(step));
+        }
+        out.push_str("</section>\n");
+    }
+
     // In the order they were asked, then any answer off that path (from a loaded file).
     let mut order = flow::path(answers, today);
     let rest: Vec<Question> = Question::ALL
@@ -294,7 +327,6 @@ pub fn summary_html(
     }
 
     // The same words as the result page (`report::view`), laid out for a file.
-    let view = view::from_decision(lang, decision);
     findings(&mut out, lang, &view, "action");
     findings(&mut out, lang, &view, "warning");
     if !view.dates.is_empty() {

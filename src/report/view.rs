@@ -55,6 +55,9 @@ pub struct SectionView {
 /// The whole result, in words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResultView {
+    /// "Your next step": the most urgent things to do, each with its date (at most three), or
+    /// one line saying there is nothing to do now.
+    pub next_step: Vec<String>,
     /// The findings by priority, most important first.
     pub sections: Vec<SectionView>,
     /// The key dates: label and date.
@@ -179,7 +182,15 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
             sources.push(s.url().to_string());
         }
     }
+    let mut next_step: Vec<String> = crate::engine::situation::next_steps(d)
+        .into_iter()
+        .map(|i| item_text(lang, i))
+        .collect();
+    if next_step.is_empty() {
+        next_step.push(tr(lang, "ui.next_step.none").to_string());
+    }
     ResultView {
+        next_step,
         sections,
         dates: d
             .dates
@@ -217,6 +228,9 @@ fn record(out: &mut String, tag: char, fields: &[&str]) {
 /// The view as text, one record per line (see the module docs).
 pub fn encode(view: &ResultView) -> String {
     let mut out = String::new();
+    for n in &view.next_step {
+        record(&mut out, 'N', &[n]);
+    }
     for s in &view.sections {
         record(&mut out, 'S', &[&s.priority, &s.heading]);
         for f in &s.findings {
@@ -284,6 +298,7 @@ pub fn decode(text: &str) -> Option<ResultView> {
             ("K", None) => view_last_finding(&mut view)?.conflicts.push(a),
             ("R", None) => view_last_finding(&mut view)?.rules.push(a),
             ("U", None) => view_last_finding(&mut view)?.sources.push(a),
+            ("N", None) => view.next_step.push(a),
             ("D", Some(date)) => view.dates.push((a, date)),
             ("C", Some(item)) if a == "do" => view.do_items.push(item),
             ("C", Some(item)) if a == "bring" => view.bring_items.push(item),

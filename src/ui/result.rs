@@ -129,7 +129,14 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             })
     };
     html! {
-        <>
+        // On paper the next step and the checklist come first (style/print.css orders them).
+        <div class="result-body">
+            if !d.next_step.is_empty() {
+                <section class="next-step" aria-labelledby="h-next">
+                    <h2 id="h-next">{ tr(lang, "ui.next_step.title") }</h2>
+                    { for d.next_step.iter().map(|s| html! { <p class="next-step__text">{ s }</p> }) }
+                </section>
+            }
             if !d.changes.is_empty() {
                 <section class="notice changes" aria-labelledby="h-changes">
                     <h2 id="h-changes">{ tr(lang, "ui.changes.title") }</h2>
@@ -179,7 +186,7 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
                 </ul>
             </section>
             <p class="rules-version">{ &d.rules_version }</p>
-        </>
+        </div>
     }
 }
 
