@@ -1,4 +1,5 @@
-// The printable checklist (issue 5): printed to PDF on A4 by headless Chromium, the result has
+// The printable checklist (issues 5 and 11): printed to PDF on A4 by headless Chromium, page 1
+// holds the next step and the checklist with tick boxes; the result has
 // its title, the date, the situation line, the steps with tick boxes, deadlines and costs, the
 // sources as printed addresses, the rules version and the not-legal-advice line; no buttons or
 // form controls; no more pages than needed. A screenshot of the print rendering is saved and
@@ -47,9 +48,18 @@ for (const lang of ['en', 'nb']) {
 
       const pdf = await page.pdf({ format: 'A4', printBackground: false });
       fs.writeFileSync(path.join(OUT, `print-${lang}.pdf`), pdf);
-      const { pages, text } = await pdfText(pdf);
+      const { pages, text, pageTexts } = await pdfText(pdf);
       const flat = text.replace(/\s+/g, ' ');
       const norm = (s) => s.replace(/\s+/g, ' ');
+      // Page 1 is the plan: the next step and the checklist with its tick boxes; the findings
+      // follow on the next pages.
+      const first = norm(pageTexts[0]);
+      assert.ok(first.includes(norm(t.get('ui.next_step.title'))), 'page 1 lacks the next step');
+      assert.ok(first.includes(norm(t.get('ui.checklist.title'))), 'page 1 lacks the checklist');
+      const nextStep = await page.locator('.next-step__text').first().textContent();
+      assert.ok(first.includes(norm(nextStep)), `page 1 lacks the next step "${nextStep}"`);
+      const firstHeading = await page.locator('main .findings h2').first().textContent();
+      assert.ok(!first.includes(norm(firstHeading)), 'findings are printed on page 1');
       for (const key of [...j.expect, 'ui.result.title', 'ui.not_advice', 'ui.checklist.title']) {
         assert.ok(flat.includes(norm(t.get(key))), `the PDF lacks "${t.get(key)}"`);
       }
@@ -61,7 +71,8 @@ for (const lang of ['en', 'nb']) {
       // The hand-off QR code is on paper too.
       assert.ok(await page.evaluate(() => document.querySelector('.handoff svg')?.getBoundingClientRect().height > 0), 'no QR code on paper');
       // No more pages than needed: the text fits in few A4 pages.
-      const needed = Math.ceil(flat.length / 2500) + 1;
+      // (+1: the plan has page 1 to itself.)
+      const needed = Math.ceil(flat.length / 2500) + 2;
       assert.ok(pages <= needed, `${pages} pages for ${flat.length} characters`);
       tc.diagnostic(`${pages} A4 pages`);
       await page.close();

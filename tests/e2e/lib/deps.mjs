@@ -23,11 +23,11 @@ export const jsQR = jsqr.default ?? jsqr;
 export async function pdfText(buffer) {
   const pdfjs = await import(require.resolve('pdfjs-dist/legacy/build/pdf.mjs'));
   const doc = await pdfjs.getDocument({ data: new Uint8Array(buffer), useSystemFonts: true, disableFontFace: true }).promise;
-  let text = '';
+  const pageTexts = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
     const content = await page.getTextContent();
-    text += content.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join('') + '\n';
+    pageTexts.push(content.items.map((item) => item.str + (item.hasEOL ? '\n' : ' ')).join('') + '\n');
   }
-  return { pages: doc.numPages, text };
+  return { pages: doc.numPages, text: pageTexts.join(''), pageTexts };
 }
