@@ -253,7 +253,12 @@ pub(crate) fn decide(ctx: &Ctx, findings: &[Finding]) -> Situation {
     let eligibility = eligibility(findings);
     let card = card(ctx, findings);
     let permit = permit(ctx, findings);
-    let travel = travel(ctx, findings, &card);
+    // No card is coming when the application cannot be granted: no trip to judge against it.
+    let travel = if eligibility == Eligibility::No {
+        TravelTrack::NoTrip
+    } else {
+        travel(ctx, findings, &card)
+    };
     Situation {
         card,
         permit,
@@ -282,14 +287,11 @@ fn card(ctx: &Ctx, findings: &[Finding]) -> CardTrack {
     if find(findings, F::CardNeeded).is_some_and(|f| f.verdict == Verdict::No) {
         return CardTrack::NotNeeded;
     }
-    if let Some(f) = find(findings, F::NewCard).filter(|f| f.is_yes()) {
+    if find(findings, F::NewCard).is_some_and(|f| f.is_yes()) {
         let by = find(findings, F::OrderBy).and_then(|o| o.get_date("order_by"));
         return match by {
             Some(by) if !replace_now(ctx) && by >= ctx.today => CardTrack::OrderBy { by },
-            _ => {
-                let _ = f;
-                CardTrack::OrderNow
-            }
+            _ => CardTrack::OrderNow,
         };
     }
     if let Some(f) = find(findings, F::CollectiveCardByPost) {
