@@ -16,7 +16,7 @@ use super::absence::{self, Threshold};
 use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::stays::with_check;
 use super::{missing, Ctx, Out};
-use crate::domain::answers::{Basis, Status};
+use crate::domain::answers::{AppliedFor, Basis, CardSituation, Status};
 use crate::domain::dates::{days_before, years_after};
 use crate::domain::questions::Question as Q;
 use crate::domain::refs::{RuleId as R, Source as S};
@@ -59,7 +59,15 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     let stop = no_extension(ctx, out);
     extension(ctx, out, &stop);
-    if stop.verdict != Verdict::Yes {
+    // The card after the extension comes by post; a card lost, stolen or damaged now is
+    // ordered as in area D, and that finding speaks for it.
+    let a = ctx.a;
+    let replacing_now = a.applied_for == Some(AppliedFor::NewCardOnly)
+        && a.card_situation.as_ref().is_some_and(|c| {
+            c.iter()
+                .any(|c| !matches!(c, CardSituation::ExpiringSoon | CardSituation::Expired))
+        });
+    if stop.verdict != Verdict::Yes && !replacing_now {
         card_by_post(ctx, out);
     }
     out.add(
@@ -143,12 +151,14 @@ fn extension(ctx: &Ctx, out: &mut Out, stop: &Finding) {
     }
     if let Some(expiry) = a.permit_expiry {
         out.date(DateKey::PermitExpiry, Some(expiry), &[R::R131]);
-        f = f
-            .param("permit_expiry", Value::Date(expiry))
-            .date("letter_around", days_before(expiry, LETTER_DAYS_BEFORE));
-        if stop.verdict != Verdict::Yes {
+        f = f.param("permit_expiry", Value::Date(expiry));
+        // The letter and the new end date only when the extension is expected: not when it is
+        // stopped, nor stated as certain when it may be.
+        if f.verdict == Verdict::Yes {
             let new_expiry = new_expiry(expiry);
-            f = f.date("new_expiry", new_expiry);
+            f = f
+                .date("letter_around", days_before(expiry, LETTER_DAYS_BEFORE))
+                .date("new_expiry", new_expiry);
             out.date(DateKey::CollectiveNewExpiry, new_expiry, &[R::R131]);
         }
     }

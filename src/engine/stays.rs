@@ -28,7 +28,8 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 | Status::BrexitTemporary
         )
     );
-    if holds_permit {
+    // Collective protection has its own travel finding (R-134, which includes R-070).
+    if holds_permit && !super::collective::holder(ctx) {
         out.add(
             Finding::new(FindingKey::TravelWithCard, Verdict::Yes, Priority::Info)
                 .rules(&[R::R070])
