@@ -40,6 +40,9 @@ struct Scenario {
     /// Date keys that must not be among the dates to remember.
     #[serde(default)]
     not_in_dates: Vec<String>,
+    /// "Your next step": the checklist items it names, in order.
+    #[serde(default)]
+    next_step: Option<Vec<String>>,
     #[serde(default)]
     errors: Vec<ExpectError>,
 }
@@ -240,6 +243,15 @@ fn check(s: &Scenario, exercised: &mut BTreeSet<String>) -> Vec<String> {
                     }
                 }
             }
+        }
+    }
+    if let Some(want) = &s.next_step {
+        let got: Vec<&str> = residence_checker::engine::situation::next_steps(&d)
+            .iter()
+            .map(|i| i.key.as_str())
+            .collect();
+        if got != *want {
+            problems.push(format!("next step {got:?}, expected {want:?}"));
         }
     }
     for key in &s.not_in_dates {
