@@ -182,6 +182,22 @@ pub enum PermitGap {
     OverThreeMonths,
 }
 
+impl CardSituation {
+    /// Something is wrong with the card itself (lost, stolen, damaged, wrong or defective
+    /// information, or details that changed): the card is replaced now, whatever its expiry.
+    pub fn is_card_problem(self) -> bool {
+        matches!(
+            self,
+            CardSituation::Lost
+                | CardSituation::Stolen
+                | CardSituation::Damaged
+                | CardSituation::WrongInformation
+                | CardSituation::ReceivedDefective
+                | CardSituation::NameOrOtherChange
+        )
+    }
+}
+
 /// Q26: why the applicant was abroad.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -590,6 +606,24 @@ impl Answers {
             let deadline = NaiveDate::from_ymd_opt(2021, 12, 31)?;
             Some(self.brexit_application_date? <= deadline)
         })
+    }
+
+    /// Q14: whether any of the card situations given is `wanted`.
+    pub fn card_situation_any(&self, wanted: impl Fn(CardSituation) -> bool) -> bool {
+        self.card_situation
+            .as_ref()
+            .is_some_and(|list| list.iter().any(|c| wanted(*c)))
+    }
+
+    /// Q14: the card is lost or stolen.
+    pub fn card_lost_or_stolen(&self) -> bool {
+        self.card_situation_any(|c| matches!(c, CardSituation::Lost | CardSituation::Stolen))
+    }
+
+    /// Q14 / Q18: the applicant can hand in the old card (it is not lost or stolen, and they
+    /// did not say they keep it).
+    pub fn can_hand_in_old_card(&self) -> bool {
+        !self.card_lost_or_stolen() && self.hand_in_old_card != Some(false)
     }
 
     /// Answers the asked yes/no questions from the unasked date fields where only the date is

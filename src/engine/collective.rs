@@ -63,10 +63,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     // ordered as in area D, and that finding speaks for it.
     let a = ctx.a;
     let replacing_now = a.applied_for == Some(AppliedFor::NewCardOnly)
-        && a.card_situation.as_ref().is_some_and(|c| {
-            c.iter()
-                .any(|c| !matches!(c, CardSituation::ExpiringSoon | CardSituation::Expired))
-        });
+        && a.card_situation_any(|c| c.is_card_problem() || c == CardSituation::PassportSticker);
     if stop.verdict != Verdict::Yes && !replacing_now {
         card_by_post(ctx, out);
     }

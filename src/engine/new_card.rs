@@ -53,16 +53,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     };
     let permanent = matches!(status, Status::PermanentPermit | Status::PermanentRight);
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
-    let card_problem = [
-        C::Lost,
-        C::Stolen,
-        C::Damaged,
-        C::WrongInformation,
-        C::ReceivedDefective,
-        C::NameOrOtherChange,
-    ]
-    .iter()
-    .any(|s| has(ctx, *s));
+    let card_problem = ctx.a.card_situation_any(C::is_card_problem);
     let expiry_only = !card_problem && !has(ctx, C::PassportSticker);
 
     // R-041 with area P: collective protection is extended automatically, and the new card
@@ -187,16 +178,11 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 .conflict(Conflict::K17)
                 .param(
                     "old_card",
-                    Value::Key(
-                        if has(ctx, C::Lost)
-                            || has(ctx, C::Stolen)
-                            || a.hand_in_old_card == Some(false)
-                        {
-                            "cannot"
-                        } else {
-                            "bring"
-                        },
-                    ),
+                    Value::Key(if a.can_hand_in_old_card() {
+                        "bring"
+                    } else {
+                        "cannot"
+                    }),
                 )
                 .param(
                     "new_passport",
@@ -271,11 +257,11 @@ fn requirements(ctx: &Ctx, out: &mut Out, permanent: bool, abroad: bool) {
 fn fee(ctx: &Ctx, out: &mut Out, permanent: bool) {
     let a = ctx.a;
     let amount = dated(CARD_FEE_NOK, ctx.today);
-    let lost = has(ctx, C::Lost) || has(ctx, C::Stolen);
+    let lost = a.card_lost_or_stolen();
     let expired = has(ctx, C::Expired) || a.card_expiry.is_some_and(|e| e < ctx.today);
     let card_valid =
         !expired && (has(ctx, C::ExpiringSoon) || a.card_expiry.is_some_and(|e| e >= ctx.today));
-    let not_handed_in = lost || a.hand_in_old_card == Some(false);
+    let not_handed_in = !a.can_hand_in_old_card();
     let info_change = has(ctx, C::WrongInformation) || has(ctx, C::NameOrOtherChange);
     let damaged = has(ctx, C::Damaged);
     let sticker = has(ctx, C::PassportSticker);
@@ -346,7 +332,7 @@ fn fee(ctx: &Ctx, out: &mut Out, permanent: bool) {
 
 /// a card lost (or expired) while abroad.
 fn lost_abroad(ctx: &Ctx, out: &mut Out) {
-    let lost = has(ctx, C::Lost) || has(ctx, C::Stolen);
+    let lost = ctx.a.card_lost_or_stolen();
     out.add(
         Finding::new(FindingKey::LostAbroad, Verdict::Yes, Priority::Action)
             .rules(&[R::R048, R::R043])

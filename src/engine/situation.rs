@@ -224,24 +224,12 @@ pub const CONTRADICTIONS: &[(Said, Said)] = &[
     ),
 ];
 
-/// Whether the answers say the card must be replaced now (not "by" a later day).
+/// Whether the answers say the card must be replaced now (not "by" a later day): a problem
+/// with the card itself, a passport sticker, or an expired card.
 fn replace_now(ctx: &Ctx) -> bool {
-    let now = [
-        C::Lost,
-        C::Stolen,
-        C::Damaged,
-        C::WrongInformation,
-        C::ReceivedDefective,
-        C::NameOrOtherChange,
-        C::PassportSticker,
-        C::Expired,
-    ];
-    let listed = ctx
-        .a
-        .card_situation
-        .as_ref()
-        .is_some_and(|s| s.iter().any(|c| now.contains(c)));
-    listed || ctx.a.card_expiry.is_some_and(|e| e < ctx.today)
+    ctx.a
+        .card_situation_any(|c| c.is_card_problem() || matches!(c, C::PassportSticker | C::Expired))
+        || ctx.a.card_expiry.is_some_and(|e| e < ctx.today)
 }
 
 fn find(findings: &[Finding], key: F) -> Option<&Finding> {
@@ -475,15 +463,11 @@ pub(crate) fn reconcile(
 /// Gives each checklist item its state and drops the items the situation rules out.
 pub(crate) fn states(s: &Situation, ctx: &Ctx, items: &mut Vec<ChecklistItem>) {
     let a = ctx.a;
-    let lost_or_stolen = a
-        .card_situation
-        .as_ref()
-        .is_some_and(|c| c.iter().any(|c| matches!(c, C::Lost | C::Stolen)));
     items.retain(|i| match i.key {
         // Nothing to hand in or bring that the applicant no longer has.
-        I::BringOldCard => !lost_or_stolen && a.hand_in_old_card != Some(false),
+        I::BringOldCard => a.can_hand_in_old_card(),
         // A police report is for a lost or stolen card only.
-        I::PoliceReport => lost_or_stolen,
+        I::PoliceReport => a.card_lost_or_stolen(),
         // Nothing about getting the card when the application cannot be granted.
         I::BookAppointment
         | I::WaitForPolice
