@@ -118,6 +118,8 @@ fn every_finding_verdict_item_date_error_conflict_and_rule_has_words() {
         "ui.checklist.cost_either",
         "ui.checklist.overdue",
         "ui.checklist.done",
+        "ui.checklist.overdue_line",
+        "ui.checklist.done_line",
         "ui.rules_outdated",
         "ui.back",
         "ui.skip",

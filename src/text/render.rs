@@ -428,20 +428,25 @@ pub fn item_text(lang: Lang, item: &ChecklistItem) -> String {
         out.push_str(&extra.join(", "));
         out.push(')');
     }
+    // The line with its state, as the catalogue joins them (a translator sets the punctuation).
     match item.state {
-        ItemState::Todo => {}
+        ItemState::Todo => out,
         ItemState::Overdue => {
             // What to do now: the item's own words (`item.<key>.overdue`), else the general ones.
             let own = format!("item.{key}.overdue");
-            out.push_str(". ");
-            out.push_str(lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.overdue")));
+            let now = lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.overdue"));
+            tr_with(
+                lang,
+                "ui.checklist.overdue_line",
+                &[("item", &out), ("now", now)],
+            )
         }
-        ItemState::Done => {
-            out.push_str(" — ");
-            out.push_str(tr(lang, "ui.checklist.done"));
-        }
+        ItemState::Done => tr_with(
+            lang,
+            "ui.checklist.done_line",
+            &[("item", &out), ("done", tr(lang, "ui.checklist.done"))],
+        ),
     }
-    out
 }
 
 /// The checklist line of an item key alone (no date or cost).
