@@ -6,8 +6,10 @@
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
-use residence_checker::domain::answers::Answers;
-use residence_checker::flow::enumerate::{to_dot, walk_all};
+use residence_checker::domain::answers::{Answers, Keyed, Topic};
+use residence_checker::flow::enumerate::{
+    to_dot, topic_of, walk_all, Figures, BUDGET_MAX, BUDGET_MEDIAN,
+};
 
 fn main() -> ExitCode {
     let out = std::env::args()
@@ -27,6 +29,29 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     println!("{out}: {} paths, longest {longest} questions", walks.len());
+    // The journeys people take: a topic (or the EU/EEA check, which has none).
+    let journeys = || {
+        walks
+            .iter()
+            .filter(|w| topic_of(w) != Some(Topic::Everything))
+    };
+    let figures = Figures::of(journeys());
+    println!("{figures}");
+    println!(
+        "  budget: median <= {BUDGET_MEDIAN}, max <= {BUDGET_MAX}: {}",
+        if figures.within_budget() {
+            "kept"
+        } else {
+            "EXCEEDED"
+        }
+    );
+    println!("per topic:");
+    let eu = Figures::of(walks.iter().filter(|w| topic_of(w).is_none()));
+    println!("  {:<22} {eu}", "eu_eea (no topic)");
+    for topic in Topic::ALL {
+        let f = Figures::of(walks.iter().filter(|w| topic_of(w) == Some(*topic)));
+        println!("  {:<22} {f}", topic.key());
+    }
     println!("render with: dot -Tsvg {out} -o flow.svg");
     ExitCode::SUCCESS
 }

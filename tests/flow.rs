@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
-use residence_checker::domain::answers::{Answers, AppliedFor, Basis, Citizenship, Status};
+use residence_checker::domain::answers::{Answers, AppliedFor, Basis, Citizenship, Status, Topic};
 use residence_checker::domain::case::Case;
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::decision::FindingKey;
@@ -101,7 +101,12 @@ fn a_german_citizen_is_never_asked_about_the_police_and_a_uk_national_is_asked_a
             Some(Citizenship::EuEea) => {
                 assert!(!w.path.iter().any(|q| police.contains(q)), "{:?}", w.path)
             }
-            Some(Citizenship::Uk) => assert!(w.path.contains(&Question::BrexitRole)),
+            // The Brexit role is asked on the Brexit topic and in the full check.
+            Some(Citizenship::Uk)
+                if matches!(w.answers.topic, Some(Topic::Brexit | Topic::Everything)) =>
+            {
+                assert!(w.path.contains(&Question::BrexitRole))
+            }
             _ => {}
         }
     }
@@ -152,8 +157,13 @@ fn the_graphviz_file_names_every_reached_question() {
     assert!(dot.contains("-> result;"));
 }
 
+/// The answers with what the topic implies (as the rules read them).
+fn implied(w: &Walked) -> Answers {
+    w.answers.with_topic_implied()
+}
+
 fn collective(w: &Walked) -> bool {
-    w.answers.basis == Some(Basis::CollectiveProtection)
+    implied(w).basis == Some(Basis::CollectiveProtection)
 }
 
 #[test]
@@ -193,9 +203,31 @@ fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_an
     let mut holders = 0;
     for w in walks().iter().filter(|w| collective(w)) {
         assert!(!w.path.iter().any(|q| renewal.contains(q)), "{:?}", w.path);
-        match w.answers.status {
+        let a = implied(w);
+        // The topic "get my card" asks only about the card; the others the extension's facts.
+        let card_only = w.answers.topic == Some(Topic::GetCard);
+        match a.status {
             Some(Status::NoneYet | Status::DontKnow) => {
                 // new applications are not assessed; nothing more to ask.
+                let last = if w.answers.topic == Some(Topic::CollectiveProtection) {
+                    Question::Status
+                } else {
+                    Question::Basis
+                };
+                assert_eq!(w.path.last(), Some(&last), "{:?}", w.path);
+            }
+            Some(Status::Temporary) if card_only => {
+                if a.applied_for == Some(AppliedFor::Renewal) {
+                    assert_eq!(w.path.last(), Some(&Question::Basis), "{:?}", w.path);
+                }
+            }
+            Some(Status::Temporary) if w.answers.topic == Some(Topic::Travel) => {
+                for q in [Question::PermitExpiry, Question::StaysAbroad] {
+                    assert!(w.path.contains(&q), "{} not asked: {:?}", q.name(), w.path);
+                }
+            }
+            Some(Status::Temporary) if w.answers.topic == Some(Topic::Permanent) => {
+                // no permanent permit on collective protection: nothing to plan.
                 assert_eq!(w.path.last(), Some(&Question::Basis), "{:?}", w.path);
             }
             Some(Status::Temporary) => {
@@ -209,7 +241,7 @@ fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_an
                 ] {
                     assert!(w.path.contains(&q), "{} not asked: {:?}", q.name(), w.path);
                 }
-                if w.answers.applied_for == Some(AppliedFor::Renewal) {
+                if a.applied_for == Some(AppliedFor::Renewal) {
                     // (A family member of a UK national was asked earlier where they applied
                     // from: only the questions after the basis are about the application.)
                     let after = w.path.iter().skip_while(|q| **q != Question::Basis);
@@ -303,18 +335,40 @@ fn brexit_route_paths_never_get_the_general_permanent_requirements() {
 fn the_new_permanent_questions_are_asked_only_of_permanent_applicants() {
     let mut family_asked = 0;
     for w in walks() {
-        let permanent = w.answers.applied_for == Some(AppliedFor::PermanentPermit);
+        let a = implied(w);
+        let permanent = a.applied_for == Some(AppliedFor::PermanentPermit);
         let asks = |q| w.path.contains(&q);
         if asks(Question::PermitGap) {
             assert!(permanent, "{:?}", w.path);
         }
         if asks(Question::FamilyFiveYearGroup) {
-            assert!(permanent && w.answers.basis == Some(Basis::Family));
+            assert!(permanent && a.basis == Some(Basis::Family));
             family_asked += 1;
         }
-        if permanent && w.answers.basis == Some(Basis::Family) {
+        if permanent && a.basis == Some(Basis::Family) {
             assert!(asks(Question::FamilyFiveYearGroup), "{:?}", w.path);
         }
     }
     assert!(family_asked > 0);
+}
+
+/// The budgets of issue 12: over every topic journey (and the EU/EEA check, which has no
+/// topic), the median path asks at most 10 questions and the longest at most 16. The full
+/// check ("check everything") is reported by `cargo xtask flow`, not budgeted.
+#[test]
+fn topic_journeys_keep_within_the_question_budgets() {
+    use residence_checker::flow::enumerate::Figures;
+    let journeys = Figures::of(
+        walks()
+            .iter()
+            .filter(|w| w.answers.topic != Some(Topic::Everything)),
+    );
+    assert!(journeys.paths > 300, "{journeys}");
+    assert!(journeys.within_budget(), "over budget: {journeys}");
+    let everything = Figures::of(
+        walks()
+            .iter()
+            .filter(|w| w.answers.topic == Some(Topic::Everything)),
+    );
+    assert!(everything.paths > journeys.paths, "{everything}");
 }

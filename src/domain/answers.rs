@@ -8,6 +8,77 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+/// What the applicant wants to find out: the journey asks only the facts that topic needs and
+/// shows its findings ("topic first"). Not a fact about the applicant, but part of the answers
+/// so that a saved file or a link reopens the same journey; a file without it (format
+/// version 1) is read as [`Topic::Everything`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// I have applied or got a decision, and need my residence card (police or post).
+    GetCard,
+    /// My card is lost, stolen, damaged or wrong: a new card.
+    CardProblem,
+    /// My card or permit is expiring: renewal, or a new card for a permanent permit.
+    Expiring,
+    /// Travel and time abroad.
+    Travel,
+    /// Permanent residence: applying, or keeping it.
+    Permanent,
+    /// The Brexit rules.
+    Brexit,
+    /// Temporary collective protection (Ukraine).
+    CollectiveProtection,
+    /// Not sure: the full check.
+    Everything,
+}
+
+impl Topic {
+    /// Every topic, in the order the question offers them.
+    pub const ALL: &'static [Topic] = &[
+        Topic::GetCard,
+        Topic::CardProblem,
+        Topic::Expiring,
+        Topic::Travel,
+        Topic::Permanent,
+        Topic::Brexit,
+        Topic::CollectiveProtection,
+        Topic::Everything,
+    ];
+
+    /// The status that what was applied for implies, on the "get my card" journey: waiting
+    /// for a first permit, or holding the temporary permit being renewed or built on. `None`
+    /// for a new card only (any status), a Brexit permit and permanent right (asked).
+    pub fn implied_status(applied: AppliedFor) -> Option<Status> {
+        match applied {
+            AppliedFor::FirstPermit
+            | AppliedFor::DerivedRefugee
+            | AppliedFor::FirstAsylumWithPolice => Some(Status::NoneYet),
+            AppliedFor::Renewal | AppliedFor::PermanentPermit => Some(Status::Temporary),
+            AppliedFor::PermanentRight | AppliedFor::BrexitPermit | AppliedFor::NewCardOnly => None,
+        }
+    }
+
+    /// What the topic says the applicant is applying for, given their status, where the
+    /// journey does not ask it (each fact once: choosing "my card is lost" already says a new
+    /// card is wanted).
+    pub fn implied_applied_for(self, status: Option<Status>) -> Option<AppliedFor> {
+        let temporary = matches!(status, Some(Status::Temporary | Status::BrexitTemporary));
+        let permanent = matches!(
+            status,
+            Some(Status::PermanentPermit | Status::PermanentRight)
+        );
+        match self {
+            Topic::CardProblem => Some(AppliedFor::NewCardOnly),
+            Topic::Expiring if temporary => Some(AppliedFor::Renewal),
+            Topic::Expiring if permanent => Some(AppliedFor::NewCardOnly),
+            Topic::Permanent if temporary => Some(AppliedFor::PermanentPermit),
+            Topic::CollectiveProtection if temporary => Some(AppliedFor::Renewal),
+            _ => None,
+        }
+    }
+}
+
 /// Q1: citizenship category.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -403,6 +474,9 @@ pub struct Answers {
     /// Q1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citizenship: Option<Citizenship>,
+    /// What the applicant wants to find out (asked after Q1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
     /// Q2: a non-EU/EEA family member of an EU/EEA national living in Norway.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eu_family_member: Option<bool>,
@@ -585,6 +659,29 @@ pub struct Answers {
     pub other_citizenship: Option<bool>,
 }
 
+impl Answers {
+    /// The answers with what the topic says filled in (each fact once): what is applied for
+    /// ([`Topic::implied_applied_for`]) and, for the collective-protection topic, the basis.
+    /// The topic's answer wins over an older answer kept from another topic.
+    pub fn with_topic_implied(&self) -> Answers {
+        let mut a = self.clone();
+        if let Some(topic) = a.topic {
+            if topic == Topic::GetCard {
+                if let Some(status) = a.applied_for.and_then(Topic::implied_status) {
+                    a.status = Some(status);
+                }
+            }
+            if let Some(applied) = topic.implied_applied_for(a.status) {
+                a.applied_for = Some(applied);
+            }
+            if topic == Topic::CollectiveProtection {
+                a.basis = Some(Basis::CollectiveProtection);
+            }
+        }
+        a
+    }
+}
+
 /// Fields of the answers format that the questions do not ask, because a question that is
 /// asked already holds the fact: a saved file may carry them. When the asked question has no
 /// answer, they answer it ("each fact once"); [`Answers::fill_from_unasked`] does so before the
@@ -671,6 +768,11 @@ macro_rules! keyed {
 
 keyed! {
     Citizenship { "eu_eea" => EuEea, "uk" => Uk, "other" => Other }
+    Topic {
+        "get_card" => GetCard, "card_problem" => CardProblem, "expiring" => Expiring,
+        "travel" => Travel, "permanent" => Permanent, "brexit" => Brexit,
+        "collective_protection" => CollectiveProtection, "everything" => Everything,
+    }
     Status {
         "none_yet" => NoneYet, "temporary" => Temporary, "permanent_permit" => PermanentPermit,
         "permanent_right" => PermanentRight, "brexit_temporary" => BrexitTemporary,

@@ -252,7 +252,7 @@ impl Case {
             let mut sorted = stays;
             sorted.sort_unstable_by_key(|s| (s.from, s.to));
             Ok(Case {
-                answers: answers.clone(),
+                answers: answers.with_topic_implied(),
                 duf,
                 permit,
                 stays: sorted,

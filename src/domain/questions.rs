@@ -1,4 +1,5 @@
-//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q36`).
+//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q37`; the topic
+//! question, which is not in the rule book, is `Q0`).
 //!
 //! A [`Question`] names a single thing to ask ("one thing per page"). The engine names the
 //! questions whose answers would settle a "maybe"; the flow decides the order; the text layer
@@ -28,6 +29,7 @@ macro_rules! questions {
 
 questions! {
     Citizenship => "citizenship", "Q1";
+    Topic => "topic", "Q0";
     EuFamilyMember => "eu_family_member", "Q2";
     BrexitRole => "brexit_role", "Q1";
     Status => "status", "Q3";
@@ -124,9 +126,9 @@ impl Question {
     pub fn kind(self) -> Kind {
         use Question::*;
         match self {
-            Citizenship | BrexitRole | Status | Basis | AppliedFor | AppliedFrom | SubmittedBy
-            | TravelDocument | LetterSaysMeetPolice | Channel | LocationNow | LongAbroadReason
-            | UkRelationship | UkNationalBasis | PermitGap => Kind::Choice,
+            Citizenship | Topic | BrexitRole | Status | Basis | AppliedFor | AppliedFrom
+            | SubmittedBy | TravelDocument | LetterSaysMeetPolice | Channel | LocationNow
+            | LongAbroadReason | UkRelationship | UkNationalBasis | PermitGap => Kind::Choice,
             CardSituation | OldPermitIndicators => Kind::MultiChoice,
             ApplicationDate
             | DateOfBirth
@@ -159,6 +161,16 @@ impl Question {
         use Question::*;
         match self {
             Citizenship => &["eu_eea", "uk", "other"],
+            Topic => &[
+                "get_card",
+                "card_problem",
+                "expiring",
+                "travel",
+                "permanent",
+                "brexit",
+                "collective_protection",
+                "everything",
+            ],
             BrexitRole => &[
                 "uk_national",
                 "family_member",

@@ -276,11 +276,12 @@ fn decide(ctx: &Ctx, applied_for: AppliedFor) -> Finding {
 /// 27 May 2024 ([`super::BOOKING_SYSTEM`]), UDI's Application Portal before.
 fn how_to_book(ctx: &Ctx, out: &mut Out) {
     let channel = ctx.a.channel;
-    let verdict = match channel {
-        Some(_) => Verdict::Yes,
-        None => Verdict::maybe(&[Q::Channel]),
-    };
     let system = super::dated(super::BOOKING_SYSTEM, ctx.today);
+    // Since the police's own system, both ways are one instruction: no need to ask.
+    let verdict = match (channel, system) {
+        (Some(_), _) | (None, Some(super::BookingSystem::Police)) => Verdict::Yes,
+        (None, _) => Verdict::maybe(&[Q::Channel]),
+    };
     let how = match (system, channel) {
         (Some(super::BookingSystem::Police), Some(Channel::Online)) => "police_system",
         (Some(super::BookingSystem::Police), Some(Channel::Paper)) => "phone_or_email",

@@ -413,6 +413,11 @@ pub struct Decision {
     pub checklist: Vec<ChecklistItem>,
     /// Where the applicant stands on each track; the findings, dates and checklist follow it.
     pub situation: super::situation::Situation,
+    /// What the applicant wanted to find out: the findings, dates and checklist are that
+    /// topic's ([`super::topic::focus`]).
+    pub topic: crate::domain::answers::Topic,
+    /// The other topics with something to say for these answers.
+    pub other_topics: Vec<crate::domain::answers::Topic>,
 }
 
 impl Decision {

@@ -10,6 +10,7 @@ pub mod checklist;
 pub mod decision;
 pub mod outcome;
 pub mod situation;
+pub mod topic;
 
 mod appointment;
 mod arrival;
@@ -23,7 +24,7 @@ mod who;
 
 use chrono::NaiveDate;
 
-use crate::domain::answers::{Answers, Citizenship};
+use crate::domain::answers::{Answers, Citizenship, Topic};
 use crate::domain::case::Case;
 use crate::domain::questions::Question;
 use crate::domain::refs::Source;
@@ -211,6 +212,10 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
     // One plan: where the applicant stands is decided once, and the rest follows it.
     let situation = situation::decide(&ctx, &findings);
     situation::reconcile(&situation, &ctx, &mut findings, &mut dates);
+    // Topic first: the findings of the applicant's question, and the other topics that speak.
+    let chosen = ctx.a.topic.unwrap_or(Topic::Everything);
+    let other_topics = topic::others(chosen, &findings);
+    topic::focus(chosen, &mut findings, &mut dates);
     // Stable: actions, then warnings, then background, each in rule-book order. A partition
     // rather than a sort keeps the app small (each sort is compiled anew per type).
     let findings: Vec<Finding> = [Priority::Action, Priority::Warning, Priority::Info]
@@ -226,6 +231,8 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         dates,
         checklist: Vec::new(),
         situation,
+        topic: chosen,
+        other_topics,
     };
     let mut items = checklist::build(&decision);
     situation::states(&decision.situation, &ctx, &mut items);

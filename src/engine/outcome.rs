@@ -67,6 +67,8 @@ mod tests {
             findings,
             dates: Vec::new(),
             checklist: Vec::new(),
+            topic: crate::domain::answers::Topic::Everything,
+            other_topics: Vec::new(),
         }
     }
 

@@ -80,12 +80,13 @@ macro_rules! list_fields {
 
 use crate::domain::answers::{
     AppliedFor, Basis, BrexitRole, CardSituation, Channel, Citizenship, Keyed, LetterSays,
-    LongAbroadReason, OldPermitIndicator, PermitGap, Place, Status, SubmittedBy, TravelDocument,
-    UkNationalBasis, UkRelationship,
+    LongAbroadReason, OldPermitIndicator, PermitGap, Place, Status, SubmittedBy, Topic,
+    TravelDocument, UkNationalBasis, UkRelationship,
 };
 
 choice_fields!(
     Citizenship,
+    Topic,
     BrexitRole,
     Status,
     Basis,
@@ -204,6 +205,7 @@ macro_rules! fields {
 
 fields! {
     Citizenship => citizenship;
+    Topic => topic;
     EuFamilyMember => eu_family_member;
     BrexitRole => brexit_role;
     Status => status;

@@ -1104,9 +1104,9 @@ mod tests {
         })
         .unwrap_or_default();
         assert!(json.get(FAMILY).is_some());
-        assert_eq!(names.len(), 54);
+        assert_eq!(names.len(), 55);
         assert_eq!(names.first(), Some(&"citizenship"));
-        assert_eq!(names.get(45), Some(&FAMILY));
+        assert_eq!(names.get(46), Some(&FAMILY));
         assert_eq!(family_fields().count(), 12);
     }
 

@@ -25,7 +25,10 @@ const LATE_ROUTING: &[Q] = &[Q::AppliedFrom, Q::UkRegisteredAsEuFamily];
 
 /// Routing questions whose route depends only on whether this one value is chosen: every other
 /// value leads the same way, so one of them (rotating) stands for all.
-pub const ROUTE_ON_ONE: &[(Q, &str)] = &[(Q::Basis, "collective_protection")];
+pub const ROUTE_ON_ONE: &[(Q, &str)] = &[
+    (Q::Basis, "collective_protection"),
+    (Q::LetterSaysMeetPolice, "no"),
+];
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap_or(NaiveDate::MIN)
@@ -254,4 +257,65 @@ pub fn to_dot(walks: &[Walked]) -> String {
     }
     s.push_str("}\n");
     s
+}
+
+/// The question-count budgets of the journey (issue 12): over the paths of every topic journey
+/// (EU/EEA citizens, who choose no topic, included), the median and the longest.
+pub const BUDGET_MEDIAN: usize = 10;
+/// See [`BUDGET_MEDIAN`].
+pub const BUDGET_MAX: usize = 16;
+
+/// Questions per path over some walks: median, 90th percentile, longest, and how many paths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Figures {
+    /// The median number of questions (the lower middle for an even count).
+    pub median: usize,
+    /// The 90th percentile (nearest rank).
+    pub p90: usize,
+    /// The longest path.
+    pub max: usize,
+    /// How many paths.
+    pub paths: usize,
+}
+
+impl Figures {
+    /// The figures of these walks (all zero for none).
+    pub fn of<'a>(walks: impl Iterator<Item = &'a Walked>) -> Figures {
+        let mut lengths: Vec<usize> = walks.map(|w| w.path.len()).collect();
+        lengths.sort_unstable();
+        let rank = |p: usize| {
+            let n = lengths.len();
+            let i = (n * p).div_ceil(100).max(1) - 1;
+            lengths
+                .get(i.min(n.saturating_sub(1)))
+                .copied()
+                .unwrap_or(0)
+        };
+        Figures {
+            median: rank(50),
+            p90: rank(90),
+            max: lengths.last().copied().unwrap_or(0),
+            paths: lengths.len(),
+        }
+    }
+
+    /// Whether the figures keep within [`BUDGET_MEDIAN`] and [`BUDGET_MAX`].
+    pub fn within_budget(&self) -> bool {
+        self.median <= BUDGET_MEDIAN && self.max <= BUDGET_MAX
+    }
+}
+
+impl std::fmt::Display for Figures {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "questions per path: median {}, p90 {}, max {} ({} paths)",
+            self.median, self.p90, self.max, self.paths
+        )
+    }
+}
+
+/// The topic a walk's journey followed (`None` for EU/EEA citizens, who choose none).
+pub fn topic_of(w: &Walked) -> Option<crate::domain::answers::Topic> {
+    w.answers.topic
 }

@@ -20,8 +20,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{
-    Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, Place, Status, SubmittedBy,
-    UkRelationship,
+    Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, LetterSays, Place, Status,
+    SubmittedBy, Topic, UkRelationship,
 };
 use crate::domain::dates::age_on;
 use crate::domain::questions::Question as Q;
@@ -148,6 +148,7 @@ pub fn path(answers: &Answers, today: NaiveDate) -> Vec<Q> {
 
 /// The answers with everything the current path does not reach removed, and the skipped set
 /// restricted to the path. Changing an earlier answer then drops the answers of the old branch.
+/// Under a topic, what the full check would reach with the same answers is kept too.
 pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Answers, BTreeSet<Q>) {
     // Pruning can shorten the path again (a dropped answer may have routed further), so repeat
     // until nothing changes; each round removes at least one answer, so this ends.
@@ -155,7 +156,16 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
     // A date the questions do not ask answers the yes/no they do ask before it is dropped.
     current.fill_from_unasked(today);
     loop {
-        let reached: BTreeSet<Q> = path(&current, today).into_iter().collect();
+        let mut reached: BTreeSet<Q> = path(&current, today).into_iter().collect();
+        // Answers the full check would use are kept when a topic is chosen, so that moving to
+        // another topic loses nothing; the chosen topic's rules read only its own.
+        if current.topic.is_some_and(|t| t != Topic::Everything) {
+            let full = Answers {
+                topic: Some(Topic::Everything),
+                ..current.clone()
+            };
+            reached.extend(path(&full, today));
+        }
         let mut next = Answers::default();
         for q in &reached {
             if let Some(v) = get(&current, *q) {
@@ -172,7 +182,22 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
 
 fn walk(w: &mut Walk) -> Option<()> {
     let a = w.a;
-    match w.route(Q::Citizenship, a.citizenship)? {
+    let citizenship = w.route(Q::Citizenship, a.citizenship)?;
+    if citizenship == Citizenship::EuEea {
+        // The EU/EEA check is short (registration and permanent right): no topic to choose.
+        return eu_national(w);
+    }
+    match w.route(Q::Topic, a.topic)? {
+        Topic::Everything => everything(w, citizenship),
+        Topic::Brexit => brexit_topic(w, citizenship),
+        topic => topical(w, topic),
+    }
+}
+
+/// The full check ("I'm not sure: check everything"): every question the situation needs.
+fn everything(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
+    let a = w.a;
+    match citizenship {
         Citizenship::EuEea => eu_national(w),
         Citizenship::Uk => {
             match w.route(Q::BrexitRole, a.brexit_role)? {
@@ -203,6 +228,147 @@ fn walk(w: &mut Walk) -> Option<()> {
             non_eu(w)
         }
     }
+}
+
+/// The Brexit rules (area K): the applicant's role, its facts, and a Brexit permit's expiry.
+fn brexit_topic(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
+    let a = w.a;
+    match w.route(Q::BrexitRole, a.brexit_role)? {
+        BrexitRole::UkNational if citizenship == Citizenship::Uk => uk_national(w)?,
+        // A family member's Brexit rules follow from the family facts alone.
+        BrexitRole::FamilyMember => return uk_family(w),
+        BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
+            w.ask(Q::FrontierStartedBy2021);
+            w.ask(Q::FrontierLivesAbroad);
+            return Some(());
+        }
+        _ => return Some(()),
+    }
+    if w.route(Q::Status, a.status)? == Status::BrexitTemporary {
+        if !w.path.contains(&Q::UkResidenceStart) {
+            w.ask(Q::UkResidenceStart);
+            w.ask(Q::UkBasisHistory);
+        }
+        w.ask(Q::PermitExpiry);
+        w.ask(Q::StaysAbroad);
+    }
+    Some(())
+}
+
+/// One topic for a non-EU/EEA or UK citizen: the status, then only that topic's facts. What
+/// the applicant applies for follows from the topic where it can
+/// ([`Topic::implied_applied_for`]), so it is not asked again.
+fn topical(w: &mut Walk, topic: Topic) -> Option<()> {
+    let a = w.a;
+    if topic == Topic::GetCard {
+        return get_card(w);
+    }
+    let status = w.route(Q::Status, a.status)?;
+    let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
+    match topic {
+        Topic::GetCard => get_card(w),
+        Topic::CardProblem => card(w, status),
+        Topic::Expiring if temporary => {
+            if collective_basis(w)? {
+                collective_protection(w, status, AppliedFor::Renewal)
+            } else {
+                renewal(w, AppliedFor::Renewal)
+            }
+        }
+        Topic::Expiring => card(w, status),
+        // Someone without a permit is asked to choose "get my card" (travel before the card).
+        Topic::Travel => match status {
+            Status::Temporary | Status::BrexitTemporary => {
+                if collective_basis(w)? {
+                    w.ask(Q::PermitExpiry);
+                    w.ask(Q::StaysAbroad);
+                    w.ask(Q::OtherCitizenship);
+                } else {
+                    w.ask(Q::PermitStart);
+                    w.ask(Q::PermitExpiry);
+                    w.ask(Q::StaysAbroad);
+                }
+                Some(())
+            }
+            _ => keep_permanent(w, status),
+        },
+        Topic::Permanent if temporary => {
+            if collective_basis(w)? {
+                return Some(());
+            }
+            permanent_planning(w)
+        }
+        Topic::Permanent => keep_permanent(w, status),
+        Topic::CollectiveProtection => {
+            if status == Status::Temporary {
+                collective_protection(w, status, AppliedFor::Renewal)?;
+            }
+            Some(())
+        }
+        Topic::Brexit | Topic::Everything => Some(()),
+    }
+}
+
+/// Getting the card after an application: what was applied for, then the police appointment
+/// or the post (a new card only: the card questions).
+fn get_card(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    let applied = w.route(Q::AppliedFor, a.applied_for)?;
+    // What was applied for says the status (each fact once), except for a new card only.
+    let status = match Topic::implied_status(applied) {
+        Some(status) => status,
+        None => w.route(Q::Status, a.status)?,
+    };
+    if collective_basis(w)? {
+        // New applications are not assessed and the extension needs no card.
+        if status != Status::Temporary || applied == AppliedFor::Renewal {
+            return Some(());
+        }
+    }
+    if applied == AppliedFor::NewCardOnly {
+        card(w, status)
+    } else {
+        appointment(w, applied)
+    }
+}
+
+/// Asks the basis where collective protection can be chosen (it then decides the route);
+/// true for collective protection.
+fn collective_basis(w: &mut Walk) -> Option<bool> {
+    if offers_collective_protection(w.a) {
+        Some(w.route(Q::Basis, w.a.basis)? == Basis::CollectiveProtection)
+    } else {
+        Some(false)
+    }
+}
+
+/// Planning a permanent permit (R-070 … R-079).
+fn permanent_planning(w: &mut Walk) -> Option<()> {
+    let a = w.a;
+    // a family member's residence time depends on the person in Norway.
+    if w.route(Q::Basis, a.basis)? == Basis::Family {
+        w.ask(Q::FamilyFiveYearGroup);
+    }
+    w.ask(Q::ResidenceRequirementDate);
+    w.ask(Q::FirstQualifyingPermitDate);
+    w.ask(Q::DateOfBirth);
+    w.ask(Q::StaysAbroad);
+    w.ask(Q::PermitGap);
+    Some(())
+}
+
+/// Keeping a permanent permit or right while abroad (R-080 … R-083).
+fn keep_permanent(w: &mut Walk, status: Status) -> Option<()> {
+    let a = w.a;
+    if status == Status::PermanentPermit
+        && w.route(Q::PlanAbroadOverTwoYears, a.plan_abroad_over_two_years)?
+    {
+        w.ask(Q::LongAbroadReason);
+        w.ask(Q::IntendsToReturn);
+        w.ask(Q::LocationNow);
+    }
+    w.ask(Q::StaysAbroad);
+    Some(())
 }
 
 /// EU/EEA nationals: registration and permanent right only; no card, no police questions.
@@ -343,25 +509,10 @@ fn non_eu(w: &mut Walk) -> Option<()> {
         w.ask(Q::StaysAbroad);
     }
     if applied == AppliedFor::PermanentPermit {
-        // a family member's residence time depends on the person in Norway.
-        if w.route(Q::Basis, a.basis)? == Basis::Family {
-            w.ask(Q::FamilyFiveYearGroup);
-        }
-        w.ask(Q::ResidenceRequirementDate);
-        w.ask(Q::FirstQualifyingPermitDate);
-        w.ask(Q::DateOfBirth);
-        w.ask(Q::StaysAbroad);
-        w.ask(Q::PermitGap);
+        permanent_planning(w)?;
     }
     match status {
-        Status::PermanentPermit => {
-            if w.route(Q::PlanAbroadOverTwoYears, a.plan_abroad_over_two_years)? {
-                w.ask(Q::LongAbroadReason);
-                w.ask(Q::IntendsToReturn);
-                w.ask(Q::LocationNow);
-            }
-            w.ask(Q::StaysAbroad);
-        }
+        Status::PermanentPermit => keep_permanent(w, status)?,
         Status::PermanentRight | Status::BrexitTemporary => w.ask(Q::StaysAbroad),
         _ => {}
     }
@@ -371,9 +522,13 @@ fn non_eu(w: &mut Walk) -> Option<()> {
 /// Whether collective protection is offered as a basis: to non-EU/EEA citizens without a
 /// permit yet, with a temporary permit, or unsure (area P; it concerns people from Ukraine).
 fn offers_collective_protection(a: &Answers) -> bool {
+    let status = match a.topic {
+        Some(Topic::GetCard) => a.applied_for.and_then(Topic::implied_status).or(a.status),
+        _ => a.status,
+    };
     a.citizenship == Some(Citizenship::Other)
         && matches!(
-            a.status,
+            status,
             Some(Status::NoneYet | Status::Temporary | Status::DontKnow)
         )
 }
@@ -425,14 +580,33 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
                     w.ask(Q::TravelDocument);
                 }
             }
-            w.ask(Q::LetterSaysMeetPolice);
+            // A letter that says no meeting is needed means the card comes by post: how to
+            // book and who must come along do not matter then.
+            if w.route(Q::LetterSaysMeetPolice, a.letter_says_meet_police)? == LetterSays::No {
+                return after_appointment(w);
+            }
         }
     }
-    w.ask(Q::Channel);
+    // How the application was made only refines how to book; the full check asks it, a
+    // topic's result gives both ways.
+    if w.a.topic.is_none_or(|t| t == Topic::Everything) {
+        w.ask(Q::Channel);
+    }
     w.ask(Q::DateOfBirth);
+    after_appointment(w)
+}
+
+/// The day of the appointment (or the card's order), whether a card already due was lost in
+/// the mail, and a planned trip (R-030 … R-034).
+fn after_appointment(w: &mut Walk) -> Option<()> {
+    let a = w.a;
     w.ask(Q::AppointmentDate);
-    w.ask(Q::CardLostInMail);
     w.ask(Q::PlannedDeparture);
+    // Only a card that should have come by now can have been lost in the mail (asked last, so
+    // the route before it does not wait for the date).
+    if a.appointment_date.is_some_and(|d| d < w.today) {
+        w.ask(Q::CardLostInMail);
+    }
     Some(())
 }
 
@@ -531,7 +705,40 @@ pub fn question_before(answers: &Answers, q: Q, today: NaiveDate) -> Option<Q> {
 /// The choices offered for `q` given the answers so far (the UI shows the same subset).
 pub fn choice_options(q: Q, a: &Answers) -> &'static [&'static str] {
     use crate::domain::answers::Citizenship as C;
+    let topic = a.topic.unwrap_or(Topic::Everything);
     match (q, a.citizenship) {
+        (Q::Topic, Some(C::Uk)) => &[
+            "get_card",
+            "card_problem",
+            "expiring",
+            "travel",
+            "permanent",
+            "brexit",
+            "everything",
+        ],
+        // Only a permit can expire, be kept or lead to a permanent permit.
+        (Q::Status, Some(C::Uk))
+            if matches!(
+                topic,
+                Topic::Expiring | Topic::Permanent | Topic::CardProblem | Topic::Travel
+            ) =>
+        {
+            &[
+                "temporary",
+                "brexit_temporary",
+                "permanent_permit",
+                "permanent_right",
+            ]
+        }
+        (Q::Status, _)
+            if matches!(
+                topic,
+                Topic::Expiring | Topic::Permanent | Topic::CardProblem | Topic::Travel
+            ) =>
+        {
+            &["temporary", "permanent_permit", "permanent_right"]
+        }
+        (Q::Status, _) if topic == Topic::CollectiveProtection => &["none_yet", "temporary"],
         (Q::Basis, _) if !offers_collective_protection(a) => &[
             "work",
             "study",

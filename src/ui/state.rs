@@ -378,9 +378,11 @@ mod tests {
     fn changing_citizenship_drops_the_answers_of_the_old_branch() {
         let s = start()
             .reduce(Action::Answer(Question::Citizenship, choice("uk")))
+            .reduce(Action::Answer(Question::Topic, choice("everything")))
             .reduce(Action::Answer(Question::BrexitRole, choice("uk_national")));
         assert!(s.answers.brexit_role.is_some());
         let s = s
+            .reduce(Action::Back)
             .reduce(Action::Back)
             .reduce(Action::Back)
             .reduce(Action::Answer(Question::Citizenship, choice("eu_eea")));

@@ -410,6 +410,7 @@ pub fn answers_with(
             PermitGap::UpToThreeMonths,
             PermitGap::OverThreeMonths,
         ])),
+        o(select(Topic::ALL.to_vec())),
     );
     (g1, g2, g3, g4, g5)
         .prop_map(|(g1, g2, g3, g4, g5)| {
@@ -476,9 +477,11 @@ pub fn answers_with(
                 other_citizenship,
                 family_five_year_group,
                 permit_gap,
+                topic,
             ) = g5;
             Answers {
                 citizenship,
+                topic,
                 eu_family_member,
                 brexit_role,
                 status,
