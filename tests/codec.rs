@@ -648,7 +648,7 @@ fn a_reformatted_sealed_file_is_still_accepted() {
 
 #[test]
 fn the_documented_checksum_example_is_right() {
-    let canonical = r#"{"format":"residence-checker-answers","format_version":1,"rules_version":"2026.11.1","today":"2026-11-22","answers":{"citizenship":"other","status":"temporary"},"result":{"card_needed":"yes"}}"#;
+    let canonical = r#"{"format":"residence-checker-answers","format_version":2,"rules_version":"2026.12.1","today":"2026-12-01","answers":{"citizenship":"other","status":"temporary","topic":"everything"},"result":{"card_needed":"yes"}}"#;
     let file = codec::read(canonical).unwrap();
     assert_eq!(codec::write(&file, false), canonical);
     assert_eq!(codec::checksum(&file), format::checksum_text(canonical));
@@ -662,7 +662,7 @@ fn the_documented_checksum_example_is_right() {
         doc.contains(canonical),
         "the document shows the canonical form"
     );
-    assert_eq!(sum, "2d6e593e");
+    assert_eq!(sum, "693a3dcc");
     assert!(
         doc.contains(&format!("\"checksum\": \"{sum}\"")),
         "the document shows {sum}"
@@ -794,4 +794,67 @@ fn the_test_encoder_agrees_with_to_fragment() {
         base64url(codec::write(&f, false).as_bytes()),
         codec::to_fragment(&f)
     );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Version 1 (before topic first) is read and migrated
+// ---------------------------------------------------------------------------------------------
+
+/// A sealed version-1 file of `answers`, as the checker wrote it before format version 2.
+fn version_1(mut answers: Answers) -> AnswersFile {
+    answers.topic = None;
+    let mut f = AnswersFile::new(answers, Some("2026.11.1"), None);
+    f.format_version = 1;
+    codec::seal(&mut f);
+    f
+}
+
+/// The decision for some answers (or the refusal), comparable.
+fn decision_of(answers: &Answers) -> String {
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    match residence_checker::domain::case::Case::from_answers(answers, today) {
+        Ok(case) => format!("{:?}", residence_checker::engine::evaluate(&case, today)),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
+
+    /// Every version-1 file (saved file, link, stored state: all read by these readers) loads
+    /// as version 2 with the full check as its topic, and gives the same decision.
+    #[test]
+    fn a_version_1_file_is_migrated_and_gives_the_same_decision(answers in wild_answers()) {
+        let v1 = version_1(answers);
+        let before = decision_of(&v1.answers);
+        for text in [codec::write(&v1, false), codec::write(&v1, true)] {
+            for read in [codec::read(&text), format::parse(&text)] {
+                let file = read.map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+                prop_assert_eq!(file.format_version, 2);
+                prop_assert_eq!(file.answers.topic, Some(Topic::Everything));
+                let mut plain = file.answers.clone();
+                plain.topic = None;
+                prop_assert_eq!(&plain, &v1.answers);
+                let after = decision_of(&file.answers);
+                // The decision names its topic; otherwise it is the same.
+                prop_assert_eq!(&after, &before);
+            }
+        }
+        let fragment = codec::to_fragment(&v1);
+        let back = codec::from_fragment(&fragment).map_err(|e| TestCaseError::fail(e.to_string()))?;
+        prop_assert_eq!(back.answers.topic, Some(Topic::Everything));
+    }
+}
+
+/// A version-1 list of answers (the positional form) reads unchanged: the topic is the last
+/// field of version 2.
+#[test]
+fn a_version_1_answer_list_reads_unchanged() {
+    let text = r#"{"format":"residence-checker-answers","format_version":1,"answers":["other",false]}"#;
+    for read in [codec::read(text), format::parse(text)] {
+        let f = read.expect("a version-1 list");
+        assert_eq!(f.answers.citizenship, Some(Citizenship::Other));
+        assert_eq!(f.answers.eu_family_member, Some(false));
+        assert_eq!(f.answers.topic, Some(Topic::Everything));
+    }
 }

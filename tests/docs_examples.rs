@@ -196,8 +196,8 @@ fn the_cli_refuses_bad_input_with_exit_code_2_naming_the_field() {
             "field `card_expiry`",
         ),
         (
-            r#"{"format":"residence-checker-answers","format_version":2,"answers":{}}"#,
-            "format version 2",
+            r#"{"format":"residence-checker-answers","format_version":3,"answers":{}}"#,
+            "format version 3",
         ),
     ];
     for (i, (json, expected)) in cases.iter().enumerate() {

@@ -296,8 +296,8 @@ fn parse_rejects_what_it_must() {
         Err(format::FormatError::NotAnswersFile)
     ));
     assert!(matches!(
-        format::parse(r#"{"format":"residence-checker-answers","format_version":2,"answers":{}}"#),
-        Err(format::FormatError::UnsupportedVersion { version: 2 })
+        format::parse(r#"{"format":"residence-checker-answers","format_version":3,"answers":{}}"#),
+        Err(format::FormatError::UnsupportedVersion { version: 3 })
     ));
     let unknown = format::parse(
         r#"{"format":"residence-checker-answers","format_version":1,"answers":{"colour":"red"}}"#,

@@ -474,9 +474,6 @@ pub struct Answers {
     /// Q1.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub citizenship: Option<Citizenship>,
-    /// What the applicant wants to find out (asked after Q1).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub topic: Option<Topic>,
     /// Q2: a non-EU/EEA family member of an EU/EEA national living in Norway.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub eu_family_member: Option<bool>,
@@ -657,6 +654,10 @@ pub struct Answers {
     /// Q36 (collective protection): also a citizen of a country other than Ukraine.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_citizenship: Option<bool>,
+    /// What the applicant wants to find out (asked after Q1; new in format version 2, and
+    /// last so that a version-1 list of answers reads unchanged).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<Topic>,
 }
 
 impl Answers {

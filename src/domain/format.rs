@@ -7,12 +7,15 @@ use chrono::NaiveDate;
 use serde::de::{Deserializer, Error as _, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 
-use super::answers::Answers;
+use super::answers::{Answers, Topic};
 
 /// The value of the `format` field.
 pub const FORMAT_NAME: &str = "residence-checker-answers";
-/// The current format version.
-pub const FORMAT_VERSION: u32 = 1;
+/// The current format version. Version 2 added the `topic` answer (topic first); a version-1
+/// file is read and migrated ([`AnswersFile::migrate`]).
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest format version still read.
+pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// The largest answers file accepted, in bytes.
 pub const MAX_FILE_BYTES: usize = 1_000_000;
 
@@ -59,6 +62,18 @@ impl AnswersFile {
             result: None,
             checksum: None,
         }
+    }
+
+    /// The file in the current format version, answering the same: a version-1 file was made
+    /// by the full check, so its topic is [`Topic::Everything`] (it then reopens on the same
+    /// result, not on the topic question). Every reader calls this after the checksum, which
+    /// covers the file as it was written.
+    pub fn migrate(mut self) -> Self {
+        if self.format_version < 2 {
+            self.answers.topic.get_or_insert(Topic::Everything);
+        }
+        self.format_version = FORMAT_VERSION;
+        self
     }
 
     /// The same file with a result digest (see `engine::outcome::digest`).
@@ -114,7 +129,7 @@ impl std::fmt::Display for FormatError {
             ),
             FormatError::UnsupportedVersion { version } => write!(
                 f,
-                "the file has format version {version}; this checker reads version {FORMAT_VERSION}"
+                "the file has format version {version}; this checker reads versions {OLDEST_FORMAT_VERSION} to {FORMAT_VERSION}"
             ),
             FormatError::Field { path, message } => write!(f, "field `{path}`: {message}"),
             FormatError::ChecksumMismatch => f.write_str(
@@ -288,7 +303,7 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
         })?;
     match &file.checksum {
         Some(sum) if *sum != checksum(&file) => Err(FormatError::ChecksumMismatch),
-        _ => Ok(file),
+        _ => Ok(file.migrate()),
     }
 }
 
@@ -296,7 +311,9 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
 /// the step every reader of the format shares.
 pub fn check_version(version: Option<u64>) -> Result<(), FormatError> {
     match version {
-        Some(v) if v == u64::from(FORMAT_VERSION) => Ok(()),
+        Some(v) if (u64::from(OLDEST_FORMAT_VERSION)..=u64::from(FORMAT_VERSION)).contains(&v) => {
+            Ok(())
+        }
         Some(version) => Err(FormatError::UnsupportedVersion { version }),
         None => Err(FormatError::Field {
             path: "format_version".into(),

@@ -29,7 +29,6 @@ macro_rules! questions {
 
 questions! {
     Citizenship => "citizenship", "Q1";
-    Topic => "topic", "Q0";
     EuFamilyMember => "eu_family_member", "Q2";
     BrexitRole => "brexit_role", "Q1";
     Status => "status", "Q3";
@@ -94,6 +93,7 @@ questions! {
     EuRegistered => "eu_registered", "Q35";
     EuResidenceStart => "eu_residence_start", "Q35";
     OtherCitizenship => "other_citizenship", "Q36";
+    Topic => "topic", "Q0";
 }
 
 impl Serialize for Question {

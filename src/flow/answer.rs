@@ -205,7 +205,6 @@ macro_rules! fields {
 
 fields! {
     Citizenship => citizenship;
-    Topic => topic;
     EuFamilyMember => eu_family_member;
     BrexitRole => brexit_role;
     Status => status;
@@ -270,6 +269,7 @@ fields! {
     EuRegistered => eu_registered;
     EuResidenceStart => eu_residence_start;
     OtherCitizenship => other_citizenship;
+    Topic => topic;
 }
 
 /// Every question that has an answer.

@@ -26,7 +26,7 @@ describe('changing answers and language mid-journey', () => {
     const start = page.locator('main button.button--primary');
     await start.click();
     await first.waitForHeadingChange(en.get('start.title'));
-    for (const q of ['citizenship', 'eu_family_member', 'brexit_role']) await first.answer(q, j.answers[q]);
+    for (const q of ['citizenship', 'topic', 'eu_family_member', 'brexit_role']) await first.answer(q, first.answers[q]);
     // …switch language, go back twice: the answers are still selected.
     await page.locator('button[lang="nb"]').click();
     await page.waitForFunction(() => document.documentElement.lang === 'nb');
@@ -41,7 +41,7 @@ describe('changing answers and language mid-journey', () => {
       if (h === nb.get('ui.check.title')) break;
       const q = rest.byTitle.get(h);
       assert.ok(q, `unexpected page ${h}`);
-      await rest.answer(q, j.answers[q]);
+      await rest.answer(q, rest.answers[q]);
     }
     const result = await rest.toResult();
     assert.ok(result.includes(nb.get('finding.appointment.no.title')), result);
@@ -54,7 +54,7 @@ describe('changing answers and language mid-journey', () => {
     const j = new Journey(page, 'en', { ...OTHER, status: 'temporary', applied_for: 'first_permit', basis: 'work' });
     await page.locator('main button.button--primary').click();
     await j.waitForHeadingChange(en.get('start.title'));
-    for (const q of ['citizenship', 'eu_family_member', 'brexit_role', 'status', 'applied_for', 'basis']) await j.answer(q, j.answers[q]);
+    for (const q of ['citizenship', 'topic', 'eu_family_member', 'brexit_role', 'status', 'applied_for', 'basis']) await j.answer(q, j.answers[q]);
     assert.equal((await page.locator('main h1').innerText()).trim(), en.get('q.application_date.title'));
     await page.getByLabel(en.get('ui.date.day'), { exact: true }).fill('31');
     await page.getByLabel(en.get('ui.date.month'), { exact: true }).fill('2');

@@ -16,7 +16,7 @@ async function answerSome(page) {
   const j = new Journey(page, 'en', { ...OTHER, status: 'temporary', applied_for: 'first_permit', basis: 'work' }, { axe: false });
   await page.locator('main button.button--primary').click();
   await j.waitForHeadingChange(en.get('start.title'));
-  for (const q of ['citizenship', 'eu_family_member', 'brexit_role', 'status']) await j.answer(q, j.answers[q]);
+  for (const q of ['citizenship', 'topic', 'eu_family_member', 'brexit_role', 'status']) await j.answer(q, j.answers[q]);
   return j;
 }
 

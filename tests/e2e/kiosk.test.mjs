@@ -33,8 +33,8 @@ describe('kiosk mode', () => {
     const journey = new Journey(page, 'en', j.answers);
     await page.locator('main button.button--primary').click();
     await journey.waitForHeadingChange(en.get('start.title'));
-    for (const q of ['citizenship', 'eu_family_member', 'brexit_role', 'status', 'applied_for', 'basis']) {
-      await journey.answer(q, j.answers[q]);
+    for (const q of ['citizenship', 'topic', 'eu_family_member', 'brexit_role', 'status', 'applied_for', 'basis']) {
+      await journey.answer(q, journey.answers[q]);
     }
     // A date typed but not yet sent must go too.
     await page.getByLabel(en.get('ui.date.day'), { exact: true }).fill('10');

@@ -140,7 +140,7 @@ describe('keeping the result', () => {
   for (const [name, mutate, message] of [
     ['a hand-edited answer (checksum)', (t) => t.replace('"basis": "work"', '"basis": "study"'), 'load.error.checksum'],
     ['a file that is not a summary', () => 'Dear UDI, …', 'load.error.not_answers'],
-    ['an answers file of a newer format', (t) => t.replace('"format_version": 1', '"format_version": 2'), 'load.error.newer'],
+    ['an answers file of a newer format', (t) => t.replace('"format_version": 2', '"format_version": 3'), 'load.error.newer'],
   ]) {
     test(`${name} is refused with its message and the current answers are kept`, async () => {
       const { page } = await openOn(context, app.url, J.today);
