@@ -850,7 +850,8 @@ proptest! {
 /// field of version 2.
 #[test]
 fn a_version_1_answer_list_reads_unchanged() {
-    let text = r#"{"format":"residence-checker-answers","format_version":1,"answers":["other",false]}"#;
+    let text =
+        r#"{"format":"residence-checker-answers","format_version":1,"answers":["other",false]}"#;
     for read in [codec::read(text), format::parse(text)] {
         let f = read.expect("a version-1 list");
         assert_eq!(f.answers.citizenship, Some(Citizenship::Other));

@@ -24,7 +24,7 @@ use crate::domain::answers::{
     SubmittedBy, Topic, UkRelationship,
 };
 use crate::domain::dates::age_on;
-use crate::domain::questions::Question as Q;
+use crate::domain::questions::{Kind, Question as Q};
 
 pub use answer::{clear, get, set, AnswerValue};
 
@@ -655,6 +655,34 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
         }
     }
     Some(())
+}
+
+/// About how many questions the journey will ask in all, for "Question 3 of about 8": the
+/// path completed with a plain answer to every open question (the first option, "no", today,
+/// none, or skipped), so routing questions still open are counted along their first branch.
+pub fn estimated_length(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> usize {
+    let mut a = answers.clone();
+    let mut skipped = skipped.clone();
+    // Each round answers one open question, so this ends within the number of questions.
+    for _ in 0..Q::ALL.len() {
+        let Some(q) = progress(&a, &skipped, today).next else {
+            break;
+        };
+        let plain = match q.kind() {
+            Kind::Choice => choice_options(q, &a)
+                .first()
+                .map(|o| AnswerValue::Choice((*o).to_string())),
+            Kind::MultiChoice => Some(AnswerValue::Choices(Vec::new())),
+            Kind::YesNo => Some(AnswerValue::YesNo(false)),
+            Kind::Date => Some(AnswerValue::Date(today)),
+            Kind::Stays => Some(AnswerValue::Stays(Vec::new())),
+            Kind::Text | Kind::Periods => None,
+        };
+        if !plain.is_some_and(|v| set(&mut a, q, v)) {
+            skipped.insert(q);
+        }
+    }
+    progress(&a, &skipped, today).path.len()
 }
 
 /// Sets the answer to `q` on a copy of `answers` and validates the result. Returns the new

@@ -75,6 +75,9 @@ pub struct ResultView {
     /// What changed since a loaded file was saved (empty when nothing did, or nothing was
     /// loaded).
     pub changes: Vec<String>,
+    /// "Other things that may concern you": the other topics with something to say, as the
+    /// topic's key (an option of the topic question) and its words.
+    pub other_topics: Vec<(String, String)>,
 }
 
 /// Works out the result for `answers` on `today` and puts it in words; when `saved` holds the
@@ -203,6 +206,17 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
         rules_version: rules_line(lang, d),
         errors: Vec::new(),
         changes: Vec::new(),
+        other_topics: d
+            .other_topics
+            .iter()
+            .map(|t| {
+                let key = crate::domain::answers::Keyed::key(*t);
+                (
+                    key.to_string(),
+                    tr(lang, &format!("q.topic.opt.{key}")).to_string(),
+                )
+            })
+            .collect(),
     }
 }
 
@@ -271,6 +285,9 @@ pub fn encode(view: &ResultView) -> String {
     for c in &view.changes {
         record(&mut out, 'X', &[c]);
     }
+    for (key, words) in &view.other_topics {
+        record(&mut out, 'O', &[key, words]);
+    }
     out
 }
 
@@ -306,6 +323,7 @@ pub fn decode(text: &str) -> Option<ResultView> {
             ("V", None) => view.rules_version = a,
             ("E", None) => view.errors.push(a),
             ("X", None) => view.changes.push(a),
+            ("O", Some(words)) => view.other_topics.push((a, words)),
             _ => return None,
         }
     }

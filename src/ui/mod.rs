@@ -88,6 +88,15 @@ pub fn app() -> Html {
         Lang::negotiate(preferred.as_deref())
     });
     let state = use_reducer(|| AppState::new(first_lang, platform::today()));
+    // `?topic=<name>`: an information page embeds the checker on one topic (docs/embedding.md).
+    {
+        let state = state.clone();
+        use_effect_with((), move |_| {
+            if let Some(topic) = platform::device::query_param("topic") {
+                state.dispatch(Action::PresetTopic(topic));
+            }
+        });
+    }
     // A message for the start page about stored answers.
     let notice = use_state(|| None::<&'static str>);
     // The fragment of a hand-off link (`#load=…`), read once; it is removed from the address
@@ -357,6 +366,8 @@ pub fn app() -> Html {
                     .iter()
                     .position(|p| *p == q)
                     .map_or(1, |i| i + 1);
+                let of = crate::flow::estimated_length(&state.answers, &state.skipped, state.today)
+                    .max(n);
                 let on_answer = {
                     let state = state.clone();
                     Callback::from(move |v| state.dispatch(Action::Answer(q, v)))
@@ -364,7 +375,7 @@ pub fn app() -> Html {
                 html! {
                     <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
                         skipped={state.skipped.clone()} today={state.today}
-                        step={n} {on_answer}
+                        step={n} {of} {on_answer}
                         on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
                 }
             }
@@ -387,7 +398,11 @@ pub fn app() -> Html {
                     <ResultPage {lang} answers={state.answers.clone()} today={state.today}
                         kiosk={kiosk.is_some()} view={(*view).clone()}
                         on_retry={Callback::from(move |()| retry.set(*retry + 1))}
-                        on_back={dispatch(Action::Back)} on_start_over={wipe.clone()}>
+                        on_back={dispatch(Action::Back)} on_start_over={wipe.clone()}
+                        on_topic={{
+                            let state = state.clone();
+                            Callback::from(move |key| state.dispatch(Action::ChooseTopic(key)))
+                        }}>
                         <save::SavePanel {lang} answers={state.answers.clone()} today={state.today}
                             {has_dates} kiosk={kiosk.is_some()} />
                     </ResultPage>

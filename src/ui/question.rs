@@ -34,6 +34,8 @@ pub struct QuestionPageProps {
     pub today: NaiveDate,
     /// Position of this question on the path (1-based).
     pub step: usize,
+    /// About how many questions the journey asks in all (`flow::estimated_length`).
+    pub of: usize,
     /// Called with a valid answer.
     pub on_answer: Callback<AnswerValue>,
     /// Called when the reader skips (only offered for skippable questions).
@@ -501,7 +503,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <>
             <p class="back"><button type="button" class="link-button"
                 onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
-            <p class="progress">{ tr_with(lang, "ui.progress", &[("n", &n.to_string())]) }</p>
+            <p class="progress">{ tr_with(lang, "ui.progress", &[("n", &n.to_string()), ("of", &props.of.to_string())]) }</p>
             { summary }
             <form novalidate=true {onsubmit}>
                 { control }

@@ -42,6 +42,9 @@ pub struct ResultPageProps {
     pub on_back: Callback<()>,
     /// Called to start over.
     pub on_start_over: Callback<()>,
+    /// Called with a topic's key to check that topic next, keeping the answers.
+    #[prop_or_default]
+    pub on_topic: Callback<String>,
     /// Kiosk mode: outside pages are shown as addresses (and QR codes), never as links that
     /// navigate away, and printing comes first.
     #[prop_or_default]
@@ -101,6 +104,32 @@ fn checklist(items: &[String]) -> Html {
                 <li class="checklist__item"><span class="checkbox" aria-hidden="true"></span>{ i }</li>
             }) }
         </ul>
+    }
+}
+
+/// "Other things that may concern you": each topic a button into its questions (the answers
+/// are kept, so only what is new is asked).
+fn other_topics(lang: Lang, d: &ResultView, on_topic: &Callback<String>) -> Html {
+    if d.other_topics.is_empty() {
+        return html! {};
+    }
+    html! {
+        <section class="other-topics" aria-labelledby="h-other">
+            <h2 id="h-other">{ tr(lang, "ui.other_topics.title") }</h2>
+            <p class="hint">{ tr(lang, "ui.other_topics.hint") }</p>
+            <ul class="list">
+                { for d.other_topics.iter().map(|(key, words)| {
+                    let on_topic = on_topic.clone();
+                    let key = key.clone();
+                    html! {
+                        <li><button type="button" class="link-button" data-topic={key.clone()}
+                            onclick={Callback::from(move |_: MouseEvent| on_topic.emit(key.clone()))}>
+                            { words }
+                        </button></li>
+                    }
+                }) }
+            </ul>
+        </section>
     }
 }
 
@@ -205,7 +234,12 @@ pub fn result_page(props: &ResultPageProps) -> Html {
     let lang = props.lang;
     let kiosk = props.kiosk;
     let body = match &props.view {
-        ViewState::Ready(view) => decision_view(lang, view, kiosk),
+        ViewState::Ready(view) => html! {
+            <>
+                { decision_view(lang, view, kiosk) }
+                { other_topics(lang, view, &props.on_topic) }
+            </>
+        },
         ViewState::Loading => html! {
             <p class="loading" role="status" aria-live="polite">{ tr(lang, "ui.result.working") }</p>
         },

@@ -87,6 +87,9 @@ pub struct AppState {
     /// True while changing one answer from the check page: the next Continue returns there
     /// when nothing new needs answering.
     pub returning_to_check: bool,
+    /// The topic an embedding page asked for (`?topic=`): it answers the topic question when
+    /// that comes up (after citizenship), if the topic is offered then.
+    pub preset_topic: Option<String>,
 }
 
 impl AppState {
@@ -99,6 +102,32 @@ impl AppState {
             skipped: BTreeSet::new(),
             page: Page::Start,
             returning_to_check: false,
+            preset_topic: None,
+        }
+    }
+
+    /// Answers the topic question with the preset topic when it is the page now.
+    fn apply_preset_topic(&mut self) {
+        let Some(key) = self.preset_topic.clone() else {
+            return;
+        };
+        if self.page != Page::Question(Question::Topic)
+            || !flow::choice_options(Question::Topic, &self.answers).contains(&key.as_str())
+        {
+            return;
+        }
+        let value = AnswerValue::Choice(key);
+        let checked = flow::check_answer(
+            &self.answers,
+            &self.skipped,
+            Question::Topic,
+            value,
+            self.today,
+        );
+        if let Ok((answers, skipped)) = checked {
+            self.answers = answers;
+            self.skipped = skipped;
+            self.page = self.after(Question::Topic);
         }
     }
 
@@ -176,6 +205,11 @@ pub enum Action {
     Resume(Answers, BTreeSet<Question>),
     /// Forget every answer and return to the start page.
     StartOver,
+    /// Check another topic (a topic's key): the answers are kept, and the first question the
+    /// new topic still needs is shown (or the check page).
+    ChooseTopic(String),
+    /// The topic the address asks for (`?topic=`); an unknown one is ignored.
+    PresetTopic(String),
     /// Go to a page named by the browser history (Back / Forward). A page the answers do not
     /// reach yet (a tampered or stale address) leads to the first open question instead.
     GoTo(Page),
@@ -200,11 +234,36 @@ impl Reducible for AppState {
                         next.answers = answers;
                         next.skipped = skipped;
                         next.page = next.after(q);
+                        next.apply_preset_topic();
                         if next.page == Page::Check {
                             next.returning_to_check = false;
                         }
                     }
                     // The page validates first; a refused value changes nothing.
+                    Err(_) => return self,
+                }
+            }
+            Action::PresetTopic(key) => {
+                if !Question::Topic.options().contains(&key.as_str()) {
+                    return self;
+                }
+                next.preset_topic = Some(key);
+            }
+            Action::ChooseTopic(key) => {
+                let value = AnswerValue::Choice(key);
+                match flow::check_answer(
+                    &next.answers,
+                    &next.skipped,
+                    Question::Topic,
+                    value,
+                    next.today,
+                ) {
+                    Ok((answers, skipped)) => {
+                        next.answers = answers;
+                        next.skipped = skipped;
+                        next.returning_to_check = false;
+                        next.page = next.first_open();
+                    }
                     Err(_) => return self,
                 }
             }
@@ -257,7 +316,13 @@ impl Reducible for AppState {
                     next.page = Page::Result;
                 }
             }
-            Action::StartOver => next = AppState::new(self.lang, self.today),
+            Action::StartOver => {
+                // A kiosk or an embedding page keeps its topic for the next person.
+                next = AppState {
+                    preset_topic: self.preset_topic.clone(),
+                    ..AppState::new(self.lang, self.today)
+                }
+            }
             Action::Resume(answers, skipped) => {
                 let (answers, skipped) = flow::prune(&answers, &skipped, self.today);
                 next.answers = answers;
@@ -473,5 +538,31 @@ mod tests {
             Page::Question(Question::Citizenship),
             "citizenship cannot be skipped"
         );
+    }
+
+    #[test]
+    fn a_preset_topic_answers_the_topic_question_and_another_topic_keeps_the_answers() {
+        let s = start()
+            .reduce(Action::PresetTopic("card_problem".into()))
+            .reduce(Action::Answer(Question::Citizenship, choice("other")));
+        assert_eq!(
+            s.answers.topic,
+            Some(crate::domain::answers::Topic::CardProblem)
+        );
+        assert_eq!(s.page, Page::Question(Question::Status));
+        let s = s.reduce(Action::Answer(Question::Status, choice("temporary")));
+        assert_eq!(s.page, Page::Question(Question::CardSituation));
+        // Choosing another topic keeps the status and asks only what is new.
+        let s = s.reduce(Action::ChooseTopic("permanent".into()));
+        assert_eq!(
+            s.answers.status,
+            Some(crate::domain::answers::Status::Temporary)
+        );
+        assert_eq!(s.page, Page::Question(Question::Basis));
+        // An unknown topic in the address is ignored.
+        let s = start()
+            .reduce(Action::PresetTopic("mars".into()))
+            .reduce(Action::Answer(Question::Citizenship, choice("other")));
+        assert_eq!(s.page, Page::Question(Question::Topic));
     }
 }

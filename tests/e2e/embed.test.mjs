@@ -10,6 +10,7 @@ import path from 'node:path';
 import { ROOT } from './lib/serve.mjs';
 import { launch, open, ready, heading, documentLang, VIEWPORTS } from './lib/browser.mjs';
 import { serveApp } from './lib/app.mjs';
+import { Journey, words } from './lib/journey.mjs';
 import { axeViolations, formatViolations } from './lib/axe.mjs';
 
 /** The first ```html block of docs/embedding.md: the iframe and the host's resize script. */
@@ -128,6 +129,21 @@ describe('framed by a host page on another origin', () => {
       await page.close();
     });
   }
+
+  test('topic=card_problem: the framed lost-card checker asks no topic and reaches a new-card result', async () => {
+    const { page, frame } = await openHost(context, 'embed&topic=card_problem&host={host}');
+    const en = words('en');
+    const j = new Journey(frame, 'en', {
+      citizenship: 'other', status: 'temporary', card_situation: ['lost'], permit_expiry: '2027-06-30',
+      location_now: 'norway', duf_number: 'skip', new_passport_recently: false, appointment_date: 'skip', planned_departure: 'skip',
+    }, { axe: false });
+    await j.toCheckPage();
+    const result = await j.toResult();
+    assert.ok(!j.asked.includes('topic'), j.asked.join(', '));
+    assert.ok(j.asked.length <= 12, `${j.asked.length} questions: ${j.asked.join(', ')}`);
+    assert.ok(result.includes(en.get('finding.new_card.yes.title')), result);
+    await page.close();
+  });
 
   test('lang=nb starts the framed app in bokmål', async () => {
     const { page, frame } = await openHost(context, 'embed&lang=nb&host={host}');
