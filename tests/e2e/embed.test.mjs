@@ -131,18 +131,20 @@ describe('framed by a host page on another origin', () => {
   }
 
   test('topic=card_problem: the framed lost-card checker asks no topic and reaches a new-card result', async () => {
-    const { page, frame } = await openHost(context, 'embed&topic=card_problem&host={host}');
+    // A fresh profile: answers an earlier test left on this device would be restored.
+    const fresh = await launch();
+    const { page, frame } = await openHost(fresh, 'embed&topic=card_problem&host={host}');
     const en = words('en');
     const j = new Journey(frame, 'en', {
       citizenship: 'other', status: 'temporary', card_situation: ['lost'], permit_expiry: '2027-06-30',
       location_now: 'norway', duf_number: 'skip', new_passport_recently: false, appointment_date: 'skip', planned_departure: 'skip',
     }, { axe: false });
-    await j.toCheckPage();
+    await j.toCheckPage().catch((e) => { throw new Error(`after ${j.asked.join(' → ')}: ${e.message}`); });
     const result = await j.toResult();
     assert.ok(!j.asked.includes('topic'), j.asked.join(', '));
     assert.ok(j.asked.length <= 12, `${j.asked.length} questions: ${j.asked.join(', ')}`);
     assert.ok(result.includes(en.get('finding.new_card.yes.title')), result);
-    await page.close();
+    await fresh.close();
   });
 
   test('lang=nb starts the framed app in bokmål', async () => {

@@ -34,7 +34,7 @@ describe('answers kept on this device', () => {
     assert.equal(here, en.get('q.applied_for.title'));
     const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), KEY));
     assert.equal(stored.format, 'residence-checker-answers');
-    assert.equal(stored.format_version, 1);
+    assert.equal(stored.format_version, 2);
     assert.equal(stored.answers.status, 'temporary');
     await page.reload();
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, here);
