@@ -112,7 +112,7 @@ fn every_question_the_flow_asks_can_change_the_decision() {
 }
 
 #[test]
-fn the_fields_the_flow_does_not_ask_are_exactly_the_two_dates_that_answer_asked_questions() {
+fn the_fields_the_flow_does_not_ask_are_exactly_the_dates_that_answer_asked_questions() {
     let asked: BTreeSet<Question> = walks().iter().flat_map(|w| w.path.clone()).collect();
     let not_asked: Vec<Question> = Question::ALL
         .iter()
@@ -121,8 +121,47 @@ fn the_fields_the_flow_does_not_ask_are_exactly_the_two_dates_that_answer_asked_
         .collect();
     assert_eq!(
         not_asked,
-        [Question::NewPassportDate, Question::BrexitApplicationDate]
+        [
+            Question::NewPassportDate,
+            Question::RenewalSubmitted,
+            Question::PermitEnd,
+            Question::BrexitApplicationDate
+        ]
     );
+}
+
+/// Each fact once: a file with the permit's last day (`permit_end`) or the renewal's
+/// hand-in day (`renewal_submitted`), as files saved before carry them, gets the same decision
+/// as one that gives the permit's expiry or the application's date.
+#[test]
+fn an_older_field_of_the_same_fact_answers_the_asked_date() {
+    for (asked, older) in [
+        (Question::PermitExpiry, Question::PermitEnd),
+        (Question::ApplicationDate, Question::RenewalSubmitted),
+    ] {
+        let mut checked = 0;
+        for w in walks()
+            .iter()
+            .filter(|w| answer::get(&w.answers, asked).is_some())
+            .step_by(211)
+        {
+            let Some(value) = answer::get(&w.answers, asked) else {
+                continue;
+            };
+            let mut by_older = w.answers.clone();
+            answer::clear(&mut by_older, asked);
+            answer::set(&mut by_older, older, value);
+            assert_eq!(
+                decision(&by_older, &w.skipped),
+                decision(&w.answers, &w.skipped),
+                "{} should read as {}",
+                older.name(),
+                asked.name()
+            );
+            checked += 1;
+        }
+        assert!(checked > 5, "{}: {checked} paths", asked.name());
+    }
 }
 
 /// A file that gives only the passport's date (or the Brexit application's date) gets the

@@ -726,9 +726,25 @@ impl Answers {
 
     /// Answers the asked yes/no questions from the unasked date fields where only the date is
     /// given (a file saved by another tool, or by an older version).
+    /// The two fields of one fact each (each fact once): the permit's last day (`permit_end`,
+    /// Q25) is its expiry (Q16), and the day a renewal was handed in (`renewal_submitted`,
+    /// Q24) is the application's date (Q6). Files saved before carry them; the asked field
+    /// wins.
     pub fn fill_from_unasked(&mut self, today: NaiveDate) {
         self.new_passport_recently = self.new_passport_in_last_four_years(today);
         self.brexit_applied_by_deadline = self.brexit_applied_in_time();
+        self.permit_expiry = self.permit_expiry.or(self.permit_end);
+        self.application_date = self.application_date.or(self.renewal_submitted);
+    }
+
+    /// Q6 for a renewal: the day the renewal was handed in (the day it counts as submitted,
+    ///
+    pub fn renewal_handed_in(&self) -> Option<NaiveDate> {
+        if self.applied_for == Some(AppliedFor::Renewal) {
+            self.application_date.or(self.renewal_submitted)
+        } else {
+            None
+        }
     }
 }
 

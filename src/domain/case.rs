@@ -217,12 +217,18 @@ impl Case {
             }
         }
 
-        let permit = match (a.permit_start, a.permit_end) {
+        // The permit runs from its first day to its expiry (Q25, Q16; `permit_end` in older
+        // files).
+        let permit = match (a.permit_start, a.permit_expiry.or(a.permit_end)) {
             (Some(start), Some(end)) => {
                 let range = DateRange::new(start, end);
                 if range.is_none() {
                     errors.push(AnswerError::EndBeforeStart {
-                        question: Question::PermitEnd,
+                        question: if a.permit_expiry.is_some() {
+                            Question::PermitExpiry
+                        } else {
+                            Question::PermitEnd
+                        },
                         index: None,
                     });
                 }
@@ -251,8 +257,10 @@ impl Case {
         if errors.is_empty() {
             let mut sorted = stays;
             sorted.sort_unstable_by_key(|s| (s.from, s.to));
+            let mut answers = answers.with_topic_implied();
+            answers.fill_from_unasked(today);
             Ok(Case {
-                answers: answers.with_topic_implied(),
+                answers,
                 duf,
                 permit,
                 stays: sorted,

@@ -90,9 +90,14 @@ fn rights_while_waiting(ctx: &Ctx, out: &mut Out, expiry: NaiveDate, deadline: O
             f = f.param("police_biometrics", Value::Key("still_needed"));
         }
     }
-    let Some(submitted) = a.renewal_submitted else {
+    let Some(submitted) = a.renewal_handed_in() else {
         let registered_by = days_before(expiry, ONLINE_REGISTRATION_DAYS);
-        f.verdict = Verdict::maybe(&[Q::RenewalSubmitted]);
+        // The day a renewal was handed in is the application's date, for a renewal.
+        f.verdict = match a.applied_for {
+            None => Verdict::maybe(&[Q::AppliedFor]),
+            Some(AppliedFor::Renewal) => Verdict::maybe(&[Q::ApplicationDate]),
+            Some(_) => Verdict::maybe(&[]),
+        };
         out.add(
             f.rules(&[R::R063])
                 .date("register_online_by", registered_by),
@@ -150,7 +155,7 @@ fn abroad_and_gaps(ctx: &Ctx, out: &mut Out, expiry: NaiveDate) {
         );
     }
     let expired = expiry < ctx.today;
-    if expired && a.renewal_submitted.is_none() {
+    if expired && a.renewal_handed_in().is_none() {
         out.add(
             Finding::new(FindingKey::PermitGap, Verdict::Yes, Priority::Warning)
                 .rules(&[R::R067])

@@ -310,7 +310,7 @@ fn permit(ctx: &Ctx, findings: &[Finding]) -> PermitTrack {
     let Some(deadline) = renewal.get_date("deadline") else {
         return PermitTrack::Unknown;
     };
-    if let Some(on) = ctx.a.renewal_submitted {
+    if let Some(on) = ctx.a.renewal_handed_in() {
         let basis = find(findings, F::RightsWhileWaiting).and_then(|f| f.get_key("basis"));
         return match basis {
             Some("on_time") => PermitTrack::HandedInOnTime { on },

@@ -95,7 +95,7 @@ fn temporary_permit_absence(ctx: &Ctx, out: &mut Out) {
     let Some(permit) = ctx.case.permit() else {
         let gaps = super::missing(&[
             (Q::PermitStart, a.permit_start.is_some()),
-            (Q::PermitEnd, a.permit_end.is_some()),
+            (Q::PermitExpiry, a.permit_expiry.is_some()),
         ]);
         out.add(base.verdict_maybe(&gaps));
         return;

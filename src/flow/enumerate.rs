@@ -77,7 +77,7 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
             Some(AnswerValue::YesNo(false)),
         ],
         Kind::Date => match q {
-            Q::ApplicationDate => vec![d(2021, 4, 15), d(2021, 4, 16), ago(200)],
+            Q::ApplicationDate => vec![d(2021, 4, 15), d(2021, 4, 16), ago(40)],
             Q::UkResidenceStart => {
                 vec![d(2020, 12, 31), d(2021, 1, 1), d(2015, 6, 1), years_ago(3)]
             }

@@ -23,7 +23,7 @@ use crate::domain::answers::{
     Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, LetterSays, Place, Status,
     SubmittedBy, Topic, UkRelationship,
 };
-use crate::domain::dates::age_on;
+use crate::domain::dates::{age_on, months_before};
 use crate::domain::questions::{Kind, Question as Q};
 
 pub use answer::{clear, get, set, AnswerValue};
@@ -505,7 +505,7 @@ fn non_eu(w: &mut Walk) -> Option<()> {
     }
     if status == Status::Temporary {
         w.ask(Q::PermitStart);
-        w.ask(Q::PermitEnd);
+        w.ask(Q::PermitExpiry);
         w.ask(Q::StaysAbroad);
     }
     if applied == AppliedFor::PermanentPermit {
@@ -648,8 +648,17 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
     w.ask(Q::LocationNow);
     if applied == AppliedFor::Renewal {
         w.ask(Q::RenewalDigital);
-        w.ask(Q::RenewalSubmitted);
-        if a.renewal_submitted.is_some() {
+        // The day it was handed in is the application's date (Q6), asked once.
+        w.ask(Q::ApplicationDate);
+        // Only a renewal handed in after the deadline (one month before the expiry, R-061)
+        // needs the 37-day fallback's facts.
+        let deadline = a.permit_expiry.and_then(|e| months_before(e, 1));
+        let late = match (a.application_date, deadline) {
+            (Some(on), Some(deadline)) => on > deadline,
+            (Some(_), None) => true,
+            (None, _) => false,
+        };
+        if late {
             w.ask(Q::NoAppointmentBeforeDeadline);
             w.ask(Q::RenewalRegisteredOnline);
         }
@@ -702,7 +711,17 @@ pub fn check_answer(
     let mut skipped = skipped.clone();
     skipped.remove(&q);
     if let Err(errors) = crate::domain::case::Case::from_answers(&next, today) {
-        let mine: Vec<_> = errors.into_iter().filter(|e| e.question() == q).collect();
+        // The permit's dates are checked together: either one, answered second, shows it.
+        let pair = [Q::PermitStart, Q::PermitExpiry];
+        let mine: Vec<_> = errors
+            .into_iter()
+            .filter(|e| {
+                e.question() == q
+                    || (matches!(e, crate::domain::case::AnswerError::EndBeforeStart { .. })
+                        && pair.contains(&q)
+                        && pair.contains(&e.question()))
+            })
+            .collect();
         if !mine.is_empty() {
             return Err(mine);
         }
