@@ -1,51 +1,62 @@
-//! The applicant's answers to the rule book's questions (`Q1` … `Q36`), as typed values.
+//! The applicant's answers to the rule book's questions (`Q0` … `Q37`), as typed values.
 //!
 //! Every answer is `None` until given. Choices are enums, dates are dates, stays abroad are a
 //! list of date ranges with a reason. Nothing here is validated beyond its type: that is the job
 //! of [`crate::domain::case::Case::from_answers`]. The serde names are the machine-readable
 //! answers format documented in `docs/answers-format.md`; renaming one is a format change.
+//! Each choice is defined once, with `choices!`: its values, keys, serde names and options.
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// What the applicant wants to find out: the journey asks only the facts that topic needs and
-/// shows its findings ("topic first"). Not a fact about the applicant, but part of the answers
-/// so that a saved file or a link reopens the same journey; a file without it (format
-/// version 1) is read as [`Topic::Everything`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Topic {
-    /// I have applied or got a decision, and need my residence card (police or post).
-    GetCard,
-    /// My card is lost, stolen, damaged or wrong: a new card.
-    CardProblem,
-    /// My card or permit is expiring: renewal, or a new card for a permanent permit.
-    Expiring,
-    /// Travel and time abroad.
-    Travel,
-    /// Permanent residence: applying, or keeping it.
-    Permanent,
-    /// The Brexit rules.
-    Brexit,
-    /// Temporary collective protection (Ukraine).
-    CollectiveProtection,
-    /// Not sure: the full check.
-    Everything,
+/// Defines a choice of the answers format in one place: the enum, its serde names (the keys
+/// of the answers format, which are also the option keys of its question and of the
+/// catalogues, `q.<question>.opt.<key>`), its [`Keyed`] table and its `OPTIONS` in order. A
+/// new option is one line here (and its words in the catalogues).
+macro_rules! choices {
+    ($(#[$m:meta])* pub enum $t:ident { $($(#[$vm:meta])* $v:ident = $key:literal,)* }) => {
+        $(#[$m])*
+        #[derive(Serialize, Deserialize)]
+        pub enum $t { $($(#[$vm])* #[serde(rename = $key)] $v,)* }
+        impl Keyed for $t {
+            const KEYS: &'static [(&'static str, Self)] = &[$(($key, $t::$v)),*];
+        }
+        impl $t {
+            /// Every value, in order.
+            pub const ALL: &'static [$t] = &[$($t::$v),*];
+            /// Every option's key, in order.
+            pub const OPTIONS: &'static [&'static str] = &[$($key),*];
+        }
+    };
+}
+
+choices! {
+    /// What the applicant wants to find out: the journey asks only the facts that topic needs and
+    /// shows its findings ("topic first"). Not a fact about the applicant, but part of the answers
+    /// so that a saved file or a link reopens the same journey; a file without it (format
+    /// version 1) is read as [`Topic::Everything`].
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum Topic {
+        /// I have applied or got a decision, and need my residence card (police or post).
+        GetCard = "get_card",
+        /// My card is lost, stolen, damaged or wrong: a new card.
+        CardProblem = "card_problem",
+        /// My card or permit is expiring: renewal, or a new card for a permanent permit.
+        Expiring = "expiring",
+        /// Travel and time abroad.
+        Travel = "travel",
+        /// Permanent residence: applying, or keeping it.
+        Permanent = "permanent",
+        /// The Brexit rules.
+        Brexit = "brexit",
+        /// Temporary collective protection (Ukraine).
+        CollectiveProtection = "collective_protection",
+        /// Not sure: the full check.
+        Everything = "everything",
+    }
 }
 
 impl Topic {
-    /// Every topic, in the order the question offers them.
-    pub const ALL: &'static [Topic] = &[
-        Topic::GetCard,
-        Topic::CardProblem,
-        Topic::Expiring,
-        Topic::Travel,
-        Topic::Permanent,
-        Topic::Brexit,
-        Topic::CollectiveProtection,
-        Topic::Everything,
-    ];
-
     /// The status that what was applied for implies, on the "get my card" journey: waiting
     /// for a first permit, or holding the temporary permit being renewed or built on. `None`
     /// for a new card only (any status), a Brexit permit and permanent right (asked).
@@ -79,178 +90,189 @@ impl Topic {
     }
 }
 
-/// Q1: citizenship category.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Citizenship {
-    /// A citizen of an EU or EEA country (not Norway).
-    EuEea,
-    /// A citizen of the United Kingdom.
-    Uk,
-    /// Any other citizenship (outside the EU/EEA).
-    Other,
+choices! {
+    /// Q1: citizenship category.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Citizenship {
+        /// A citizen of an EU or EEA country (not Norway).
+        EuEea = "eu_eea",
+        /// A citizen of the United Kingdom.
+        Uk = "uk",
+        /// Any other citizenship (outside the EU/EEA).
+        Other = "other",
+    }
 }
 
-/// Q3: the applicant's current residence status.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Status {
-    /// No permit yet, or an application is pending.
-    NoneYet,
-    /// A temporary residence permit.
-    Temporary,
-    /// A permanent residence permit (including the old settlement permit, bosettingstillatelse).
-    PermanentPermit,
-    /// Permanent right of residence (varig oppholdsrett) under the EU/EEA rules.
-    PermanentRight,
-    /// A temporary permit under the Brexit rules.
-    BrexitTemporary,
-    /// An EU/EEA registration certificate (registreringsbevis).
-    EuRegistration,
-    /// An EU/EEA permanent residence certificate.
-    EuPermanentCertificate,
-    /// The applicant does not know.
-    DontKnow,
+choices! {
+    /// Q3: the applicant's current residence status.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Status {
+        /// No permit yet, or an application is pending.
+        NoneYet = "none_yet",
+        /// A temporary residence permit.
+        Temporary = "temporary",
+        /// A permanent residence permit (including the old settlement permit, bosettingstillatelse).
+        PermanentPermit = "permanent_permit",
+        /// Permanent right of residence (varig oppholdsrett) under the EU/EEA rules.
+        PermanentRight = "permanent_right",
+        /// A temporary permit under the Brexit rules.
+        BrexitTemporary = "brexit_temporary",
+        /// An EU/EEA registration certificate (registreringsbevis).
+        EuRegistration = "eu_registration",
+        /// An EU/EEA permanent residence certificate.
+        EuPermanentCertificate = "eu_permanent_certificate",
+        /// The applicant does not know.
+        DontKnow = "dont_know",
+    }
 }
 
-/// Q4: the basis of the permit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Basis {
-    /// Work immigration.
-    Work,
-    /// Studies.
-    Study,
-    /// Family immigration.
-    Family,
-    /// Protection (asylum).
-    Protection,
-    /// Strong humanitarian considerations or a particular connection to Norway.
-    Humanitarian,
-    /// Temporary collective protection (people displaced from Ukraine, R-130).
-    CollectiveProtection,
-    /// The Brexit rules.
-    Brexit,
-    /// Family member of an EU/EEA national.
-    EuFamily,
-    /// Anything else.
-    Other,
+choices! {
+    /// Q4: the basis of the permit.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Basis {
+        /// Work immigration.
+        Work = "work",
+        /// Studies.
+        Study = "study",
+        /// Family immigration.
+        Family = "family",
+        /// Protection (asylum).
+        Protection = "protection",
+        /// Strong humanitarian considerations or a particular connection to Norway.
+        Humanitarian = "humanitarian",
+        /// Temporary collective protection (people displaced from Ukraine, R-130).
+        CollectiveProtection = "collective_protection",
+        /// The Brexit rules.
+        Brexit = "brexit",
+        /// Family member of an EU/EEA national.
+        EuFamily = "eu_family",
+        /// Anything else.
+        Other = "other",
+    }
 }
 
-/// Q5: what the applicant applied for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AppliedFor {
-    /// A first residence permit.
-    FirstPermit,
-    /// Renewal of a permit.
-    Renewal,
-    /// A permanent residence permit.
-    PermanentPermit,
-    /// Permanent right of residence as a family member of an EU/EEA national.
-    PermanentRight,
-    /// Derived refugee status.
-    DerivedRefugee,
-    /// Protection (asylum) for the first time, lodged with the police.
-    FirstAsylumWithPolice,
-    /// A permit under the Brexit rules.
-    BrexitPermit,
-    /// Only a new residence card.
-    NewCardOnly,
+choices! {
+    /// Q5: what the applicant applied for.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum AppliedFor {
+        /// A first residence permit.
+        FirstPermit = "first_permit",
+        /// Renewal of a permit.
+        Renewal = "renewal",
+        /// A permanent residence permit.
+        PermanentPermit = "permanent_permit",
+        /// Permanent right of residence as a family member of an EU/EEA national.
+        PermanentRight = "permanent_right",
+        /// Derived refugee status.
+        DerivedRefugee = "derived_refugee",
+        /// Protection (asylum) for the first time, lodged with the police.
+        FirstAsylumWithPolice = "first_asylum_with_police",
+        /// A permit under the Brexit rules.
+        BrexitPermit = "brexit_permit",
+        /// Only a new residence card.
+        NewCardOnly = "new_card_only",
+    }
 }
 
-/// Q7 and Q17: Norway or abroad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Place {
-    /// In Norway.
-    Norway,
-    /// Outside Norway.
-    Abroad,
+choices! {
+    /// Q7 and Q17: Norway or abroad.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Place {
+        /// In Norway.
+        Norway = "norway",
+        /// Outside Norway.
+        Abroad = "abroad",
+    }
 }
 
-/// Q8: who submitted the application.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum SubmittedBy {
-    /// The applicant, in person.
-    Myself,
-    /// The employer, online on the applicant's behalf.
-    Employer,
-    /// Someone with power of attorney (for example a lawyer).
-    PowerOfAttorney,
+choices! {
+    /// Q8: who submitted the application.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum SubmittedBy {
+        /// The applicant, in person.
+        Myself = "myself",
+        /// The employer, online on the applicant's behalf.
+        Employer = "employer",
+        /// Someone with power of attorney (for example a lawyer).
+        PowerOfAttorney = "power_of_attorney",
+    }
 }
 
-/// Q10: a Norwegian immigrant's passport (utlendingspass) or refugee travel document (reisebevis).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TravelDocument {
-    /// The applicant has no such document.
-    None,
-    /// A valid document that has not been handed in to the police.
-    Valid,
-    /// An expired document, already handed in to the police.
-    ExpiredHandedIn,
-    /// An expired document, not handed in to the police.
-    ExpiredNotHandedIn,
+choices! {
+    /// Q10: a Norwegian immigrant's passport (utlendingspass) or refugee travel document (reisebevis).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum TravelDocument {
+        /// The applicant has no such document.
+        None = "none",
+        /// A valid document that has not been handed in to the police.
+        Valid = "valid",
+        /// An expired document, already handed in to the police.
+        ExpiredHandedIn = "expired_handed_in",
+        /// An expired document, not handed in to the police.
+        ExpiredNotHandedIn = "expired_not_handed_in",
+    }
 }
 
-/// Q11: does the decision letter say the applicant must meet the police?
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LetterSays {
-    /// Yes, the letter says so.
-    Yes,
-    /// No, the letter says no meeting is needed.
-    No,
-    /// No letter yet, or unsure.
-    Unsure,
+choices! {
+    /// Q11: does the decision letter say the applicant must meet the police?
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum LetterSays {
+        /// Yes, the letter says so.
+        Yes = "yes",
+        /// No, the letter says no meeting is needed.
+        No = "no",
+        /// No letter yet, or unsure.
+        Unsure = "unsure",
+    }
 }
 
-/// Q12: how the application was made.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Channel {
-    /// Online, in UDI's Application Portal.
-    Online,
-    /// On paper.
-    Paper,
+choices! {
+    /// Q12: how the application was made.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum Channel {
+        /// Online, in UDI's Application Portal.
+        Online = "online",
+        /// On paper.
+        Paper = "paper",
+    }
 }
 
-/// Q14: why a new card may be needed (several may apply).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum CardSituation {
-    /// The card expires soon.
-    ExpiringSoon,
-    /// The card has expired.
-    Expired,
-    /// The card is lost.
-    Lost,
-    /// The card was stolen.
-    Stolen,
-    /// The card is damaged.
-    Damaged,
-    /// The information on the card is wrong (for example name or citizenship).
-    WrongInformation,
-    /// The applicant received a card that was damaged or had errors when it arrived.
-    ReceivedDefective,
-    /// A change of name or other information on the card.
-    NameOrOtherChange,
-    /// A passport sticker (expired, or to be replaced by a card).
-    PassportSticker,
+choices! {
+    /// Q14: why a new card may be needed (several may apply).
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum CardSituation {
+        /// The card expires soon.
+        ExpiringSoon = "expiring_soon",
+        /// The card has expired.
+        Expired = "expired",
+        /// The card is lost.
+        Lost = "lost",
+        /// The card was stolen.
+        Stolen = "stolen",
+        /// The card is damaged.
+        Damaged = "damaged",
+        /// The information on the card is wrong (for example name or citizenship).
+        WrongInformation = "wrong_information",
+        /// The applicant received a card that was damaged or had errors when it arrived.
+        ReceivedDefective = "received_defective",
+        /// A change of name or other information on the card.
+        NameOrOtherChange = "name_or_other_change",
+        /// A passport sticker (expired, or to be replaced by a card).
+        PassportSticker = "passport_sticker",
+    }
 }
 
-/// Q37: time without a valid permit between two permits, in total.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum PermitGap {
-    /// Never without a valid permit.
-    None,
-    /// Three months or less in total.
-    UpToThreeMonths,
-    /// More than three months in total.
-    OverThreeMonths,
+choices! {
+    /// Q37: time without a valid permit between two permits, in total.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum PermitGap {
+        /// Never without a valid permit.
+        None = "none",
+        /// Three months or less in total.
+        UpToThreeMonths = "up_to_three_months",
+        /// More than three months in total.
+        OverThreeMonths = "over_three_months",
+    }
 }
 
 impl CardSituation {
@@ -269,24 +291,25 @@ impl CardSituation {
     }
 }
 
-/// Q26: why the applicant was abroad.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AbsenceReason {
-    /// Pregnancy or childbirth.
-    PregnancyChildbirth,
-    /// Serious illness.
-    SeriousIllness,
-    /// Research, studies or vocational training.
-    StudiesResearchTraining,
-    /// Secondment abroad.
-    Secondment,
-    /// Compulsory military or civilian service.
-    MilitaryCivilianService,
-    /// Work abroad.
-    WorkAbroad,
-    /// Holidays or any other reason.
-    Other,
+choices! {
+    /// Q26: why the applicant was abroad.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum AbsenceReason {
+        /// Pregnancy or childbirth.
+        PregnancyChildbirth = "pregnancy_childbirth",
+        /// Serious illness.
+        SeriousIllness = "serious_illness",
+        /// Research, studies or vocational training.
+        StudiesResearchTraining = "studies_research_training",
+        /// Secondment abroad.
+        Secondment = "secondment",
+        /// Compulsory military or civilian service.
+        MilitaryCivilianService = "military_civilian_service",
+        /// Work abroad.
+        WorkAbroad = "work_abroad",
+        /// Holidays or any other reason.
+        Other = "other",
+    }
 }
 
 impl AbsenceReason {
@@ -311,36 +334,38 @@ pub struct Stay {
     pub reason: AbsenceReason,
 }
 
-/// Q28: why a permanent-permit holder plans to live abroad for more than two years.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum LongAbroadReason {
-    /// Military or civilian national service (or equivalent) in the home country.
-    NationalService,
-    /// Work abroad.
-    Work,
-    /// Studies above upper-secondary level.
-    HigherStudies,
-    /// Accompanying a spouse, cohabitant or parent who works or studies abroad.
-    AccompanyingFamily,
-    /// Any other reason.
-    Other,
+choices! {
+    /// Q28: why a permanent-permit holder plans to live abroad for more than two years.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum LongAbroadReason {
+        /// Military or civilian national service (or equivalent) in the home country.
+        NationalService = "national_service",
+        /// Work abroad.
+        Work = "work",
+        /// Studies above upper-secondary level.
+        HigherStudies = "higher_studies",
+        /// Accompanying a spouse, cohabitant or parent who works or studies abroad.
+        AccompanyingFamily = "accompanying_family",
+        /// Any other reason.
+        Other = "other",
+    }
 }
 
-/// Q29: the basis for EU/EEA right of residence during a period.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum EeaBasis {
-    /// Employee.
-    Employee,
-    /// Self-employed.
-    SelfEmployed,
-    /// Student.
-    Student,
-    /// Sufficient funds of one's own.
-    SufficientFunds,
-    /// Family member of a person with one of the other bases.
-    FamilyMember,
+choices! {
+    /// Q29: the basis for EU/EEA right of residence during a period.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum EeaBasis {
+        /// Employee.
+        Employee = "employee",
+        /// Self-employed.
+        SelfEmployed = "self_employed",
+        /// Student.
+        Student = "student",
+        /// Sufficient funds of one's own.
+        SufficientFunds = "sufficient_funds",
+        /// Family member of a person with one of the other bases.
+        FamilyMember = "family_member",
+    }
 }
 
 /// Q29: one period of the basis history.
@@ -357,69 +382,73 @@ pub struct BasisPeriod {
     pub basis: EeaBasis,
 }
 
-/// How the Brexit rules may concern the applicant.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BrexitRole {
-    /// A UK national living in Norway.
-    UkNational,
-    /// A family member of a UK national living in Norway.
-    FamilyMember,
-    /// A UK frontier worker (works in Norway, lives abroad).
-    FrontierWorker,
-    /// A family member of a UK frontier worker.
-    FrontierWorkerFamily,
-    /// None of these.
-    NotConcerned,
+choices! {
+    /// How the Brexit rules may concern the applicant.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum BrexitRole {
+        /// A UK national living in Norway.
+        UkNational = "uk_national",
+        /// A family member of a UK national living in Norway.
+        FamilyMember = "family_member",
+        /// A UK frontier worker (works in Norway, lives abroad).
+        FrontierWorker = "frontier_worker",
+        /// A family member of a UK frontier worker.
+        FrontierWorkerFamily = "frontier_worker_family",
+        /// None of these.
+        NotConcerned = "not_concerned",
+    }
 }
 
-/// Q32: the relationship of a family member to the UK national.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UkRelationship {
-    /// Spouse or registered partner.
-    Spouse,
-    /// Cohabitant.
-    Cohabitant,
-    /// Engaged to be married.
-    Engaged,
-    /// Child, grandchild or great-grandchild.
-    Descendant,
-    /// Parent, grandparent or great-grandparent.
-    Ascendant,
-    /// Foster child.
-    FosterChild,
-    /// Full sibling.
-    Sibling,
-    /// A family member who needs care because of serious health problems.
-    NeedsCare,
-    /// Another family member who is sufficiently supported by, or part of the household of, the
-    /// UK national.
-    OtherSupported,
+choices! {
+    /// Q32: the relationship of a family member to the UK national.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UkRelationship {
+        /// Spouse or registered partner.
+        Spouse = "spouse",
+        /// Cohabitant.
+        Cohabitant = "cohabitant",
+        /// Engaged to be married.
+        Engaged = "engaged",
+        /// Child, grandchild or great-grandchild.
+        Descendant = "descendant",
+        /// Parent, grandparent or great-grandparent.
+        Ascendant = "ascendant",
+        /// Foster child.
+        FosterChild = "foster_child",
+        /// Full sibling.
+        Sibling = "sibling",
+        /// A family member who needs care because of serious health problems.
+        NeedsCare = "needs_care",
+        /// Another family member who is sufficiently supported by, or part of the household of, the
+        /// UK national.
+        OtherSupported = "other_supported",
+    }
 }
 
-/// Q32: the UK national's basis of residence.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum UkNationalBasis {
-    /// Employed, self-employed or with sufficient funds.
-    WorkerOrFunds,
-    /// Student.
-    Student,
+choices! {
+    /// Q32: the UK national's basis of residence.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+    pub enum UkNationalBasis {
+        /// Employed, self-employed or with sufficient funds.
+        WorkerOrFunds = "worker_or_funds",
+        /// Student.
+        Student = "student",
+    }
 }
 
-/// Q34: signs that a UK national holds an old permanent residence permit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum OldPermitIndicator {
-    /// Came to Norway in the 1990s or earlier.
-    Arrived1990sOrEarlier,
-    /// Has or had a passport sticker stating permanent residence.
-    PermanentSticker,
-    /// Got a work permit under the EU/EEA rules and a permanent permit before 2010.
-    EeaWorkPermanentBefore2010,
-    /// Came with a Norwegian spouse and got a permanent permit after three years.
-    NorwegianSpouseThreeYears,
+choices! {
+    /// Q34: signs that a UK national holds an old permanent residence permit.
+    #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+    pub enum OldPermitIndicator {
+        /// Came to Norway in the 1990s or earlier.
+        Arrived1990sOrEarlier = "arrived1990s_or_earlier",
+        /// Has or had a passport sticker stating permanent residence.
+        PermanentSticker = "permanent_sticker",
+        /// Got a work permit under the EU/EEA rules and a permanent permit before 2010.
+        EeaWorkPermanentBefore2010 = "eea_work_permanent_before2010",
+        /// Came with a Norwegian spouse and got a permanent permit after three years.
+        NorwegianSpouseThreeYears = "norwegian_spouse_three_years",
+    }
 }
 
 /// Q32: the answers a family member of a UK national gives about the relationship.
@@ -772,88 +801,6 @@ pub trait Keyed: Sized + Copy + PartialEq + 'static {
     /// The value with this key.
     fn from_key(key: &str) -> Option<Self> {
         Self::KEYS.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
-    }
-}
-
-macro_rules! keyed {
-    ($($t:ident { $($key:literal => $v:ident),* $(,)? })*) => {$(
-        impl Keyed for $t {
-            const KEYS: &'static [(&'static str, Self)] = &[$(($key, $t::$v)),*];
-        }
-    )*};
-}
-
-keyed! {
-    Citizenship { "eu_eea" => EuEea, "uk" => Uk, "other" => Other }
-    Topic {
-        "get_card" => GetCard, "card_problem" => CardProblem, "expiring" => Expiring,
-        "travel" => Travel, "permanent" => Permanent, "brexit" => Brexit,
-        "collective_protection" => CollectiveProtection, "everything" => Everything,
-    }
-    Status {
-        "none_yet" => NoneYet, "temporary" => Temporary, "permanent_permit" => PermanentPermit,
-        "permanent_right" => PermanentRight, "brexit_temporary" => BrexitTemporary,
-        "eu_registration" => EuRegistration, "eu_permanent_certificate" => EuPermanentCertificate,
-        "dont_know" => DontKnow,
-    }
-    Basis {
-        "work" => Work, "study" => Study, "family" => Family, "protection" => Protection,
-        "humanitarian" => Humanitarian,
-        "collective_protection" => CollectiveProtection, "brexit" => Brexit, "eu_family" => EuFamily, "other" => Other,
-    }
-    AppliedFor {
-        "first_permit" => FirstPermit, "renewal" => Renewal, "permanent_permit" => PermanentPermit,
-        "permanent_right" => PermanentRight, "derived_refugee" => DerivedRefugee,
-        "first_asylum_with_police" => FirstAsylumWithPolice, "brexit_permit" => BrexitPermit,
-        "new_card_only" => NewCardOnly,
-    }
-    Place { "norway" => Norway, "abroad" => Abroad }
-    PermitGap {
-        "none" => None, "up_to_three_months" => UpToThreeMonths,
-        "over_three_months" => OverThreeMonths,
-    }
-    SubmittedBy { "myself" => Myself, "employer" => Employer, "power_of_attorney" => PowerOfAttorney }
-    TravelDocument {
-        "none" => None, "valid" => Valid, "expired_handed_in" => ExpiredHandedIn,
-        "expired_not_handed_in" => ExpiredNotHandedIn,
-    }
-    LetterSays { "yes" => Yes, "no" => No, "unsure" => Unsure }
-    Channel { "online" => Online, "paper" => Paper }
-    CardSituation {
-        "expiring_soon" => ExpiringSoon, "expired" => Expired, "lost" => Lost, "stolen" => Stolen,
-        "damaged" => Damaged, "wrong_information" => WrongInformation,
-        "received_defective" => ReceivedDefective, "name_or_other_change" => NameOrOtherChange,
-        "passport_sticker" => PassportSticker,
-    }
-    AbsenceReason {
-        "pregnancy_childbirth" => PregnancyChildbirth, "serious_illness" => SeriousIllness,
-        "studies_research_training" => StudiesResearchTraining, "secondment" => Secondment,
-        "military_civilian_service" => MilitaryCivilianService, "work_abroad" => WorkAbroad,
-        "other" => Other,
-    }
-    LongAbroadReason {
-        "national_service" => NationalService, "work" => Work, "higher_studies" => HigherStudies,
-        "accompanying_family" => AccompanyingFamily, "other" => Other,
-    }
-    EeaBasis {
-        "employee" => Employee, "self_employed" => SelfEmployed, "student" => Student,
-        "sufficient_funds" => SufficientFunds, "family_member" => FamilyMember,
-    }
-    BrexitRole {
-        "uk_national" => UkNational, "family_member" => FamilyMember,
-        "frontier_worker" => FrontierWorker, "frontier_worker_family" => FrontierWorkerFamily,
-        "not_concerned" => NotConcerned,
-    }
-    UkRelationship {
-        "spouse" => Spouse, "cohabitant" => Cohabitant, "engaged" => Engaged,
-        "descendant" => Descendant, "ascendant" => Ascendant, "foster_child" => FosterChild,
-        "sibling" => Sibling, "needs_care" => NeedsCare, "other_supported" => OtherSupported,
-    }
-    UkNationalBasis { "worker_or_funds" => WorkerOrFunds, "student" => Student }
-    OldPermitIndicator {
-        "arrived1990s_or_earlier" => Arrived1990sOrEarlier, "permanent_sticker" => PermanentSticker,
-        "eea_work_permanent_before2010" => EeaWorkPermanentBefore2010,
-        "norwegian_spouse_three_years" => NorwegianSpouseThreeYears,
     }
 }
 
