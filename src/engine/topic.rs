@@ -56,6 +56,8 @@ fn findings(topic: Topic) -> &'static [F] {
             F::TripBeforeCard,
             F::CollectiveCardByPost,
             F::BrexitCardRemark,
+            // A temporary permit's expiring card is renewed with the permit.
+            F::RenewalDeadline,
             F::DecisionLetterPrevails,
         ],
         Topic::Expiring => &[
@@ -147,9 +149,9 @@ fn findings(topic: Topic) -> &'static [F] {
 fn date_topics(key: D) -> &'static [Topic] {
     use Topic::*;
     match key {
-        D::RenewalDeadline | D::RenewalRecommended => &[Expiring],
+        D::RenewalDeadline | D::RenewalRecommended => &[CardProblem, Expiring],
         D::OrderNewCardBy | D::CardExpiry => &[GetCard, CardProblem, Expiring],
-        D::PermitExpiry => &[Expiring, Travel, Brexit, CollectiveProtection],
+        D::PermitExpiry => &[CardProblem, Expiring, Travel, Brexit, CollectiveProtection],
         D::CardExpectedEarliest | D::CardExpectedBy | D::SafeToTravelFrom => {
             &[GetCard, CardProblem, Expiring, Travel]
         }

@@ -581,9 +581,10 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
                 }
             }
             // A letter that says no meeting is needed means the card comes by post: how to
-            // book and who must come along do not matter then.
+            // book, who must come along, the appointment's day and a trip measured from it do
+            // not matter then.
             if w.route(Q::LetterSaysMeetPolice, a.letter_says_meet_police)? == LetterSays::No {
-                return after_appointment(w);
+                return Some(());
             }
         }
     }
@@ -601,13 +602,21 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
 fn after_appointment(w: &mut Walk) -> Option<()> {
     let a = w.a;
     w.ask(Q::AppointmentDate);
-    w.ask(Q::PlannedDeparture);
-    // Only a card that should have come by now can have been lost in the mail (asked last, so
-    // the route before it does not wait for the date).
-    if a.appointment_date.is_some_and(|d| d < w.today) {
+    trip_and_mail(w, a.appointment_date);
+    Some(())
+}
+
+/// A planned trip is compared with the card's arrival, which needs the appointment's day:
+/// without it the trip cannot change anything, so it is not asked. Only a card that should
+/// have come by now can have been lost in the mail. (Both follow the date without waiting
+/// for it: they come after it on the path.)
+fn trip_and_mail(w: &mut Walk, appointment: Option<NaiveDate>) {
+    if appointment.is_some() {
+        w.ask(Q::PlannedDeparture);
+    }
+    if appointment.is_some_and(|d| d < w.today) {
         w.ask(Q::CardLostInMail);
     }
-    Some(())
 }
 
 /// Ordering a new card (R-040 … R-049).
@@ -637,7 +646,9 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     w.ask(Q::DufNumber);
     w.ask(Q::NewPassportRecently);
     w.ask(Q::AppointmentDate);
-    w.ask(Q::PlannedDeparture);
+    if a.appointment_date.is_some() {
+        w.ask(Q::PlannedDeparture);
+    }
     Some(())
 }
 

@@ -22,7 +22,8 @@ describe('changing answers and language mid-journey', () => {
     const j = JOURNEYS[0];
     const { page } = await openOn(context, app.url, j.today);
     // Answer the first three questions in English…
-    const first = new Journey(page, 'en', j.answers);
+    // The full check: these steps name its questions.
+    const first = new Journey(page, 'en', { ...j.answers, topic: 'everything' });
     const start = page.locator('main button.button--primary');
     await start.click();
     await first.waitForHeadingChange(en.get('start.title'));
@@ -35,7 +36,7 @@ describe('changing answers and language mid-journey', () => {
     await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, nb.get('q.brexit_role.title'));
     assert.ok(await page.getByLabel(nb.get('q.brexit_role.opt.not_concerned'), { exact: true }).isChecked());
     // …and finish in bokmål.
-    const rest = new Journey(page, 'nb', j.answers);
+    const rest = new Journey(page, 'nb', { ...j.answers, topic: 'everything' });
     for (let step = 0; step < 40; step++) {
       const h = (await page.locator('main h1').innerText()).trim();
       if (h === nb.get('ui.check.title')) break;

@@ -35,7 +35,7 @@ describe('kiosk mode', () => {
     const j = JOURNEYS[0];
     const { page } = await openOn(context, `${app.url}?kiosk&idle=30`, j.today, { clock: 'running' });
     assert.ok(await page.evaluate(() => document.documentElement.classList.contains('kiosk')));
-    const journey = new Journey(page, 'en', j.answers);
+    const journey = new Journey(page, 'en', { ...j.answers, topic: 'everything' });
     await page.locator('main button.button--primary').click();
     await journey.waitForHeadingChange(en.get('start.title'));
     for (const q of ['citizenship', 'topic', 'eu_family_member', 'brexit_role', 'status', 'applied_for', 'basis']) {

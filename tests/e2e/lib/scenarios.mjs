@@ -30,6 +30,7 @@ export const JOURNEYS = [
     name: 'L1: work permit applied in person with biometrics gets the card by post',
     today: '2022-05-01',
     answers: {
+      topic: 'get_card',
       ...OTHER,
       status: 'temporary',
       applied_for: 'first_permit',
@@ -47,6 +48,7 @@ export const JOURNEYS = [
     name: 'L3: family immigration applied from abroad must book an appointment',
     today: '2023-09-01',
     answers: {
+      topic: 'get_card',
       ...OTHER,
       status: 'temporary',
       applied_for: 'first_permit',
@@ -68,6 +70,7 @@ export const JOURNEYS = [
     name: 'L15: appointment on 14 April 2025, card expected by 16 May 2025',
     today: '2025-04-01',
     answers: {
+      topic: 'get_card',
       ...OTHER,
       status: 'temporary',
       applied_for: 'first_permit',
@@ -84,6 +87,7 @@ export const JOURNEYS = [
     name: 'L21: permanent permit, card expiring, old card handed in: no fee, order by 30 June 2026',
     today: '2026-06-15',
     answers: {
+      topic: 'expiring',
       ...OTHER,
       status: 'permanent_permit',
       applied_for: 'new_card_only',
@@ -102,6 +106,7 @@ export const JOURNEYS = [
     name: 'L24: temporary work permit, card stolen: order a new card, NOK 300',
     today: '2026-11-22',
     answers: {
+      topic: 'card_problem',
       ...OTHER,
       status: 'temporary',
       applied_for: 'new_card_only',
@@ -118,6 +123,7 @@ export const JOURNEYS = [
     name: 'L25: temporary permit expiring, wants a new card: renew instead',
     today: '2026-11-22',
     answers: {
+      topic: 'card_problem',
       ...OTHER,
       status: 'temporary',
       applied_for: 'new_card_only',
@@ -131,6 +137,7 @@ export const JOURNEYS = [
     name: 'L39: three-year permit, 203 days abroad in one year: the permit is at risk',
     today: '2026-01-15',
     answers: {
+      topic: 'travel',
       ...OTHER,
       status: 'temporary',
       applied_for: 'renewal',
@@ -152,6 +159,7 @@ export const JOURNEYS = [
     name: 'L49: UK national resident since 2020 who never applied is late',
     today: '2023-05-01',
     answers: {
+      topic: 'brexit',
       citizenship: 'uk',
       brexit_role: 'uk_national',
       uk_registered_as_eu_family: false,
@@ -172,6 +180,7 @@ export const JOURNEYS = [
     name: "L54: a UK student's dependent mother is not eligible",
     today: '2026-11-22',
     answers: {
+      topic: 'brexit',
       ...OTHER,
       brexit_role: 'family_member',
       'uk_family.relationship': 'ascendant',
@@ -191,6 +200,7 @@ export const JOURNEYS = [
     name: 'L9: first-time asylum lodged with the police: the police call you in',
     today: '2024-05-01',
     answers: {
+      topic: 'get_card',
       ...OTHER,
       status: 'temporary',
       applied_for: 'first_asylum_with_police',
@@ -204,6 +214,7 @@ export const JOURNEYS = [
     name: 'L69: collective protection is extended automatically, the new card comes by post',
     today: '2027-01-15',
     answers: {
+      topic: 'collective_protection',
       ...OTHER,
       status: 'temporary',
       applied_for: 'renewal',
@@ -220,6 +231,7 @@ export const JOURNEYS = [
     name: "permanent permit, family of a refugee: five years (met 15 January 2028), over three months without a permit",
     today: '2026-12-01',
     answers: {
+      topic: 'permanent',
       ...OTHER,
       status: 'temporary',
       applied_for: 'permanent_permit',
@@ -258,6 +270,8 @@ export function runJourneys(title, journeys, app) {
         const journey = new Journey(page, 'en', j.answers, { keyboard: !!j.keyboard });
         await journey.toCheckPage();
         const result = await journey.toResult();
+        // Topic first: a rule-book journey asks at most 12 questions (issue 12).
+        assert.ok(journey.asked.length <= 12, `${journey.asked.length} questions: ${journey.asked.join(' → ')}`);
         for (const key of j.expect) {
           assert.ok(result.includes(en.get(key)), `result page lacks "${en.get(key)}" (${key}):\n${result}`);
         }
