@@ -266,8 +266,11 @@ pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<Stri
 /// assert_eq!(situation_line(Lang::En, &answers), "Citizenship: The United Kingdom");
 /// ```
 pub fn situation_line(lang: Lang, answers: &Answers) -> String {
+    // What the topic implies (the status on "get my card", what is applied for) is shown too.
+    let answers = &answers.with_topic_implied();
     [
         Question::Citizenship,
+        Question::Topic,
         Question::Status,
         Question::Basis,
         Question::AppliedFor,
