@@ -50,6 +50,27 @@ describe('changing answers and language mid-journey', () => {
     await page.close();
   });
 
+  test('"Other things that may concern you" opens another topic with the answers kept', async () => {
+    const j = JOURNEYS.find((x) => x.answers.topic === 'card_problem');
+    const { page } = await openOn(context, app.url, j.today);
+    const journey = new Journey(page, 'en', j.answers, { axe: false });
+    await journey.toCheckPage();
+    await journey.toResult();
+    const other = page.locator('main .other-topics');
+    await other.waitFor();
+    assert.equal((await other.locator('h2').innerText()).trim(), en.get('ui.other_topics.title'));
+    const travel = other.locator('button[data-topic="travel"]');
+    assert.ok(await travel.isVisible(), await other.innerText());
+    await travel.click();
+    // Citizenship and status are kept: the first new question of the travel topic is next.
+    await journey.waitForHeadingChange(en.get('ui.result.title'));
+    assert.equal((await page.locator('main h1').innerText()).trim(), en.get('q.basis.title'));
+    await page.locator('main .back button').click();
+    await page.waitForFunction((t) => document.querySelector('main h1')?.textContent.trim() === t, en.get('q.status.title'));
+    assert.ok(await page.getByLabel(en.get('q.status.opt.temporary'), { exact: true }).isChecked());
+    await page.close();
+  });
+
   test('an impossible date gets an error summary that takes focus and links to the field; nothing is lost', async () => {
     const { page } = await openOn(context, app.url, '2026-11-22');
     const j = new Journey(page, 'en', { ...OTHER, status: 'temporary', applied_for: 'first_permit', basis: 'work' });
