@@ -7,7 +7,8 @@
 //!   (or only the named ones): fmt, clippy, native, wasm, browser, e2e.
 //! - `cargo xtask bench`: sizes, start-page readiness timings and native engine timings; the
 //!   figures are written into README.md between the `bench` markers.
-//! - `cargo xtask flow`: writes the questionnaire as a Graphviz file, `target/flow.dot`.
+//! - `cargo xtask flow`: writes the questionnaire as a Graphviz file, `target/flow.dot`, and prints
+//!   the questions per path (median, p90, max) over the topic journeys and per topic.
 
 mod bench;
 mod cmd;
@@ -27,7 +28,8 @@ commands:
                      fmt, clippy, native, wasm, browser, e2e (default: all)
   bench              sizes (raw/gzip/brotli), start-page ready time in headless Chromium
                      (unthrottled and mobile-throttled), native engine timings; updates README.md
-  flow               write the questionnaire as a Graphviz file (target/flow.dot)
+  flow               write the questionnaire as a Graphviz file (target/flow.dot) and
+                     print the questions per path, overall and per topic
 ";
 
 fn main() -> ExitCode {
