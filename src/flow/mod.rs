@@ -204,9 +204,7 @@ fn everything(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
                 BrexitRole::UkNational => uk_national(w)?,
                 BrexitRole::FamilyMember => uk_family(w)?,
                 BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
-                    w.ask(Q::FrontierStartedBy2021);
-                    w.ask(Q::FrontierLivesAbroad);
-                    return Some(());
+                    return frontier(w)
                 }
                 BrexitRole::NotConcerned => {}
             }
@@ -219,9 +217,7 @@ fn everything(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
             match w.route(Q::BrexitRole, a.brexit_role)? {
                 BrexitRole::FamilyMember => uk_family(w)?,
                 BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
-                    w.ask(Q::FrontierStartedBy2021);
-                    w.ask(Q::FrontierLivesAbroad);
-                    return Some(());
+                    return frontier(w)
                 }
                 BrexitRole::UkNational | BrexitRole::NotConcerned => {}
             }
@@ -237,11 +233,7 @@ fn brexit_topic(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
         BrexitRole::UkNational if citizenship == Citizenship::Uk => uk_national(w)?,
         // A family member's Brexit rules follow from the family facts alone.
         BrexitRole::FamilyMember => return uk_family(w),
-        BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => {
-            w.ask(Q::FrontierStartedBy2021);
-            w.ask(Q::FrontierLivesAbroad);
-            return Some(());
-        }
+        BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily => return frontier(w),
         _ => return Some(()),
     }
     if w.route(Q::Status, a.status)? == Status::BrexitTemporary {
@@ -368,6 +360,13 @@ fn keep_permanent(w: &mut Walk, status: Status) -> Option<()> {
         w.ask(Q::LocationNow);
     }
     w.ask(Q::StaysAbroad);
+    Some(())
+}
+
+/// UK frontier workers and their families: only the two facts of the frontier rules.
+fn frontier(w: &mut Walk) -> Option<()> {
+    w.ask(Q::FrontierStartedBy2021);
+    w.ask(Q::FrontierLivesAbroad);
     Some(())
 }
 
