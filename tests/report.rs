@@ -185,7 +185,11 @@ fn every_summary_is_self_contained_with_one_style_and_no_script() {
             let lower = html.to_ascii_lowercase();
             assert!(html.starts_with("<!DOCTYPE html>\n"), "{name}");
             assert!(
-                html.contains(&format!("<html lang=\"{}\">", lang.code())),
+                html.contains(&format!(
+                    "<html lang=\"{}\" dir=\"{}\">",
+                    lang.code(),
+                    lang.dir()
+                )),
                 "{name}"
             );
             assert!(lower.contains("<meta charset=\"utf-8\">"), "{name}");

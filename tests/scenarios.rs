@@ -96,7 +96,7 @@ fn value_str(v: &Value) -> String {
     match v {
         Value::Date(d) => d.to_string(),
         Value::Nok(n) => n.to_string(),
-        Value::Days(n) | Value::Number(n) => n.to_string(),
+        Value::Days(n) | Value::Number(n) | Value::Count(_, n) => n.to_string(),
         Value::Key(k) => (*k).to_string(),
         Value::Keys(ks) => ks.join(","),
         Value::Text(t) => t.clone(),

@@ -101,6 +101,8 @@ mod worker {
         let lang = match string_field(data, "lang").as_deref() {
             Some("en") => Lang::En,
             Some("nb") => Lang::Nb,
+            Some("uk") => Lang::Uk,
+            Some("ar") => Lang::Ar,
             other => return Err(format!("unknown language {:?}", other.unwrap_or_default())),
         };
         let today: NaiveDate = string_field(data, "today")
@@ -110,6 +112,10 @@ mod worker {
         let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
         let answers = loaded.answers;
         load_words(lang).await?;
+        if kind == "result" && lang != Lang::Nb {
+            // The bokmål copy of the checklist for the counter staff (report::view::staff_copy).
+            load_words(Lang::Nb).await?;
+        }
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.
             let view = build(lang, today, &answers, loaded.result.as_ref());

@@ -5,7 +5,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::appointment::{route, Route};
 use super::calendar::{add_working_days, holidays_in, CalendarRule};
-use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{Ctx, Out};
 use crate::domain::answers::AppliedFor;
 use crate::domain::questions::Question as Q;
@@ -92,13 +92,13 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
         .date("expected_by", expected)
         .param(
             "working_days",
-            Value::Number(i64::from(PLANNING_WORKING_DAYS)),
+            Value::Count(Counted::WorkingDays, i64::from(PLANNING_WORKING_DAYS)),
         );
     if lost {
         f = f
             .param(
                 "lost_in_mail",
-                Value::Number(i64::from(LOST_IN_MAIL_WORKING_DAYS)),
+                Value::Count(Counted::WorkingDays, i64::from(LOST_IN_MAIL_WORKING_DAYS)),
             )
             .conflict(Conflict::K18);
     }

@@ -4,7 +4,7 @@
 use chrono::NaiveDate;
 
 use super::absence::{self, ExemptLength, Threshold};
-use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{missing, Ctx, Out, BREXIT_APPLICATION_DEADLINE, BREXIT_TRANSITION_END};
 use crate::domain::answers::{
     AppliedFor, Basis, BrexitRole, Citizenship, Place, Status, UkNationalBasis, UkRelationship,
@@ -85,7 +85,7 @@ fn uk_national(ctx: &Ctx, out: &mut Out) {
             )
             .rules(&[R::R117])
             .sources(&[S::Seed004, S::W59])
-            .param("signs", Value::Number(signs.len() as i64)),
+            .param("signs", Value::Count(Counted::Signs, signs.len() as i64)),
         );
         return;
     }

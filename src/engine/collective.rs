@@ -13,7 +13,7 @@
 use chrono::NaiveDate;
 
 use super::absence::{self, Threshold};
-use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::stays::with_check;
 use super::{missing, Ctx, Out};
 use crate::domain::answers::{AppliedFor, Basis, CardSituation, Status};
@@ -76,7 +76,7 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
         Finding::new(FindingKey::CollectivePermanent, Verdict::No, Priority::Info)
             .rules(&[R::R135])
             .sources(&[S::W80])
-            .param("years", Value::Number(5)),
+            .param("years", Value::Count(Counted::Years, 5)),
     );
 }
 

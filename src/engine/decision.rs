@@ -222,14 +222,42 @@ pub enum Value {
     Nok(u32),
     /// A number of days.
     Days(i64),
-    /// A plain number (years, months, working days, an age).
+    /// A plain number (an age).
     Number(i64),
+    /// A number of something counted, worded with the language's plural rules ("3 months").
+    Count(Counted, i64),
     /// One of a fixed set of keys (for example a reason), rendered by the text layer.
     Key(&'static str),
     /// Several keys.
     Keys(Vec<&'static str>),
     /// Text the applicant typed, already validated (a DUF number). Never rendered as HTML.
     Text(String),
+}
+
+/// What a [`Value::Count`] counts. The text layer words it as `plural.<as_str>.<category>`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Counted {
+    /// Working days (Monday to Friday, not public holidays).
+    WorkingDays,
+    /// Calendar months.
+    Months,
+    /// Years.
+    Years,
+    /// Signs the applicant chose from a list.
+    Signs,
+}
+
+impl Counted {
+    /// The word's name in catalogue keys: `working_days`, `months`, `years`, `signs`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Counted::WorkingDays => "working_days",
+            Counted::Months => "months",
+            Counted::Years => "years",
+            Counted::Signs => "signs",
+        }
+    }
 }
 
 /// One finding of the decision.

@@ -3,7 +3,7 @@
 //! still valid: order a new card).
 
 use super::arrival::after_appointment;
-use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{dated, missing, Ctx, Out, CARD_FEE_NOK};
 use crate::domain::answers::{AppliedFor, CardSituation as C, Citizenship, Place, Status};
 use crate::domain::dates::months_before;
@@ -339,6 +339,6 @@ fn lost_abroad(ctx: &Ctx, out: &mut Out) {
             .sources(&[S::Seed002, S::W22, S::W24])
             .conflict(Conflict::K9)
             .param("lost", Value::Key(if lost { "yes" } else { "no" }))
-            .param("months", Value::Number(3)),
+            .param("months", Value::Count(Counted::Months, 3)),
     );
 }

@@ -2,7 +2,7 @@
 //! (R-080 … R-083).
 
 use super::absence::{self, Threshold, TwoYearReading};
-use super::decision::{Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, Finding, FindingKey, Priority, Value, Verdict};
 use super::stays::with_check;
 use super::{Ctx, Out};
 use crate::domain::answers::{AbsenceReason, Citizenship, LongAbroadReason, Place, Status};
@@ -124,7 +124,7 @@ fn permanent_right_loss(ctx: &Ctx, out: &mut Out) {
         if check.reading == TwoYearReading::MoreThanTwoYears {
             f.verdict = Verdict::Yes;
             f.priority = Priority::Action;
-            f = f.param("new_period_years", Value::Number(5));
+            f = f.param("new_period_years", Value::Count(Counted::Years, 5));
         }
     }
     out.add(f);

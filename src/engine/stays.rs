@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 
 use super::absence::{self, LimitCheck, Threshold};
-use super::decision::{DateKey, Finding, FindingKey, Priority, Value, Verdict};
+use super::decision::{Counted, DateKey, Finding, FindingKey, Priority, Value, Verdict};
 use super::{Ctx, Out};
 use crate::domain::answers::{AppliedFor, Basis, PermitGap, Status};
 use crate::domain::dates::{add_months_clamped, age_on, years_after};
@@ -301,8 +301,8 @@ fn permanent_absence(ctx: &Ctx, out: &mut Out) {
     )
     .rules(&[R::R074, R::R076])
     .sources(&[S::W69, S::W37, S::W38, S::Seed001])
-    .param("years", Value::Number(years))
-    .param("months", Value::Number(months));
+    .param("years", Value::Count(Counted::Years, years))
+    .param("months", Value::Count(Counted::Months, months));
     if group == Some(Group::Humanitarian) {
         base = base.conflict(Conflict::K16).sources(&[S::W68]);
     }
@@ -347,7 +347,10 @@ fn permanent_requirements(ctx: &Ctx, out: &mut Out) {
     match group(ctx) {
         Some(g) => {
             f = f
-                .param("residence_years", Value::Number(i64::from(g.years())))
+                .param(
+                    "residence_years",
+                    Value::Count(Counted::Years, i64::from(g.years())),
+                )
                 .param("group", Value::Key(g.key()));
             if g == Group::Humanitarian {
                 f = f.conflict(Conflict::K16);

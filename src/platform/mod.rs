@@ -20,11 +20,13 @@ pub fn preferred_language() -> Option<String> {
     web_sys::window().and_then(|w| w.navigator().language())
 }
 
-/// Sets `<html lang="…">`, so that screen readers and hyphenation use the right language.
-pub fn set_document_lang(code: &str) {
+/// Sets `<html lang="…" dir="…">`, so that screen readers and hyphenation use the right
+/// language and the layout mirrors for a right-to-left language (`dir` is `"ltr"` or `"rtl"`).
+pub fn set_document_lang(code: &str, dir: &str) {
     if let Some(root) = document().and_then(|d| d.document_element()) {
-        // Setting an attribute only fails for an invalid name, and "lang" is valid.
+        // Setting an attribute only fails for an invalid name, and these names are valid.
         let _ = root.set_attribute("lang", code);
+        let _ = root.set_attribute("dir", dir);
     }
 }
 

@@ -61,7 +61,7 @@ h3{font-size:1.05rem;margin:1rem 0 .25rem}
 p{margin:.4rem 0}
 a{color:#1d4e89;overflow-wrap:anywhere}
 .meta{color:#505a5f}
-.notice{border-left:.4rem solid #0b0c0c;padding:.4rem .8rem;font-weight:600;background:#f3f2f1}
+.notice{border-inline-start:.4rem solid #0b0c0c;padding:.4rem .8rem;font-weight:600;background:#f3f2f1}
 .situation{font-size:1.1rem}
 .next{border:3px solid #0b0c0c;padding:.2rem 1rem .6rem;margin:1rem 0}
 .next h2{border:0;margin:.5rem 0 .25rem}
@@ -70,11 +70,11 @@ dl{margin:0}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #b1b4b6;padding:.35rem 0}
 dt{font-weight:600;flex:0 0 14rem}
 dd{margin:0;flex:1 1 16rem}
-.finding{border-left:.25rem solid #b1b4b6;padding:.1rem 0 .1rem .8rem;margin:1rem 0}
-.finding--yes{border-left-color:#0b0c0c}
-.finding--maybe{border-left-color:#f47738}
+.finding{border-inline-start:.25rem solid #b1b4b6;padding-block:.1rem;padding-inline:.8rem 0;margin:1rem 0}
+.finding--yes{border-inline-start-color:#0b0c0c}
+.finding--maybe{border-inline-start-color:#f47738}
 .why{font-size:.92rem;color:#383f43}
-.why ul{margin:.2rem 0 .4rem;padding-left:1.2rem}
+.why ul{margin:.2rem 0 .4rem;padding-inline-start:1.2rem}
 .checklist{list-style:none;padding:0;margin:.25rem 0}
 .checklist li{display:flex;gap:.6rem;align-items:flex-start;padding:.3rem 0}
 .box{flex:0 0 auto;width:1.05rem;height:1.05rem;border:2px solid #0b0c0c;margin-top:.15rem;background:#fff}
@@ -267,12 +267,13 @@ pub fn summary_html(
     let mut out = String::with_capacity(16 * 1024);
     let _ = write!(
         out,
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+        "<!DOCTYPE html>\n<html lang=\"{lang}\" dir=\"{dir}\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <meta name=\"referrer\" content=\"no-referrer\">\n\
          <title>{title}</title>\n<style>\n{STYLE}</style>\n</head>\n<body>\n<main>\n\
          <h1>{heading}</h1>\n<p class=\"meta\">{made}</p>\n<p class=\"notice\">{advice}</p>\n",
         lang = lang.code(),
+        dir = lang.dir(),
         title = escape(&tr_with(lang, "summary.title", &[("date", &date)])),
         heading = escape(tr(lang, "summary.heading")),
         made = escape(&tr_with(lang, "summary.made", &[("date", &date)])),

@@ -12,6 +12,7 @@ fn value(v: &Value) -> String {
         Value::Nok(n) => format!("NOK {n}"),
         Value::Days(d) => format!("{d} days"),
         Value::Number(n) => n.to_string(),
+        Value::Count(what, n) => format!("{n} {}", what.as_str().replace('_', " ")),
         Value::Key(k) => (*k).to_string(),
         Value::Keys(ks) => format!("[{}]", ks.join(", ")),
         Value::Text(t) => t.clone(),

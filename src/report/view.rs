@@ -78,6 +78,43 @@ pub struct ResultView {
     /// "Other things that may concern you": the other topics with something to say, as the
     /// topic's key (an option of the topic question) and its words.
     pub other_topics: Vec<(String, String)>,
+    /// The bokmål copy of the checklist for the staff at the counter, when the view is in
+    /// another language (see [`staff_copy`]); the page prints it when the applicant asks.
+    pub staff_copy: Option<StaffCopyView>,
+}
+
+/// The checklist once more in bokmål, for the staff at the counter.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StaffCopyView {
+    /// "Copy for the staff at the counter (bokmål)".
+    pub heading: String,
+    /// The heading of the steps, and the steps.
+    pub do_title: String,
+    /// The steps, each with its date and cost.
+    pub do_items: Vec<String>,
+    /// The heading of the documents, and the documents.
+    pub bring_title: String,
+    /// The documents to bring.
+    pub bring_items: Vec<String>,
+}
+
+/// The bokmål checklist of `d` for the counter staff.
+pub fn staff_copy(d: &Decision) -> StaffCopyView {
+    let nb = Lang::Nb;
+    let items = |kind: ItemKind| -> Vec<String> {
+        d.checklist
+            .iter()
+            .filter(|i| i.kind == kind)
+            .map(|i| item_text(nb, i))
+            .collect()
+    };
+    StaffCopyView {
+        heading: tr(nb, "ui.print.staff_copy.heading").to_string(),
+        do_title: tr(nb, "ui.checklist.do").to_string(),
+        do_items: items(ItemKind::Do),
+        bring_title: tr(nb, "ui.checklist.bring").to_string(),
+        bring_items: items(ItemKind::Bring),
+    }
 }
 
 /// Works out the result for `answers` on `today` and puts it in words; when `saved` holds the
@@ -93,6 +130,9 @@ pub fn build(
         Ok(case) => {
             let decision = evaluate(&case, today);
             let mut view = from_decision(lang, &decision);
+            if lang != Lang::Nb {
+                view.staff_copy = Some(staff_copy(&decision));
+            }
             if let Some(saved) = saved {
                 view.changes = changes(lang, &decision, saved);
             }
@@ -217,6 +257,7 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
                 )
             })
             .collect(),
+        staff_copy: None,
     }
 }
 
@@ -288,6 +329,19 @@ pub fn encode(view: &ResultView) -> String {
     for (key, words) in &view.other_topics {
         record(&mut out, 'O', &[key, words]);
     }
+    if let Some(copy) = &view.staff_copy {
+        record(
+            &mut out,
+            'H',
+            &[&copy.heading, &copy.do_title, &copy.bring_title],
+        );
+        for i in &copy.do_items {
+            record(&mut out, 'B', &["do", i]);
+        }
+        for i in &copy.bring_items {
+            record(&mut out, 'B', &["bring", i]);
+        }
+    }
     out
 }
 
@@ -299,6 +353,16 @@ pub fn decode(text: &str) -> Option<ResultView> {
         let tag = parts.next()?;
         let a = parts.next().unwrap_or_default().to_string();
         let b = parts.next().map(str::to_string);
+        if tag == "H" {
+            let bring_title = parts.next()?.to_string();
+            view.staff_copy = Some(StaffCopyView {
+                heading: a,
+                do_title: b?,
+                bring_title,
+                ..StaffCopyView::default()
+            });
+            continue;
+        }
         match (tag, b) {
             ("S", Some(heading)) => view.sections.push(SectionView {
                 priority: a,
@@ -324,6 +388,8 @@ pub fn decode(text: &str) -> Option<ResultView> {
             ("E", None) => view.errors.push(a),
             ("X", None) => view.changes.push(a),
             ("O", Some(words)) => view.other_topics.push((a, words)),
+            ("B", Some(item)) if a == "do" => view.staff_copy.as_mut()?.do_items.push(item),
+            ("B", Some(item)) if a == "bring" => view.staff_copy.as_mut()?.bring_items.push(item),
             _ => return None,
         }
     }

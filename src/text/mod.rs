@@ -12,6 +12,7 @@
 //! a gap is visible instead of silent.
 
 pub mod catalogue;
+pub mod plural;
 pub mod render;
 
 use std::sync::OnceLock;
@@ -25,18 +26,47 @@ pub enum Lang {
     En,
     /// Norwegian bokmål.
     Nb,
+    /// Ukrainian.
+    Uk,
+    /// Arabic, written right to left.
+    Ar,
 }
 
 impl Lang {
     /// Every language, in the order the language switch shows them.
-    pub const ALL: [Lang; 2] = [Lang::En, Lang::Nb];
+    pub const ALL: [Lang; 4] = [Lang::En, Lang::Nb, Lang::Uk, Lang::Ar];
 
-    /// The BCP 47 code, as used in the `lang` attribute: `"en"` or `"nb"`.
+    /// The BCP 47 code, as used in the `lang` attribute and in `?lang=`: `"en"`, `"nb"`,
+    /// `"uk"` or `"ar"`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Nb => "nb",
+            Lang::Uk => "uk",
+            Lang::Ar => "ar",
         }
+    }
+
+    /// The writing direction, as used in the `dir` attribute: `"rtl"` for Arabic, else
+    /// `"ltr"`.
+    pub fn dir(self) -> &'static str {
+        if self.is_rtl() {
+            "rtl"
+        } else {
+            "ltr"
+        }
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(self) -> bool {
+        matches!(self, Lang::Ar)
+    }
+
+    /// Whether a native speaker has reviewed this language's catalogues, as their header entry
+    /// `meta.reviewed` says (`source` for English, the language the texts are written in). An
+    /// unreviewed language shows `start.unreviewed` on the start page and the print.
+    pub fn reviewed(self) -> bool {
+        matches!(lookup(self, "meta.reviewed"), Some("yes" | "source"))
     }
 
     /// The language for a BCP 47 tag such as `nb-NO`, if the checker speaks it. Norwegian
@@ -46,6 +76,7 @@ impl Lang {
     /// use residence_checker::text::Lang;
     /// assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
     /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
+    /// assert_eq!(Lang::from_tag("ar-SY"), Some(Lang::Ar));
     /// assert_eq!(Lang::from_tag("pl"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Lang> {
@@ -57,6 +88,8 @@ impl Lang {
         match primary.as_str() {
             "en" => Some(Lang::En),
             "nb" | "no" | "nn" => Some(Lang::Nb),
+            "uk" => Some(Lang::Uk),
+            "ar" => Some(Lang::Ar),
             _ => None,
         }
     }
@@ -81,6 +114,8 @@ impl Lang {
         match self {
             Lang::En => include_str!("en.txt"),
             Lang::Nb => include_str!("nb.txt"),
+            Lang::Uk => include_str!("uk.txt"),
+            Lang::Ar => include_str!("ar.txt"),
         }
     }
 
@@ -91,27 +126,20 @@ impl Lang {
         match self {
             Lang::En => "en.result.txt",
             Lang::Nb => "nb.result.txt",
+            Lang::Uk => "uk.result.txt",
+            Lang::Ar => "ar.result.txt",
         }
     }
 
     fn results_cell(self) -> &'static OnceLock<Parsed<'static>> {
-        static EN: OnceLock<Parsed<'static>> = OnceLock::new();
-        static NB: OnceLock<Parsed<'static>> = OnceLock::new();
-        match self {
-            Lang::En => &EN,
-            Lang::Nb => &NB,
-        }
+        static CELLS: [OnceLock<Parsed<'static>>; 4] = [const { OnceLock::new() }; 4];
+        &CELLS[self as usize]
     }
 
     /// The parsed start-page catalogue of this language.
     pub fn catalogue(self) -> &'static Parsed<'static> {
-        static EN: OnceLock<Parsed<'static>> = OnceLock::new();
-        static NB: OnceLock<Parsed<'static>> = OnceLock::new();
-        let cell = match self {
-            Lang::En => &EN,
-            Lang::Nb => &NB,
-        };
-        cell.get_or_init(|| catalogue::parse(self.base_source()))
+        static CELLS: [OnceLock<Parsed<'static>>; 4] = [const { OnceLock::new() }; 4];
+        CELLS[self as usize].get_or_init(|| catalogue::parse(self.base_source()))
     }
 
     /// The parsed questions-and-results catalogue, if available: always natively; in the
@@ -122,6 +150,8 @@ impl Lang {
             let source = match self {
                 Lang::En => include_str!("en.result.txt"),
                 Lang::Nb => include_str!("nb.result.txt"),
+                Lang::Uk => include_str!("uk.result.txt"),
+                Lang::Ar => include_str!("ar.result.txt"),
             };
             Some(self.results_cell().get_or_init(|| catalogue::parse(source)))
         }
@@ -193,6 +223,7 @@ pub fn tr_with(lang: Lang, key: &str, args: &[(&str, &str)]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::plural::Plural;
     use super::*;
     use std::collections::BTreeSet;
 
@@ -216,13 +247,27 @@ mod tests {
         }
     }
 
+    /// A counted word's family and category: `plural.days.few` is `("plural.days", "few")`.
+    fn plural_family(key: &str) -> Option<(&str, &str)> {
+        key.strip_prefix("plural.")?;
+        key.rsplit_once('.')
+    }
+
+    /// The keys of a catalogue with each counted word's forms folded into its family.
+    fn folded_keys<'a>(parsed: &'a Parsed<'a>) -> BTreeSet<&'a str> {
+        parsed
+            .keys()
+            .map(|k| plural_family(k).map_or(k, |(family, _)| family))
+            .collect()
+    }
+
     #[test]
     fn every_language_has_the_same_keys_and_placeholders() {
         for (index, (en_name, reference)) in files(Lang::En).into_iter().enumerate() {
             for lang in Lang::ALL {
                 let (name, other) = files(lang)[index].clone();
-                let a: BTreeSet<_> = reference.keys().collect();
-                let b: BTreeSet<_> = other.keys().collect();
+                let a = folded_keys(reference);
+                let b = folded_keys(other);
                 let only_en: Vec<_> = a.difference(&b).collect();
                 let only_other: Vec<_> = b.difference(&a).collect();
                 assert!(
@@ -231,6 +276,9 @@ mod tests {
                     lang.code()
                 );
                 for entry in &reference.entries {
+                    if plural_family(entry.key).is_some() {
+                        continue;
+                    }
                     let theirs = other.get(entry.key).unwrap_or_default();
                     assert_eq!(
                         catalogue::placeholders(entry.value),
@@ -244,6 +292,97 @@ mod tests {
     }
 
     #[test]
+    fn every_counted_word_has_exactly_the_plural_forms_of_its_language() {
+        for lang in Lang::ALL {
+            let wanted: BTreeSet<&str> =
+                Plural::categories(lang).iter().map(|c| c.name()).collect();
+            for (name, parsed) in files(lang) {
+                let mut families: std::collections::BTreeMap<&str, BTreeSet<&str>> =
+                    Default::default();
+                for entry in &parsed.entries {
+                    if let Some((family, category)) = plural_family(entry.key) {
+                        families.entry(family).or_default().insert(category);
+                        assert_eq!(
+                            catalogue::placeholders(entry.value),
+                            Some(BTreeSet::from(["n"])),
+                            "{name}: `{}` must use {{n}} and nothing else",
+                            entry.key
+                        );
+                    }
+                }
+                for (family, have) in families {
+                    assert_eq!(have, wanted, "{name}: the forms of `{family}`");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn counted_words_follow_the_plural_rules_in_every_language() {
+        use render::format_count;
+        let forms = |lang| [0, 1, 2, 3, 11, 21, 100, 101].map(|n| format_count(lang, "days", n));
+        assert_eq!(
+            forms(Lang::En),
+            ["0 days", "1 day", "2 days", "3 days", "11 days", "21 days", "100 days", "101 days"]
+        );
+        assert_eq!(
+            forms(Lang::Nb),
+            [
+                "0 dager",
+                "1 dag",
+                "2 dager",
+                "3 dager",
+                "11 dager",
+                "21 dager",
+                "100 dager",
+                "101 dager"
+            ]
+        );
+        for lang in [Lang::Uk, Lang::Ar] {
+            for (n, words) in [0, 1, 2, 3, 11, 21, 100, 101].into_iter().zip(forms(lang)) {
+                let category = Plural::of(lang, n).name();
+                let template = lookup(lang, &format!("plural.days.{category}")).unwrap_or_default();
+                assert_eq!(
+                    words,
+                    catalogue::fill(template, &[("n", &render::isolate(lang, n.to_string()))]),
+                    "{} {n}: the `{category}` form",
+                    lang.code()
+                );
+                assert!(
+                    words.contains(&n.to_string()),
+                    "{} {n}: {words}",
+                    lang.code()
+                );
+            }
+        }
+        // Ukrainian 1, 2 and 5 days take three different forms; 21 takes the form of 1.
+        let uk = forms(Lang::Uk);
+        assert_ne!(uk[1].replace('1', ""), uk[2].replace('2', ""));
+        assert_eq!(uk[1].replace('1', ""), uk[5].replace("21", ""));
+        assert_eq!(uk[0].replace('0', ""), uk[4].replace("11", ""));
+    }
+
+    #[test]
+    fn each_catalogue_says_whether_a_native_speaker_reviewed_it() {
+        for lang in Lang::ALL {
+            for (name, parsed) in files(lang) {
+                let mark = parsed.get("meta.reviewed");
+                assert!(
+                    matches!(mark, Some("yes" | "no" | "source")),
+                    "{name}: meta.reviewed is {mark:?}, must be yes, no or source"
+                );
+            }
+            let marks: BTreeSet<_> = files(lang)
+                .iter()
+                .map(|(_, p)| p.get("meta.reviewed"))
+                .collect();
+            assert_eq!(marks.len(), 1, "{}: both files agree", lang.code());
+        }
+        assert!(Lang::En.reviewed());
+        assert!(!Lang::Uk.reviewed() && !Lang::Ar.reviewed());
+    }
+
+    #[test]
     fn no_key_is_in_both_files_of_a_language() {
         for lang in Lang::ALL {
             let base: BTreeSet<_> = lang.catalogue().keys().collect();
@@ -251,7 +390,11 @@ mod tests {
                 .results()
                 .map(|r| r.keys().collect())
                 .unwrap_or_default();
-            let both: Vec<_> = base.intersection(&results).collect();
+            // The review mark is the one key both files carry (they must agree).
+            let both: Vec<_> = base
+                .intersection(&results)
+                .filter(|k| **k != "meta.reviewed")
+                .collect();
             assert!(
                 both.is_empty(),
                 "{} keys in both files: {both:?}",
@@ -291,5 +434,7 @@ mod tests {
     fn each_language_names_itself() {
         assert_eq!(tr(Lang::En, "lang.name"), "English");
         assert_eq!(tr(Lang::Nb, "lang.name"), "Norsk bokmål");
+        assert_eq!(tr(Lang::Uk, "lang.name"), "Українська");
+        assert_eq!(tr(Lang::Ar, "lang.name"), "العربية");
     }
 }

@@ -15,6 +15,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::catalogue::fill;
+use super::plural::Plural;
 use super::{tr, tr_with, Lang};
 use crate::domain::answers::{AbsenceReason, Answers, EeaBasis};
 use crate::domain::case::{AnswerError, MAX_LIST_LEN};
@@ -42,15 +43,47 @@ fn group(n: u64, sep: &str) -> String {
 
 fn format_number(lang: Lang, n: i64) -> String {
     let sep = match lang {
-        Lang::En => ",",
-        Lang::Nb => "\u{a0}",
+        Lang::En | Lang::Ar => ",",
+        Lang::Nb | Lang::Uk => "\u{a0}",
     };
     let grouped = group(n.unsigned_abs(), sep);
-    if n < 0 {
-        format!("−{grouped}")
+    isolate(
+        lang,
+        if n < 0 {
+            format!("−{grouped}")
+        } else {
+            grouped
+        },
+    )
+}
+
+/// Latin digits, dates and typed text inside right-to-left words: wrapped in the Unicode
+/// first-strong isolate (U+2068 … U+2069), so "2 March 2026" or a DUF number keeps its order
+/// inside an Arabic sentence, on the page, in the summary and in the calendar file alike.
+/// Left-to-right languages get the text unchanged.
+pub fn isolate(lang: Lang, text: String) -> String {
+    if lang.is_rtl() {
+        format!("\u{2068}{text}\u{2069}")
     } else {
-        grouped
+        text
     }
+}
+
+/// A counted word for `n` in `lang`, by its CLDR plural category: the catalogue entry
+/// `plural.<word>.<category>` (falling back to `.other`) with `{n}` filled.
+///
+/// ```
+/// use residence_checker::text::{render::format_count, Lang};
+/// assert_eq!(format_count(Lang::En, "months", 1), "1 month");
+/// assert_eq!(format_count(Lang::En, "months", 3), "3 months");
+/// assert_eq!(format_count(Lang::Nb, "working_days", 20), "20 arbeidsdager");
+/// ```
+pub fn format_count(lang: Lang, word: &str, n: i64) -> String {
+    let key = format!("plural.{word}.{}", Plural::of(lang, n).name());
+    let template = lookup(lang, &key)
+        .or_else(|| lookup(lang, &format!("plural.{word}.other")))
+        .unwrap_or(&key);
+    fill(template, &[("n", &format_number(lang, n))])
 }
 
 /// A date in words: "22 November 2026" in English, "22. november 2026" in bokmål.
@@ -65,14 +98,17 @@ fn format_number(lang: Lang, n: i64) -> String {
 pub fn format_date(lang: Lang, date: NaiveDate) -> String {
     let month_key = format!("ui.month.{}", date.month());
     let month = tr(lang, &month_key);
-    tr_with(
+    isolate(
         lang,
-        "ui.date.format",
-        &[
-            ("day", &date.day().to_string()),
-            ("month", month),
-            ("year", &date.year().to_string()),
-        ],
+        tr_with(
+            lang,
+            "ui.date.format",
+            &[
+                ("day", &date.day().to_string()),
+                ("month", month),
+                ("year", &date.year().to_string()),
+            ],
+        ),
     )
 }
 
@@ -94,12 +130,7 @@ pub fn format_nok(lang: Lang, amount: u32) -> String {
 
 /// A number of days: "1 day", "20 days" / "1 dag", "20 dager".
 fn format_days(lang: Lang, days: i64) -> String {
-    let key = if days.abs() == 1 {
-        "ui.value.day"
-    } else {
-        "ui.value.days"
-    };
-    tr_with(lang, key, &[("n", &format_number(lang, days))])
+    format_count(lang, "days", days)
 }
 
 fn format_key(lang: Lang, key: &str) -> String {
@@ -123,14 +154,15 @@ pub fn format_value(lang: Lang, value: &Value) -> String {
         Value::Date(d) => format_date(lang, *d),
         Value::Nok(n) => format_nok(lang, *n),
         Value::Days(d) => format_days(lang, *d),
-        Value::Number(n) => n.to_string(),
+        Value::Number(n) => isolate(lang, n.to_string()),
+        Value::Count(what, n) => format_count(lang, what.as_str(), *n),
         Value::Key(k) => format_key(lang, k),
         Value::Keys(ks) => ks
             .iter()
             .map(|k| format_key(lang, k))
             .collect::<Vec<_>>()
             .join(", "),
-        Value::Text(t) => t.clone(),
+        Value::Text(t) => isolate(lang, t.clone()),
     }
 }
 
@@ -506,9 +538,11 @@ pub fn error_text(lang: Lang, err: &AnswerError) -> String {
             args.push(("second", second.saturating_add(1).to_string()));
         }
         AnswerError::TooManyEntries { count, .. } => {
-            args.push(("count", format_number(lang, *count as i64)));
+            args.push(("count", format_count(lang, "entries", *count as i64)));
         }
-        AnswerError::DufLength { length } => args.push(("length", length.to_string())),
+        AnswerError::DufLength { length } => {
+            args.push(("length", format_count(lang, "digits", *length as i64)));
+        }
         AnswerError::DufNotDigits => {}
         AnswerError::DufImplausibleYear { year } => args.push(("year", year.to_string())),
     }

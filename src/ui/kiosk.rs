@@ -10,6 +10,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::platform::device;
+use crate::text::render::format_count;
 use crate::text::{tr, tr_with, Lang};
 
 /// The idle time before the warning when `?idle=` does not set one: two minutes.
@@ -119,7 +120,7 @@ pub fn idle_guard(props: &IdleGuardProps) -> Html {
              aria-labelledby="idle-title" aria-describedby="idle-body">
             <div class="idle-warning__box">
                 <h2 id="idle-title">{ tr(lang, "kiosk.idle.title") }</h2>
-                <p id="idle-body">{ tr_with(lang, "kiosk.idle.body", &[("seconds", &left.to_string())]) }</p>
+                <p id="idle-body">{ tr_with(lang, "kiosk.idle.body", &[("seconds", &format_count(lang, "seconds", i64::from(left)))]) }</p>
                 <p><button type="button" class="button button--primary" onclick={extend}>
                     { tr(lang, "kiosk.idle.stay") }
                 </button></p>

@@ -24,7 +24,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
         let pressed = if lang == current { "true" } else { "false" };
         html! {
             <li>
-                <button type="button" class="lang-switch__button" lang={lang.code()}
+                <button type="button" class="lang-switch__button" lang={lang.code()} dir={lang.dir()}
                         aria-pressed={pressed} {onclick}>
                     { tr(lang, "lang.name") }
                 </button>

@@ -139,7 +139,7 @@ pub fn app() -> Html {
         other => tr(lang, other.title_key()).to_string(),
     };
     use_effect_with((lang, heading), |(lang, heading)| {
-        platform::set_document_lang(lang.code());
+        platform::set_document_lang(lang.code(), lang.dir());
         platform::set_title(&tr_with(*lang, "title.page", &[("page", heading)]));
     });
 

@@ -34,6 +34,9 @@ pub fn start_page(props: &StartPageProps) -> Html {
     html! {
         <>
             <h1 tabindex="-1">{ t("start.title") }</h1>
+            if !lang.reviewed() {
+                <p class="translation-note">{ t("start.unreviewed") }</p>
+            }
             if let Some(key) = props.notice {
                 <p class="notice" role="status">{ t(key) }</p>
             }

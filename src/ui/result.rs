@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::answers::Answers;
-use crate::report::view::{FindingView, ResultView};
+use crate::report::view::{FindingView, ResultView, StaffCopyView};
 use crate::text::render::{format_date, situation_line};
 use crate::text::{tr, tr_with, Lang};
 
@@ -219,6 +219,35 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
     }
 }
 
+/// The option to print a bokmål copy of the checklist for the staff at the counter (on by
+/// default in kiosk mode), and the copy itself (`report::view::staff_copy`). The copy is never
+/// shown on screen; on paper it follows the applicant's pages when the option is ticked
+/// (style/print.css reads the box, so the page keeps no state of its own).
+fn staff_copy(lang: Lang, copy: Option<&StaffCopyView>, kiosk: bool) -> Html {
+    let Some(copy) = copy else {
+        return html! {};
+    };
+    let part = |title: &str, items: &[String]| {
+        if items.is_empty() {
+            return html! {};
+        }
+        html! { <><h3>{ title }</h3>{ checklist(items) }</> }
+    };
+    html! {
+        <>
+            <div class="choice staff-copy__option">
+                <input class="choice__input" type="checkbox" id="staff-copy" checked={kiosk} />
+                <label class="choice__label" for="staff-copy">{ tr(lang, "ui.print.staff_copy") }</label>
+            </div>
+            <section class="staff-copy" lang="nb" dir="ltr" aria-labelledby="h-staff">
+                <h2 id="h-staff">{ &copy.heading }</h2>
+                { part(&copy.do_title, &copy.do_items) }
+                { part(&copy.bring_title, &copy.bring_items) }
+            </section>
+        </>
+    }
+}
+
 fn print_button(lang: Lang) -> Html {
     html! {
         <p><button type="button" class="button button--primary"
@@ -265,6 +294,9 @@ pub fn result_page(props: &ResultPageProps) -> Html {
             <h1 tabindex="-1">{ tr(lang, "ui.result.title") }</h1>
             <div class="print-only print-header">
                 <p>{ tr_with(lang, "ui.print.made_on", &[("date", &format_date(lang, props.today))]) }</p>
+                if !lang.reviewed() {
+                    <p class="translation-note">{ tr(lang, "start.unreviewed") }</p>
+                }
                 <p>{ situation_line(lang, &props.answers) }</p>
             </div>
             <p class="notice">{ tr(lang, "ui.not_advice") }</p>
@@ -274,6 +306,9 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <section class="save" aria-labelledby="h-save">
                     <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
                     if !kiosk { { print_button(lang) } }
+                    if let ViewState::Ready(view) = &props.view {
+                        { staff_copy(lang, view.staff_copy.as_ref(), kiosk) }
+                    }
                     { props.children.clone() }
                 </section>
             }
