@@ -23,3 +23,10 @@ pub mod platform;
 pub mod report;
 pub mod text;
 pub mod ui;
+
+/// The allocator of the browser builds (the app and the report worker): Talc, which is smaller
+/// than Rust's default for WebAssembly (dlmalloc) and faster; the first-load budget counts every
+/// byte of the app. Natively the system allocator is used.
+#[cfg(all(target_family = "wasm", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -1,4 +1,5 @@
-// Writes the service worker (sw.js) into a built app, and copies deploy/_headers next to it.
+// Minifies the wasm-bindgen glue (tools/minify.mjs), writes the service worker (sw.js) into a
+// built app, and copies deploy/_headers next to it.
 //
 // Run by Trunk after every build (Trunk.toml `[[hooks]] stage = "post_build"`), on Trunk's
 // staging folder ($TRUNK_STAGING_DIR). By hand: `node tools/sw.mjs [DIR]` (default dist/).
@@ -11,6 +12,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { minifyGlue } from './minify.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'tools/sw.template.js');
@@ -62,6 +64,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`tools/sw.mjs: ${dir}/index.html is missing`);
     process.exit(1);
   }
+  // The glue is minified first, so that sw.js precaches (and hashes) the files as served.
+  for (const line of await minifyGlue(dir)) console.log(`tools/minify.mjs: ${line}`);
   const build = writeServiceWorker(dir);
   fs.copyFileSync(HEADERS, path.join(dir, '_headers'));
   console.log(`tools/sw.mjs: sw.js precaches ${build.files.length} files as ${build.cache}; _headers copied`);

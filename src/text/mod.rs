@@ -112,10 +112,11 @@ impl Lang {
     /// The start page and page shell: embedded everywhere, so the first page needs no fetch.
     fn base_source(self) -> &'static str {
         match self {
-            Lang::En => include_str!("en.txt"),
-            Lang::Nb => include_str!("nb.txt"),
-            Lang::Uk => include_str!("uk.txt"),
-            Lang::Ar => include_str!("ar.txt"),
+            // `src/text/<lang>.txt` without its comments (see build.rs).
+            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
+            Lang::Nb => include_str!(concat!(env!("OUT_DIR"), "/nb.txt")),
+            Lang::Uk => include_str!(concat!(env!("OUT_DIR"), "/uk.txt")),
+            Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
         }
     }
 
