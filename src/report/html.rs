@@ -137,7 +137,7 @@ fn finding(out: &mut String, lang: Lang, f: &FindingView) {
             items.iter().map(|item| match class {
                 "sources" => {
                     let url = escape(item);
-                    format!("<a href=\"{url}\" rel=\"noreferrer\">{url}</a>")
+                    format!("<a href=\"{url}\" rel=\"noreferrer\" dir=\"ltr\">{url}</a>")
                 }
                 "rules" => escape(item),
                 _ => escape_lines(item),

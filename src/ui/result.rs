@@ -55,12 +55,12 @@ pub struct ResultPageProps {
 }
 
 /// An outside address: a link, or in kiosk mode plain text (a shared screen must not wander
-/// off to other sites).
+/// off to other sites). Always left to right, also inside Arabic text.
 fn address(url: &str, kiosk: bool) -> Html {
     if kiosk {
-        html! { <span class="address">{ url }</span> }
+        html! { <span class="address" dir="ltr">{ url }</span> }
     } else {
-        html! { <a href={url.to_string()} rel="noreferrer">{ url }</a> }
+        html! { <a href={url.to_string()} rel="noreferrer" dir="ltr">{ url }</a> }
     }
 }
 
@@ -219,11 +219,24 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
     }
 }
 
-/// The option to print a bokmål copy of the checklist for the staff at the counter (on by
-/// default in kiosk mode), and the copy itself (`report::view::staff_copy`). The copy is never
-/// shown on screen; on paper it follows the applicant's pages when the option is ticked
-/// (style/print.css reads the box, so the page keeps no state of its own).
-fn staff_copy(lang: Lang, copy: Option<&StaffCopyView>, kiosk: bool) -> Html {
+/// The option to print a bokmål copy of the checklist for the staff at the counter (ticked by
+/// default in kiosk mode), shown when the result comes with a copy (`report::view::staff_copy`).
+fn staff_copy_option(lang: Lang, copy: Option<&StaffCopyView>, kiosk: bool) -> Html {
+    if copy.is_none() {
+        return html! {};
+    }
+    html! {
+        <div class="choice staff-copy__option">
+            <input class="choice__input" type="checkbox" id="staff-copy" checked={kiosk} />
+            <label class="choice__label" for="staff-copy">{ tr(lang, "ui.print.staff_copy") }</label>
+        </div>
+    }
+}
+
+/// The bokmål copy itself, at the end of the page. It is never shown on screen; on paper it
+/// follows the applicant's pages when the option is ticked (style/print.css reads the box, so
+/// the page keeps no state of its own).
+fn staff_copy(copy: Option<&StaffCopyView>) -> Html {
     let Some(copy) = copy else {
         return html! {};
     };
@@ -234,17 +247,11 @@ fn staff_copy(lang: Lang, copy: Option<&StaffCopyView>, kiosk: bool) -> Html {
         html! { <><h3>{ title }</h3>{ checklist(items) }</> }
     };
     html! {
-        <>
-            <div class="choice staff-copy__option">
-                <input class="choice__input" type="checkbox" id="staff-copy" checked={kiosk} />
-                <label class="choice__label" for="staff-copy">{ tr(lang, "ui.print.staff_copy") }</label>
-            </div>
-            <section class="staff-copy" lang="nb" dir="ltr" aria-labelledby="h-staff">
-                <h2 id="h-staff">{ &copy.heading }</h2>
-                { part(&copy.do_title, &copy.do_items) }
-                { part(&copy.bring_title, &copy.bring_items) }
-            </section>
-        </>
+        <section class="staff-copy" lang="nb" dir="ltr" aria-labelledby="h-staff">
+            <h2 id="h-staff">{ &copy.heading }</h2>
+            { part(&copy.do_title, &copy.do_items) }
+            { part(&copy.bring_title, &copy.bring_items) }
+        </section>
     }
 }
 
@@ -307,7 +314,7 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                     <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
                     if !kiosk { { print_button(lang) } }
                     if let ViewState::Ready(view) = &props.view {
-                        { staff_copy(lang, view.staff_copy.as_ref(), kiosk) }
+                        { staff_copy_option(lang, view.staff_copy.as_ref(), kiosk) }
                     }
                     { props.children.clone() }
                 </section>
@@ -318,6 +325,9 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                     { tr(lang, "ui.start_over") }
                 </button>
             </p>
+            if let ViewState::Ready(view) = &props.view {
+                { staff_copy(view.staff_copy.as_ref()) }
+            }
         </>
     }
 }

@@ -1,6 +1,7 @@
-// Zero axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on every page that exists, in both
-// languages, on a desktop and a 320 px screen; and on the page a browser without JavaScript
-// sees (which is where index.html's own `lang` and noscript text are checked).
+// Zero axe violations (WCAG 2.0/2.1/2.2 A and AA rules) on every page that exists, in all four
+// languages (Arabic right to left), on a desktop and a 320 px screen; and on the page a
+// browser without JavaScript sees (which is where index.html's own `lang` and noscript text
+// are checked).
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, open, VIEWPORTS } from './lib/browser.mjs';

@@ -1,0 +1,175 @@
+// Ukrainian and Arabic (issue 13): a whole journey in each language, axe on every page, at
+// 1280 px and (Arabic, right to left) at 320 px; the Arabic page mirrors; Latin dates and the
+// DUF number stay readable inside Arabic text; the print is read back from the PDF, with the
+// bokmål copy of the checklist for the counter staff; the language choice shows four languages
+// named in their own language; ?lang= and the browser's language pick the language; an
+// unreviewed translation says so. Screenshots of the Arabic result page and print are saved in
+// target/e2e and their paths reported.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { launch, open, documentLang, switchLanguage, VIEWPORTS } from './lib/browser.mjs';
+import { serveApp } from './lib/app.mjs';
+import { Journey, openOn, words } from './lib/journey.mjs';
+import { JOURNEYS } from './lib/scenarios.mjs';
+import { pdfText } from './lib/deps.mjs';
+
+const app = serveApp();
+const OUT = path.resolve('target/e2e');
+const nb = words('nb');
+/** Text without the Unicode bidi isolates the checker puts around Latin runs in Arabic. */
+const plain = (s) => s.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
+const journey = (name) => JOURNEYS.find((j) => j.name.startsWith(name));
+
+/** The collective-protection journey (L69) in Ukrainian, the stolen card (L24) in Arabic. */
+const CASES = [
+  { lang: 'uk', j: journey('L69:'), date: [15, 3, 2028], viewports: ['desktop'] },
+  { lang: 'ar', j: journey('L24:'), duf: '2019 123456 78', viewports: ['desktop', 'narrow'] },
+];
+
+for (const { lang, j, date, duf, viewports } of CASES) {
+  const t = words(lang);
+  for (const viewport of viewports) {
+    describe(`a whole journey in ${lang} at ${VIEWPORTS[viewport].width} px`, () => {
+      let context;
+      before(async () => {
+        context = await launch({ viewport: VIEWPORTS[viewport] });
+      });
+      after(async () => context?.close());
+
+      test(`${j.name}: same result, in ${lang}, axe clean on every page`, async (tc) => {
+        const { page, requests } = await openOn(context, `${app.url}?lang=${lang}`, j.today);
+        assert.equal(await documentLang(page), lang, '?lang= picks the language');
+        const dir = await page.evaluate(() => document.documentElement.dir);
+        assert.equal(dir, lang === 'ar' ? 'rtl' : 'ltr');
+        // The start page says the translation has not been checked by a native speaker.
+        assert.ok(await page.getByText(t.get('start.unreviewed'), { exact: true }).isVisible(), 'no unreviewed line');
+        const walk = new Journey(page, lang, j.answers);
+        await walk.toCheckPage();
+        const result = plain(await walk.toResult());
+        assert.ok(walk.asked.length <= 12, `${walk.asked.length} questions`);
+        for (const key of j.expect) {
+          assert.ok(result.includes(plain(t.get(key))), `the result lacks "${t.get(key)}" (${key})`);
+        }
+        if (date) {
+          const [d, m, y] = date;
+          const words = plain(t.get('ui.date.format').replace('{day}', d).replace('{month}', t.get(`ui.month.${m}`)).replace('{year}', y));
+          assert.ok(result.includes(words), `the result lacks the date "${words}"`);
+        }
+        assert.ok(result.includes(plain(t.get('ui.not_advice'))), 'no not-legal-advice line');
+        assert.deepEqual(walk.violations, [], walk.violations.join('\n'));
+        assert.deepEqual(requests.filter((u) => !u.startsWith(app.origin)), [], 'requests to other origins');
+
+        if (lang === 'ar') {
+          // Mirrored: the back link and the headings start at the right-hand edge.
+          const box = await page.locator('main .back .link-button').boundingBox();
+          const width = VIEWPORTS[viewport].width;
+          assert.ok(box.x + box.width > width / 2, `the back link is on the left (${box.x})`);
+          const h1 = await page.evaluate(() => getComputedStyle(document.querySelector('main h1')).direction);
+          assert.equal(h1, 'rtl');
+          // The fee: NOK 300 with Latin digits, isolated inside the Arabic sentence.
+          const html = await page.locator('main').innerHTML();
+          assert.ok(html.includes('\u2068300\u2069'), 'the amount is not isolated');
+          fs.mkdirSync(OUT, { recursive: true });
+          const shot = path.join(OUT, `ar-result-${VIEWPORTS[viewport].width}.png`);
+          await page.screenshot({ path: shot, fullPage: true });
+          tc.diagnostic(`Arabic result page: ${shot}`);
+        }
+        if (duf) {
+          // The DUF number the applicant typed reads as written on the check page.
+          await page.locator('main .back .link-button').click();
+          const check = await page.locator('main').innerText();
+          assert.ok(check.includes(duf), `the check page lacks the DUF number ${duf}`);
+        }
+        tc.diagnostic(`${walk.pages.length} pages, axe clean`);
+        await page.close();
+      });
+    });
+  }
+}
+
+describe('printing in Arabic with the bokmål copy for the counter staff', () => {
+  let context;
+  before(async () => {
+    context = await launch({ locale: 'ar-SY' });
+  });
+  after(async () => context?.close());
+
+  test('the browser language picks Arabic; the PDF holds the Arabic checklist, then the bokmål copy', async (tc) => {
+    const t = words('ar');
+    const j = journey('L24:');
+    const { page } = await openOn(context, app.url, j.today);
+    assert.equal(await documentLang(page), 'ar', 'the browser language (ar-SY) is not picked');
+    const walk = new Journey(page, 'ar', j.answers, { axe: false });
+    await walk.toCheckPage();
+    await walk.toResult();
+    const option = page.getByLabel(t.get('ui.print.staff_copy'), { exact: true });
+    assert.equal(await option.isChecked(), false, 'the staff copy is ticked outside kiosk mode');
+    await option.check();
+    await page.emulateMedia({ media: 'print' });
+    fs.mkdirSync(OUT, { recursive: true });
+    const shot = path.join(OUT, 'ar-print.png');
+    await page.screenshot({ path: shot, fullPage: true });
+    tc.diagnostic(`Arabic print rendering: ${shot}`);
+    const pdf = await page.pdf({ format: 'A4', printBackground: false });
+    const file = path.join(OUT, 'ar-print.pdf');
+    fs.writeFileSync(file, pdf);
+    tc.diagnostic(`Arabic print: ${file}`);
+    const { pageTexts } = await pdfText(pdf);
+    const pages = pageTexts.map(plain);
+    const all = pages.join(' ');
+    // pdf.js gives Arabic runs in visual order; compare a Latin-free check on words that are
+    // whole in either order: the rules version, the DUF-free amount and the bokmål copy.
+    assert.ok(all.includes('2026.12.1'), 'no rules version');
+    const last = pages[pages.length - 1];
+    assert.ok(last.includes(plain(nb.get('ui.print.staff_copy.heading'))), `the last page is not the staff copy:\n${last}`);
+    assert.ok(last.includes(plain(nb.get('ui.checklist.do'))), 'the staff copy lacks its steps');
+    assert.ok(last.includes(plain(nb.get('item.police_report'))), 'the staff copy lacks the police report step');
+    for (const p of pages.slice(0, -1)) {
+      assert.ok(!p.includes(plain(nb.get('ui.print.staff_copy.heading'))), 'the staff copy is not on a page of its own');
+    }
+    // Without the tick, no bokmål copy.
+    await page.emulateMedia({ media: 'screen' });
+    await option.uncheck();
+    await page.emulateMedia({ media: 'print' });
+    const without = await pdfText(await page.pdf({ format: 'A4', printBackground: false }));
+    assert.ok(!plain(without.text).includes(plain(nb.get('ui.print.staff_copy.heading'))), 'the copy prints unticked');
+    await page.close();
+  });
+});
+
+describe('the language choice', () => {
+  let context;
+  before(async () => {
+    context = await launch();
+  });
+  after(async () => context?.close());
+
+  test('four languages, each named in its own language, on the start page and the kiosk', async () => {
+    for (const url of [app.url, `${app.url}?kiosk`]) {
+      const { page } = await open(context, url);
+      const names = await page.locator('.lang-switch button').evaluateAll((bs) => bs.map((b) => [b.lang, b.textContent.trim()]));
+      assert.deepEqual(
+        names,
+        ['en', 'nb', 'uk', 'ar'].map((l) => [l, words(l).get('lang.name')]),
+      );
+      await switchLanguage(page, 'ar');
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      await switchLanguage(page, 'uk');
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+      assert.equal((await page.locator('main h1').innerText()).trim(), words('uk').get('start.title'));
+      await page.close();
+    }
+  });
+
+  test('the kiosk ticks the bokmål staff copy for a language other than bokmål', async () => {
+    const j = journey('L24:');
+    const { page } = await openOn(context, `${app.url}?kiosk&lang=uk`, j.today);
+    const walk = new Journey(page, 'uk', j.answers, { axe: false });
+    await walk.toCheckPage();
+    await walk.toResult();
+    assert.equal(await page.getByLabel(words('uk').get('ui.print.staff_copy'), { exact: true }).isChecked(), true);
+    await page.close();
+  });
+});
