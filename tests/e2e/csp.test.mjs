@@ -121,10 +121,10 @@ describe('the policy as written', () => {
     assert.ok(immutable, 'nginx.conf: no map entry for the hashed files');
     const hashed = new RegExp(immutable[1].slice(1));
     const files = ['', ...builtFiles(DIST), 'sw.js'];
-    assert.ok(files.some((f) => /-[0-9a-f]{16}_bg\.wasm$/.test(f)), 'no hashed wasm in dist/');
+    assert.ok(files.some((f) => /-[0-9a-f]{1,16}_bg\.wasm$/.test(f)), 'no hashed wasm in dist/');
     for (const file of files) {
       const url = '/' + file;
-      const isHashed = /-[0-9a-f]{16}(_bg)?\.(js|css|wasm)$/.test(file);
+      const isHashed = /-[0-9a-f]{1,16}(_bg)?\.(js|css|wasm)$/.test(file);
       const want = isHashed ? 'public, max-age=31536000, immutable' : 'no-cache';
       assert.equal(headersFor(rules, url)['Cache-Control'], want, `_headers: Cache-Control of ${url}`);
       assert.equal(hashed.test(url), isHashed, `nginx.conf: ${url} ${isHashed ? 'is' : 'is not'} hashed`);
