@@ -859,3 +859,70 @@ fn a_version_1_answer_list_reads_unchanged() {
         assert_eq!(f.answers.topic, Some(Topic::Everything));
     }
 }
+
+/// The hand-over of a loaded file's result digest from the report worker to the page
+/// (`format::digest_to_text` / `digest_from_text`): what the file holds comes back unchanged.
+/// Issue 14: `{"card_needed":"yes,fee=no"}` came back as two entries and `{"a=b":"yes"}` as
+/// `{"a":"b=yes"}`, and an empty digest disappeared, while the checksum had accepted the file.
+#[test]
+fn a_result_digest_crosses_the_hand_over_unchanged() {
+    for digest in [
+        BTreeMap::from([("card_needed".to_string(), "yes,fee=no".to_string())]),
+        BTreeMap::from([("a=b".to_string(), "yes".to_string())]),
+        BTreeMap::from([
+            ("%2C".to_string(), "%".to_string()),
+            (String::new(), "=".into()),
+        ]),
+        BTreeMap::new(),
+    ] {
+        let line = format::digest_to_text(&digest);
+        assert_eq!(format::digest_from_text(&line), Some(digest), "{line}");
+    }
+}
+
+#[test]
+fn a_hand_over_line_that_is_not_one_is_refused() {
+    for line in ["a", "a=b,c", "a=%2", "a=%41", "a=b,a=c"] {
+        assert_eq!(format::digest_from_text(line), None, "{line}");
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn every_result_digest_round_trips_through_the_hand_over(digest in result_digest()) {
+        let line = format::digest_to_text(&digest);
+        prop_assert_eq!(format::digest_from_text(&line), Some(digest));
+    }
+}
+
+/// Issue 14: `+2024-01-05`, `02024-01-05`, `-0000-01-01` and `20240-01-05` were accepted in
+/// files, against the documented one spelling per day. Both readers refuse them alike.
+#[test]
+fn a_date_in_another_spelling_is_refused_by_both_readers() {
+    for date in [
+        "+2024-01-05",
+        "02024-01-05",
+        "-0000-01-01",
+        "20240-01-05",
+        "2024-1-05",
+    ] {
+        let text = format!(
+            r#"{{"format":"residence-checker-answers","format_version":2,"answers":{{"card_expiry":"{date}"}}}}"#
+        );
+        assert!(
+            matches!(format::parse(&text), Err(FormatError::Field { ref path, .. }) if path == "answers.card_expiry"),
+            "{date}: {:?}",
+            format::parse(&text)
+        );
+        assert_agree(&text);
+    }
+    for date in ["2024-01-05", "+10000-01-01", "-0001-12-31", "0000-01-01"] {
+        let text = format!(
+            r#"{{"format":"residence-checker-answers","format_version":2,"answers":{{"card_expiry":"{date}"}}}}"#
+        );
+        assert!(format::parse(&text).is_ok(), "{date}");
+        assert_agree(&text);
+    }
+}

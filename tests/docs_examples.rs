@@ -224,3 +224,85 @@ fn the_cli_evaluates_an_example_as_json() {
     assert_eq!(v["today"], "2026-11-22");
     assert!(v["findings"].as_array().is_some_and(|f| !f.is_empty()));
 }
+
+/// Issue 14: `evaluate /dev/zero` read past 2 GB before refusing. It now stops one byte past
+/// the limit and says the file is too large.
+#[cfg(unix)]
+#[test]
+fn the_cli_refuses_an_endless_file_without_reading_it_all() {
+    let started = std::time::Instant::now();
+    let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+        .arg("/dev/zero")
+        .output()
+        .expect("run evaluate");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("at most 1000000 bytes"), "{stderr}");
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(10),
+        "took {:?}",
+        started.elapsed()
+    );
+}
+
+/// Issue 14: `evaluate … | head -1` panicked with exit code 101 about one run in five. A reader
+/// that goes away now ends the output quietly.
+#[test]
+fn the_cli_does_not_panic_when_its_reader_goes_away() {
+    use std::process::Stdio;
+    let path = root().join("docs/examples/f-absence-temporary-permit.json");
+    for _ in 0..10 {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .arg(&path)
+            .args(["--today", "2026-11-22", "--format", "json"])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run evaluate");
+        // Close the reading end at once, before the output is written.
+        drop(child.stdout.take());
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}
+
+/// Issue 14: `--today` accepted `2026-1-5` and ` 2026-11-22`, which files refuse.
+#[test]
+fn the_cli_reads_today_as_strictly_as_a_file() {
+    let path = root().join("docs/examples/f-absence-temporary-permit.json");
+    for today in ["2026-1-5", " 2026-11-22", "+2026-11-22", "02026-11-22"] {
+        let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .arg(&path)
+            .args(["--today", today])
+            .output()
+            .expect("run evaluate");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "--today {today:?}: {stderr}");
+        assert!(stderr.contains("is not a date"), "{stderr}");
+    }
+}
+
+/// Issue 14: a file saved with a UTF-8 byte-order mark was refused as "not JSON" without
+/// saying why. Both readers now accept it (docs/answers-format.md).
+#[test]
+fn a_file_with_a_byte_order_mark_is_read_like_the_same_file_without_it() {
+    let json =
+        std::fs::read_to_string(root().join("docs/examples/f-absence-temporary-permit.json"))
+            .expect("example");
+    let with_bom = format!("\u{feff}{json}");
+    let plain = residence_checker::domain::format::parse(&json).expect("plain");
+    assert_eq!(
+        residence_checker::domain::format::parse(&with_bom),
+        Ok(plain.clone())
+    );
+    assert_eq!(residence_checker::flow::codec::read(&with_bom), Ok(plain));
+    let out = run_cli(&with_bom, "bom.json");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}

@@ -11,6 +11,7 @@ use std::process::ExitCode;
 
 use chrono::NaiveDate;
 use residence_checker::domain::case::Case;
+use residence_checker::domain::dates::parse_iso;
 use residence_checker::domain::format;
 use residence_checker::engine::evaluate;
 use residence_checker::report::text::decision_as_text;
@@ -38,8 +39,9 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
         match arg.as_str() {
             "--today" => {
                 let value = args.next().ok_or("--today needs a date (YYYY-MM-DD)")?;
-                let date = NaiveDate::parse_from_str(&value, "%Y-%m-%d")
-                    .map_err(|_| format!("--today: `{value}` is not a date (YYYY-MM-DD)"))?;
+                // The same strict reading as a file's dates (`2026-1-5` is refused).
+                let date = parse_iso(&value)
+                    .ok_or_else(|| format!("--today: `{value}` is not a date (YYYY-MM-DD)"))?;
                 today = Some(date);
             }
             "--format" => {
@@ -81,7 +83,7 @@ fn system_today() -> NaiveDate {
 
 fn run() -> Result<String, String> {
     let args = parse_args(std::env::args().skip(1))?;
-    let bytes = std::fs::read(&args.path).map_err(|e| format!("{}: {e}", args.path))?;
+    let bytes = read_at_most(&args.path, format::MAX_FILE_BYTES)?;
     let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", args.path))?;
     let file = format::parse(&text).map_err(|e| format!("{}: {e}", args.path))?;
     let today = args.today.or(file.today).unwrap_or_else(system_today);
@@ -103,6 +105,30 @@ fn run() -> Result<String, String> {
     })
 }
 
+/// The file's bytes, reading no more than one byte past `limit` (so `/dev/zero` or a huge file
+/// is refused at once, not read into memory).
+fn read_at_most(path: &str, limit: usize) -> Result<Vec<u8>, String> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(limit as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{path}: {e}"))?;
+    if bytes.len() > limit {
+        return Err(format!(
+            "{path}: {}",
+            format::FormatError::TooLarge { bytes: bytes.len() }
+        ));
+    }
+    Ok(bytes)
+}
+
+/// Writes `text` and a line break to standard output or error. A reader that went away (a
+/// closed pipe, as in `evaluate … | head -1`) is not an error of ours: nothing more is written.
+fn emit(mut to: impl std::io::Write, text: &str) {
+    let _ = writeln!(to, "{text}").and_then(|()| to.flush());
+}
+
 /// The applicant-facing English message for a validation error (from the catalogue).
 fn describe(e: &residence_checker::domain::case::AnswerError) -> String {
     residence_checker::text::render::error_text(residence_checker::text::Lang::En, e)
@@ -111,15 +137,18 @@ fn describe(e: &residence_checker::domain::case::AnswerError) -> String {
 fn main() -> ExitCode {
     match run() {
         Ok(out) => {
-            println!("{out}");
+            emit(std::io::stdout().lock(), &out);
             ExitCode::SUCCESS
         }
         Err(message) => {
             if message.is_empty() {
-                println!("{USAGE}");
+                emit(std::io::stdout().lock(), USAGE);
                 return ExitCode::SUCCESS;
             }
-            eprintln!("evaluate: {message}\n{USAGE}");
+            emit(
+                std::io::stderr().lock(),
+                &format!("evaluate: {message}\n{USAGE}"),
+            );
             ExitCode::from(2)
         }
     }

@@ -85,10 +85,17 @@ mod worker {
             set(&reply, "lines", JsValue::from(to_lines(&loaded.answers)));
             let today = loaded.today.map(|d| d.to_string()).unwrap_or_default();
             set(&reply, "today", JsValue::from(today));
-            let rules = loaded.rules_version.unwrap_or_default();
-            set(&reply, "rules_version", JsValue::from(rules));
-            let result = loaded.result.as_ref().map(format::digest_to_text);
-            set(&reply, "result", JsValue::from(result.unwrap_or_default()));
+            // Absent stays absent, and empty stays empty: the checksum covers both.
+            if let Some(rules) = &loaded.rules_version {
+                set(&reply, "rules_version", JsValue::from(rules.as_str()));
+            }
+            if let Some(result) = &loaded.result {
+                set(
+                    &reply,
+                    "result",
+                    JsValue::from(format::digest_to_text(result)),
+                );
+            }
             return Ok(reply);
         }
         let file = match kind.as_str() {

@@ -70,11 +70,12 @@ impl DateRange {
     }
 }
 
-/// Parses a calendar date written `YYYY-MM-DD` (a year of at least four digits, two-digit month
-/// and day), as a browser's date field, the answers format and chrono's `Display` write it
-/// (years outside 0–9999 carry a sign: `+10000-01-01`, `-0001-12-31`). Anything else, or a day
-/// that does not exist, is `None`. Hand-written so the browser app does not carry chrono's
-/// general parser.
+/// Parses a calendar date written `YYYY-MM-DD` (two-digit month and day), exactly as a
+/// browser's date field, the answers format and chrono's `Display` write it: a year of 0–9999
+/// in four digits without a sign, a year outside that range with its sign and no leading zero
+/// (`+10000-01-01`, `-0001-12-31`). Anything else (`+2024-01-05`, `02024-01-05`,
+/// `-0000-01-01`, `20240-01-05`), or a day that does not exist, is `None`, so every date has
+/// one spelling. Hand-written so the browser app does not carry chrono's general parser.
 ///
 /// ```
 /// use residence_checker::domain::dates::parse_iso;
@@ -83,6 +84,10 @@ impl DateRange {
 /// assert_eq!(parse_iso("2023-02-29"), None);
 /// assert_eq!(parse_iso("2024-2-29"), None);
 /// assert_eq!(parse_iso("-0001-12-31"), NaiveDate::from_ymd_opt(-1, 12, 31));
+/// assert_eq!(parse_iso("+10000-01-01"), NaiveDate::from_ymd_opt(10000, 1, 1));
+/// for other in ["+2024-01-05", "02024-01-05", "-0000-01-01", "20240-01-05", " 2024-01-05"] {
+///     assert_eq!(parse_iso(other), None, "{other}");
+/// }
 /// ```
 pub fn parse_iso(text: &str) -> Option<NaiveDate> {
     let (negative, rest) = match text.as_bytes().first()? {
@@ -101,6 +106,18 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
         })
     };
     let year = num(0..n)?;
+    // One spelling per year: four digits for 0–9999 (a sign only before -0001 … -9999), more
+    // digits only with a sign and without a leading zero.
+    let signed = text.len() != rest.len();
+    let canonical = match (signed, n) {
+        (false, 4) => true,
+        (true, 4) => negative && year > 0,
+        (true, _) => b[0] != b'0' && year > 9999,
+        (false, _) => false,
+    };
+    if !canonical {
+        return None;
+    }
     NaiveDate::from_ymd_opt(
         if negative { -year } else { year },
         num(n + 1..n + 3)? as u32,

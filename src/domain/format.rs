@@ -176,20 +176,62 @@ impl FormatError {
 }
 
 /// A result digest (the `result` field) as one line, `key=verdict,…`, for the hand-over from
-/// the report worker to the page; [`digest_from_text`] reads it back.
+/// the report worker to the page; [`digest_from_text`] reads it back. `%`, `,` and `=` inside a
+/// key or verdict are written `%25`, `%2C` and `%3D`, so any digest a file holds comes back
+/// unchanged (the checksum covers it). An empty digest is the empty line; a missing one is not
+/// handed over at all.
+///
+/// ```
+/// use std::collections::BTreeMap;
+/// use residence_checker::domain::format::{digest_from_text, digest_to_text};
+/// let tricky = BTreeMap::from([("card_needed".to_string(), "yes,fee=no".to_string())]);
+/// assert_eq!(digest_to_text(&tricky), "card_needed=yes%2Cfee%3Dno");
+/// assert_eq!(digest_from_text(&digest_to_text(&tricky)), Some(tricky));
+/// ```
 pub fn digest_to_text(digest: &BTreeMap<String, String>) -> String {
-    let pairs: Vec<String> = digest.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    let escape = |s: &str| {
+        s.replace('%', "%25")
+            .replace(',', "%2C")
+            .replace('=', "%3D")
+    };
+    let pairs: Vec<String> = digest
+        .iter()
+        .map(|(k, v)| format!("{}={}", escape(k), escape(v)))
+        .collect();
     pairs.join(",")
 }
 
-/// Reads [`digest_to_text`] back (`None` for an empty text: no digest).
+/// Reads [`digest_to_text`] back; `None` when the line is not one (a pair without `=`, an
+/// unknown escape, a key twice). The empty line is the empty digest.
 pub fn digest_from_text(text: &str) -> Option<BTreeMap<String, String>> {
-    (!text.is_empty()).then(|| {
-        text.split(',')
-            .filter_map(|kv| kv.split_once('='))
-            .map(|(k, v)| (k.to_string(), v.to_string()))
-            .collect()
-    })
+    fn unescape(s: &str) -> Option<String> {
+        let mut out = String::with_capacity(s.len());
+        let mut rest = s;
+        while let Some(i) = rest.find('%') {
+            out.push_str(&rest[..i]);
+            let code = rest.get(i + 1..i + 3)?;
+            out.push(match code {
+                "25" => '%',
+                "2C" => ',',
+                "3D" => '=',
+                _ => return None,
+            });
+            rest = &rest[i + 3..];
+        }
+        out.push_str(rest);
+        Some(out)
+    }
+    let mut digest = BTreeMap::new();
+    if text.is_empty() {
+        return Some(digest);
+    }
+    for pair in text.split(',') {
+        let (k, v) = pair.split_once('=')?;
+        if digest.insert(unescape(k)?, unescape(v)?).is_some() {
+            return None;
+        }
+    }
+    Some(digest)
 }
 
 /// CRC-32 (IEEE 802.3, the zlib and PNG one) of `bytes`, computed bit by bit: a few
@@ -286,6 +328,8 @@ impl<'de> Visitor<'de> for StrictVisitor {
 /// that it is an answers file, the format version, then every field (naming the field on
 /// error), and last the checksum when the file has one.
 pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
+    // A UTF-8 byte-order mark (as some Windows editors save) is not part of the JSON.
+    let text = strip_bom(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge { bytes: text.len() });
     }
@@ -305,6 +349,12 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
         Some(sum) if *sum != checksum(&file) => Err(FormatError::ChecksumMismatch),
         _ => Ok(file.migrate()),
     }
+}
+
+/// `text` without a leading UTF-8 byte-order mark (U+FEFF), which both readers accept and
+/// ignore, as browsers do when they read a file as text.
+pub fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 
 /// Checks the `format_version` of a file (`None` when it is missing or not a whole number):

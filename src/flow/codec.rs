@@ -556,6 +556,7 @@ fn sort_by_key(v: &mut [(String, J)]) {
 /// [`crate::domain::format::parse`] (size, JSON, answers file, version, every field, and the
 /// checksum when there is one), without serde.
 pub fn read(text: &str) -> Result<AnswersFile, FormatError> {
+    let text = crate::domain::format::strip_bom(text);
     if text.len() > MAX_FILE_BYTES {
         return Err(FormatError::TooLarge { bytes: text.len() });
     }

@@ -52,16 +52,17 @@ pub enum Reply {
         body: String,
     },
     /// Answers read from a file or link: `flow::answer::to_lines`, the day and rules version
-    /// it was saved with (empty if none), and its result digest as `key=verdict,…`.
+    /// it was saved with, and its result digest as `format::digest_to_text` (`None` when the
+    /// file has none; an empty value is kept as empty).
     Loaded {
         /// The answers, as lines.
         lines: String,
         /// `YYYY-MM-DD` or empty.
         today: String,
-        /// The rules version or empty.
-        rules_version: String,
-        /// The result digest.
-        result: String,
+        /// The rules version, if the file has one.
+        rules_version: Option<String>,
+        /// The result digest, if the file has one.
+        result: Option<String>,
     },
     /// A QR code: `size` modules per side, `path` the SVG path `d` of the dark modules (add a
     /// quiet zone of 4 modules in the `viewBox`).
@@ -243,8 +244,8 @@ pub async fn request(
         return Ok(Reply::Loaded {
             lines: text("lines"),
             today: text("today"),
-            rules_version: text("rules_version"),
-            result: text("result"),
+            rules_version: field(&reply, "rules_version").as_string(),
+            result: field(&reply, "result").as_string(),
         });
     }
     Ok(match field(&reply, "size").as_f64() {

@@ -41,8 +41,11 @@ pub async fn read(job: Job, text: &str) -> Result<AnswersFile, Refusal> {
         }) => {
             let answers = from_lines(&lines).ok_or(Refusal::Failed)?;
             let mut file = AnswersFile::new(answers, None, parse_iso(&today));
-            file.rules_version = (!rules_version.is_empty()).then_some(rules_version);
-            file.result = digest_from_text(&result);
+            file.rules_version = rules_version;
+            file.result = match result {
+                Some(text) => Some(digest_from_text(&text).ok_or(Refusal::Failed)?),
+                None => None,
+            };
             Ok(file)
         }
         Ok(_) => Err(Refusal::Failed),
