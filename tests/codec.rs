@@ -926,3 +926,46 @@ fn a_date_in_another_spelling_is_refused_by_both_readers() {
         assert_agree(&text);
     }
 }
+
+/// Issue 14: the readers disagreed on numbers next to the largest double (one said "not JSON",
+/// the other "not an answers file") and on the path of an unknown empty top-level key.
+#[test]
+fn numbers_at_the_edge_of_a_double_and_an_empty_key_agree() {
+    for text in [
+        "[1.7976931348623158e308]",
+        "[179769313486231590e291]",
+        "[1.7976931348623157e308]",
+        "[1.797693134862315807e308]",
+        "[1.7976931348623158079e308]",
+        "[-1.7976931348623159e308]",
+        "[17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027006985557136695962284291481986083493647529271907416844436551070434271155969950809304288017790417449779]",
+        "[17976931348623158079372897140530341507993413271003782693617377898044496829276475094664901797758720709633028641669288791094655554785194040263065748867150582068190890200070838367627385484581771153176447573027006985557136695962284291481986083493647529271907416844436551070434271155969950809304288017790417449778e-1]",
+        "[1e309]",
+        "[0.0000000000000000000000000000000000000001e348]",
+    ] {
+        assert_agree(text);
+    }
+    assert_agree(r#"{"format":"residence-checker-answers","format_version":2,"":1}"#);
+    assert_agree(r#"{"format":"residence-checker-answers","format_version":2,"answers":{"":1}}"#);
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Numbers whose digits start like the largest double's, in every spelling: both readers
+    /// agree on each (in range, or "number out of range").
+    #[test]
+    fn numbers_near_the_largest_double_agree(
+        cut in 10usize..40,
+        tail in "[0-9]{0,8}",
+        dot in 0usize..6,
+        sign in any::<bool>(),
+    ) {
+        let halfway = "1797693134862315807937289714053034150799341327100378269361737789804449682927647509466490179775872070963302864166928879109465555478519404026306574886715058206819089020007083836762738548458177115317644757302700698555713669596228429148198608349364752927190741684443655107043427115596995080930428801779041744979";
+        let digits = format!("{}{tail}", &halfway[..cut]);
+        let int = dot.min(digits.len() - 1) + 1;
+        let exp = 308 - (int as i64 - 1);
+        let number = format!("{}{}.{}e{exp}", if sign { "-" } else { "" }, &digits[..int], &digits[int..]);
+        agree(&format!("[{number}]"))?;
+    }
+}

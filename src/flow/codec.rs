@@ -30,6 +30,10 @@ use crate::flow::answer::{get, set, AnswerValue};
 const FAMILY: &str = "uk_family";
 const FAMILY_DOT: &str = "uk_family.";
 
+/// The significant digits of 2^1024 − 2^970, halfway between the largest double and 2^1024
+/// (times 10^308): from there on a number rounds to infinity.
+const HALFWAY_PAST_MAX: &str = "179769313486231580793728971405303415079934132710037826936173778980444968292764750946649017977587207096330286416692887910946555547851940402630657488671505820681908902000708383676273854845817711531764475730270069855571366959622842914819860834936475292719074168444365510704342711559699508093042880177904174497792";
+
 /// serde_json refuses the 128th level of nested arrays and objects.
 const MAX_DEPTH: usize = 127;
 
@@ -503,13 +507,17 @@ impl Parser<'_> {
                 exp = -exp;
             }
         }
-        // The magnitude: 10^(position of the first significant digit + exponent).
+        // The magnitude: 10^(position of the first significant digit + exponent). A number of
+        // magnitude 308 is out of range from the point halfway between the largest double and
+        // 2^1024 (a tie rounds to even, which is infinity), as serde_json reads numbers
+        // correctly rounded (its `float_roundtrip` feature).
         let mantissa = self.text.get(int_start..mantissa_end).unwrap_or_default();
         let significant: String = mantissa.chars().filter(|c| *c != '.').collect();
         if let Some(first) = significant.find(|c| c != '0') {
             let magnitude = int_len as i64 - 1 - first as i64 + exp;
             let digits = significant.get(first..).unwrap_or_default();
-            if magnitude > 308 || (magnitude == 308 && digits > "179769313486231580") {
+            let digits = digits.trim_end_matches('0');
+            if magnitude > 308 || (magnitude == 308 && digits >= HALFWAY_PAST_MAX) {
                 return Err(self.err("number out of range"));
             }
         }
@@ -691,7 +699,8 @@ impl<'a> Dec<'a> {
                 }
             }
         }
-        if path.is_empty() {
+        // serde_path_to_error writes the root as `.`, and a path of one empty key as ``.
+        if self.path.is_empty() {
             path.push('.');
         }
         FormatError::Field { path, message }
