@@ -6,24 +6,20 @@
 //! (`assets/boot.js`): the same few lines in Rust cost about 2.5 KB brotli of wasm (measured),
 //! which the first-load budget cannot spare.
 
-/// The value of `lang` in a query string (`"?embed&lang=nb"`, the `?` optional) if it is the
-/// code of a language the checker speaks (`text::Lang::code`); the first `lang` wins, and any
-/// other value counts as absent. Never panics.
-pub fn lang_in_query(search: &str) -> Option<&str> {
-    let search = search.strip_prefix('?').unwrap_or(search);
-    let value = search
-        .split('&')
-        .find_map(|pair| pair.strip_prefix("lang="))?;
+/// `value` if it is the code of a language the checker speaks (`text::Lang::code`): the
+/// `lang` parameter's value, exactly (`?lang=NB` or `?lang=de` counts as absent). Never panics.
+pub fn lang_code(value: &str) -> Option<&str> {
     crate::text::Lang::ALL
         .iter()
         .any(|l| l.code() == value)
         .then_some(value)
 }
 
-/// The language the page's address asks for (`lang=en`, `nb`, `uk` or `ar`), if any.
+/// The language the page's address asks for (`lang=en`, `nb`, `uk` or `ar`), if any. The
+/// address is read by the one query-string reader, `device::query_param` (the first `lang`
+/// wins, as `URLSearchParams.get` has it).
 pub fn lang_param() -> Option<String> {
-    let search = web_sys::window()?.location().search().ok()?;
-    lang_in_query(&search).map(str::to_string)
+    super::device::query_param("lang").filter(|v| lang_code(v).is_some())
 }
 
 #[cfg(test)]
@@ -32,36 +28,23 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn an_address_without_lang_asks_for_no_language() {
-        assert_eq!(lang_in_query(""), None);
-        assert_eq!(lang_in_query("?"), None);
-        assert_eq!(lang_in_query("?embed&host=https://example.org"), None);
-    }
-
-    #[test]
     fn an_embedding_page_may_ask_for_any_language_of_the_checker() {
-        assert_eq!(lang_in_query("?embed&lang=nb"), Some("nb"));
-        assert_eq!(lang_in_query("lang=en&embed"), Some("en"));
-        assert_eq!(lang_in_query("?embed&lang=uk"), Some("uk"));
-        assert_eq!(lang_in_query("?lang=ar&kiosk"), Some("ar"));
+        for code in ["en", "nb", "uk", "ar"] {
+            assert_eq!(lang_code(code), Some(code));
+        }
     }
 
     #[test]
-    fn an_unknown_language_is_ignored_and_the_first_lang_wins() {
-        assert_eq!(lang_in_query("?lang=de"), None);
-        assert_eq!(lang_in_query("?lang=NB"), None);
-        assert_eq!(lang_in_query("?lang=ua"), None);
-        assert_eq!(lang_in_query("?lang="), None);
-        assert_eq!(lang_in_query("?lang=de&lang=nb"), None);
-        assert_eq!(lang_in_query("?lang=nb&lang=en"), Some("nb"));
-        assert_eq!(lang_in_query("?slang=nb"), None);
+    fn an_unknown_language_is_ignored() {
+        for value in ["", "de", "NB", "ua", "nb ", "en-GB"] {
+            assert_eq!(lang_code(value), None, "{value:?}");
+        }
     }
 
     proptest! {
         #[test]
-        fn any_query_string_gives_a_language_of_the_checker_or_nothing(search in ".{0,200}") {
-            let lang = lang_in_query(&search);
-            prop_assert!(matches!(lang, None | Some("en" | "nb" | "uk" | "ar")));
+        fn any_value_gives_a_language_of_the_checker_or_nothing(value in ".{0,20}") {
+            prop_assert!(matches!(lang_code(&value), None | Some("en" | "nb" | "uk" | "ar")));
         }
     }
 }

@@ -1,0 +1,207 @@
+//! Fuzz-style tests, bounded in time (a few seconds each), run with every `cargo test`:
+//! random mutations of the valid example files (`docs/examples/*.json`)
+//!
+//! - through both answers-file readers (`domain::format::parse`, serde; `flow::codec::read`,
+//!   serde-free), which must accept the same files with the same value and refuse the rest
+//!   with the same kind of error;
+//! - through the `evaluate` command line, which must exit with 0 or 2 (never a panic's 101 or
+//!   a signal).
+//!
+//! The generator is seeded: a failure prints its seed and case number, and
+//! `FUZZ_SEED=<seed> cargo test --test fuzz` repeats the same cases. `FUZZ_SECONDS` changes the
+//! time each test runs (default 3).
+
+use std::path::PathBuf;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use residence_checker::domain::format::{self, FormatError};
+use residence_checker::flow::codec;
+
+/// xorshift64*: small, fast and reproducible from its seed.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+fn seed() -> u64 {
+    std::env::var("FUZZ_SEED")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(0x5EED_2026_1201)
+        .max(1)
+}
+
+fn budget() -> Duration {
+    let secs = std::env::var("FUZZ_SECONDS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(3.0_f64);
+    Duration::from_secs_f64(secs)
+}
+
+fn examples() -> Vec<Vec<u8>> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples");
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .expect("docs/examples")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let texts: Vec<Vec<u8>> = files
+        .iter()
+        .map(|p| std::fs::read(p).expect("read"))
+        .collect();
+    assert!(texts.len() >= 5, "only {} example files", texts.len());
+    texts
+}
+
+/// Bytes that make JSON, numbers, dates and escapes interesting.
+const PIECES: &[&str] = &[
+    "\"",
+    "{",
+    "}",
+    "[",
+    "]",
+    ",",
+    ":",
+    "\\",
+    "\\u0000",
+    "\\ud800",
+    "0",
+    "9",
+    "-",
+    "+",
+    "e",
+    ".",
+    "1e309",
+    "null",
+    "true",
+    "false",
+    " ",
+    "\n",
+    "\u{feff}",
+    "é",
+    "😀",
+    "2024-02-30",
+    "+2024-01-05",
+    "\"x\":1",
+    "\"\":0",
+    "1.7976931348623158e308",
+    "=",
+    "%",
+    "\t",
+];
+
+/// One to four random edits of `text`: a byte changed, a piece inserted, a range removed or
+/// repeated.
+fn mutate(rng: &mut Rng, text: &[u8]) -> Vec<u8> {
+    let mut out = text.to_vec();
+    for _ in 0..=rng.below(4) {
+        let at = rng.below(out.len() + 1);
+        match rng.below(5) {
+            0 if !out.is_empty() => {
+                let i = at.min(out.len() - 1);
+                out[i] = (rng.next() & 0xff) as u8;
+            }
+            1 | 2 => {
+                let piece = PIECES[rng.below(PIECES.len())].as_bytes();
+                out.splice(at..at, piece.iter().copied());
+            }
+            3 => {
+                let end = (at + rng.below(12)).min(out.len());
+                out.drain(at..end);
+            }
+            _ => {
+                let end = (at + rng.below(24)).min(out.len());
+                let copy = out[at..end].to_vec();
+                out.splice(at..at, copy);
+            }
+        }
+    }
+    out
+}
+
+/// The kind of a reader's answer: the value when accepted, the error's kind otherwise (and the
+/// path of a wrong field).
+fn kind(r: &Result<format::AnswersFile, FormatError>) -> String {
+    match r {
+        Ok(file) => format!("ok {file:?}"),
+        Err(FormatError::Field { path, .. }) => format!("field {path}"),
+        Err(FormatError::NotJson { .. }) => "not json".into(),
+        Err(e) => format!("{e:?}"),
+    }
+}
+
+#[test]
+fn mutated_files_get_the_same_kind_of_answer_from_both_readers() {
+    let seed = seed();
+    let mut rng = Rng(seed);
+    let files = examples();
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut accepted = 0u64;
+    while started.elapsed() < budget() {
+        let base = &files[rng.below(files.len())];
+        let bytes = mutate(&mut rng, base);
+        let text = String::from_utf8_lossy(&bytes);
+        let (serde, ours) = (format::parse(&text), codec::read(&text));
+        assert_eq!(
+            kind(&serde),
+            kind(&ours),
+            "seed {seed}, case {cases}: the readers disagree on\n{text}"
+        );
+        accepted += u64::from(serde.is_ok());
+        cases += 1;
+    }
+    assert!(cases > 500, "only {cases} cases in {:?}", budget());
+    println!("seed {seed}: {cases} mutated files, {accepted} accepted by both readers");
+}
+
+#[test]
+fn the_command_line_exits_with_0_or_2_on_mutated_files() {
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0xC11);
+    let files = examples();
+    let dir = std::env::temp_dir().join(format!("rc-fuzz-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("mutated.json");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut codes = [0u64; 3];
+    while started.elapsed() < budget() {
+        let base = &files[rng.below(files.len())];
+        let bytes = mutate(&mut rng, base);
+        std::fs::write(&path, &bytes).expect("write");
+        let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .arg(&path)
+            .args(["--today", "2026-12-01"])
+            .output()
+            .expect("run evaluate");
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0 | 2)),
+            "seed {seed}, case {cases}: exit {code:?}\n{}\n{}",
+            String::from_utf8_lossy(&bytes),
+            String::from_utf8_lossy(&out.stderr)
+        );
+        codes[code.unwrap_or(1) as usize] += 1;
+        cases += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(cases > 20, "only {cases} runs in {:?}", budget());
+    println!(
+        "seed {seed}: {cases} runs of evaluate, {} exit 0, {} exit 2",
+        codes[0], codes[2]
+    );
+}
