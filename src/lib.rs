@@ -23,6 +23,7 @@ pub mod platform;
 pub mod report;
 pub mod text;
 pub mod ui;
+pub mod wire;
 
 /// The allocator of the browser builds (the app and the report worker): Talc, which is smaller
 /// than Rust's default for WebAssembly (dlmalloc) and faster; the first-load budget counts every

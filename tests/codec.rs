@@ -1,4 +1,4 @@
-//! The browser's answers-file codec (`flow::codec`) against the serde path (`domain::format`):
+//! The browser's answers-file codec (`wire::codec`) against the serde path (`domain::format`):
 //! the same bytes written, the same files accepted with the same value, the same errors for
 //! the rest; the checksum catches hand edits but not reformatting; URL fragments round-trip and
 //! tampered ones are refused.
@@ -14,7 +14,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use residence_checker::domain::answers::*;
 use residence_checker::domain::format::{self, AnswersFile, FormatError};
-use residence_checker::flow::codec;
+use residence_checker::wire::codec;
 
 mod support;
 use support::*;
@@ -861,7 +861,7 @@ fn a_version_1_answer_list_reads_unchanged() {
 }
 
 /// The hand-over of a loaded file's result digest from the report worker to the page
-/// (`format::digest_to_text` / `digest_from_text`): what the file holds comes back unchanged.
+/// (`residence_checker::wire::digest::digest_to_text` / `digest_from_text`): what the file holds comes back unchanged.
 /// Issue 14: `{"card_needed":"yes,fee=no"}` came back as two entries and `{"a=b":"yes"}` as
 /// `{"a":"b=yes"}`, and an empty digest disappeared, while the checksum had accepted the file.
 #[test]
@@ -875,15 +875,23 @@ fn a_result_digest_crosses_the_hand_over_unchanged() {
         ]),
         BTreeMap::new(),
     ] {
-        let line = format::digest_to_text(&digest);
-        assert_eq!(format::digest_from_text(&line), Some(digest), "{line}");
+        let line = residence_checker::wire::digest::digest_to_text(&digest);
+        assert_eq!(
+            residence_checker::wire::digest::digest_from_text(&line),
+            Some(digest),
+            "{line}"
+        );
     }
 }
 
 #[test]
 fn a_hand_over_line_that_is_not_one_is_refused() {
     for line in ["a", "a=b,c", "a=%2", "a=%41", "a=b,a=c"] {
-        assert_eq!(format::digest_from_text(line), None, "{line}");
+        assert_eq!(
+            residence_checker::wire::digest::digest_from_text(line),
+            None,
+            "{line}"
+        );
     }
 }
 
@@ -892,8 +900,8 @@ proptest! {
 
     #[test]
     fn every_result_digest_round_trips_through_the_hand_over(digest in result_digest()) {
-        let line = format::digest_to_text(&digest);
-        prop_assert_eq!(format::digest_from_text(&line), Some(digest));
+        let line = residence_checker::wire::digest::digest_to_text(&digest);
+        prop_assert_eq!(residence_checker::wire::digest::digest_from_text(&line), Some(digest));
     }
 }
 

@@ -11,7 +11,7 @@ use residence_checker::domain::case::Case;
 use residence_checker::domain::format;
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::{evaluate, Decision, FindingKey, Value, Verdict};
-use residence_checker::flow::codec;
+use residence_checker::wire::codec;
 
 /// The day the document's outputs were produced for (`--today 2026-11-22`).
 fn doc_day() -> NaiveDate {
@@ -297,7 +297,7 @@ fn a_file_with_a_byte_order_mark_is_read_like_the_same_file_without_it() {
         residence_checker::domain::format::parse(&with_bom),
         Ok(plain.clone())
     );
-    assert_eq!(residence_checker::flow::codec::read(&with_bom), Ok(plain));
+    assert_eq!(residence_checker::wire::codec::read(&with_bom), Ok(plain));
     let out = run_cli(&with_bom, "bom.json");
     assert_eq!(
         out.status.code(),

@@ -1,7 +1,7 @@
 //! Fuzz-style tests, bounded in time (a few seconds each), run with every `cargo test`:
 //! random mutations of the valid example files (`docs/examples/*.json`)
 //!
-//! - through both answers-file readers (`domain::format::parse`, serde; `flow::codec::read`,
+//! - through both answers-file readers (`domain::format::parse`, serde; `wire::codec::read`,
 //!   serde-free), which must accept the same files with the same value and refuse the rest
 //!   with the same kind of error;
 //! - through the `evaluate` command line, which must exit with 0 or 2 (never a panic's 101 or
@@ -16,7 +16,7 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 use residence_checker::domain::format::{self, FormatError};
-use residence_checker::flow::codec;
+use residence_checker::wire::codec;
 
 /// xorshift64*: small, fast and reproducible from its seed.
 struct Rng(u64);

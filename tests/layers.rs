@@ -1,6 +1,8 @@
-//! The pure layers (`domain`, `engine`, `flow`, `text`, `report`) import nothing from the browser
-//! and never read the clock, and imports flow one way (`shared/design.md`):
-//! `domain` uses no other layer; `engine` uses only `domain`.
+//! The pure layers (`domain`, `engine`, `flow`, `text`, `report`, `wire`) import nothing from
+//! the browser and never read the clock, and imports flow one way (`shared/design.md`):
+//! `domain` uses no other layer; `engine` uses only `domain`; `flow` is routing and does not
+//! use the wire formats; `wire` carries words and answers but makes neither (no `engine`, no
+//! `text`).
 //!
 //! Comments (`// …`, `//! …`, `/// …`, `/* … */`) are stripped before matching, so module docs may
 //! mention yew. String literals are kept: a `"yew"` in code is suspicious enough to look at.
@@ -34,9 +36,10 @@ const LAYERS: &[(&str, &[&str])] = &[
         ],
     ),
     ("engine", &["crate::flow", "crate::text", "crate::report"]),
-    ("flow", &[]),
-    ("text", &[]),
+    ("flow", &["crate::wire", "crate::report"]),
+    ("text", &["crate::wire"]),
     ("report", &[]),
+    ("wire", &["crate::engine", "crate::text"]),
 ];
 
 /// Removes comments, keeping line structure (so line numbers stay right). Handles `//` line

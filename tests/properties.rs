@@ -721,15 +721,15 @@ proptest! {
     /// every answer exactly, whatever the answers (wild dates, any DUF text, long lists).
     #[test]
     fn answers_survive_the_line_form_unchanged(answers in wild_answers()) {
-        let lines = residence_checker::flow::answer::to_lines(&answers);
-        prop_assert_eq!(residence_checker::flow::answer::from_lines(&lines), Some(answers));
+        let lines = residence_checker::wire::lines::to_lines(&answers);
+        prop_assert_eq!(residence_checker::wire::lines::from_lines(&lines), Some(answers));
     }
 
     /// Any text: reading it never panics, and whatever is accepted writes back the same.
     #[test]
     fn the_line_form_reads_any_text_without_panicking(text in "\\PC{0,80}") {
-        if let Some(a) = residence_checker::flow::answer::from_lines(&text) {
-            prop_assert_eq!(residence_checker::flow::answer::from_lines(&residence_checker::flow::answer::to_lines(&a)), Some(a));
+        if let Some(a) = residence_checker::wire::lines::from_lines(&text) {
+            prop_assert_eq!(residence_checker::wire::lines::from_lines(&residence_checker::wire::lines::to_lines(&a)), Some(a));
         }
     }
 }

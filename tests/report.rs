@@ -592,7 +592,7 @@ fn a_file_saved_under_the_2026_11_rules_loads_and_lists_what_changed() {
         r#"{{"format":"residence-checker-answers","format_version":1,"rules_version":"2026.11.1","today":"2026-12-01","answers":{answers},"result":{saved}}}"#
     ))
     .expect("a 2026.11.1 file is read");
-    residence_checker::flow::codec::seal(&mut file);
+    residence_checker::wire::codec::seal(&mut file);
     let sealed = format::write_file(&file);
     let back = format::parse(&sealed).expect("the sealed file is read back");
     assert_eq!(back.rules_version.as_deref(), Some("2026.11.1"));

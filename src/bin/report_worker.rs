@@ -34,16 +34,17 @@ mod worker {
     use residence_checker::domain::format;
     use residence_checker::engine::outcome::digest;
     use residence_checker::engine::{evaluate, RULES_VERSION};
-    use residence_checker::flow::answer::to_lines;
-    use residence_checker::flow::codec;
     use residence_checker::platform::load_words;
     use residence_checker::report::html::summary_html;
     use residence_checker::report::ics::calendar_ics;
     use residence_checker::report::qr::{qr, svg_path};
-    use residence_checker::report::view::{build, encode};
+    use residence_checker::report::view::build;
     use residence_checker::report::{file_name, FileKind};
     use residence_checker::text::render::error_text;
     use residence_checker::text::Lang;
+    use residence_checker::wire::codec;
+    use residence_checker::wire::lines::to_lines;
+    use residence_checker::wire::{digest::digest_to_text, view::encode};
     use wasm_bindgen::prelude::*;
     use wasm_bindgen::JsCast;
     use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
@@ -76,7 +77,7 @@ mod worker {
         }
         if kind == "read" {
             // A file, a stored state or a hand-off link's fragment: read strictly here (the
-            // page carries no JSON reader) and handed back as `flow::answer::to_lines`.
+            // page carries no JSON reader) and handed back as `wire::lines::to_lines`.
             let loaded = match string_field(data, "mode").as_deref() {
                 Some("fragment") => codec::from_fragment(&text),
                 _ => format::parse(&text),
@@ -90,11 +91,7 @@ mod worker {
                 set(&reply, "rules_version", JsValue::from(rules.as_str()));
             }
             if let Some(result) = &loaded.result {
-                set(
-                    &reply,
-                    "result",
-                    JsValue::from(format::digest_to_text(result)),
-                );
+                set(&reply, "result", JsValue::from(digest_to_text(result)));
             }
             return Ok(reply);
         }

@@ -264,7 +264,7 @@ mod tests {
 
 /// Strict reading of dates in the answers format: exactly `YYYY-MM-DD` ([`parse_iso`]), for
 /// `#[serde(deserialize_with)]`. chrono's own reading also accepts spaces and one-digit months;
-/// the browser's codec (`flow::codec`) does not carry that parser, so both read the same
+/// the browser's codec (`wire::codec`) does not carry that parser, so both read the same
 /// strict form.
 pub mod strict {
     use chrono::NaiveDate;

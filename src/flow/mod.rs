@@ -12,7 +12,6 @@
 //! May import `domain` only.
 
 pub mod answer;
-pub mod codec;
 pub mod enumerate;
 
 use std::collections::BTreeSet;

@@ -51,7 +51,7 @@ pub enum Reply {
         /// Its contents.
         body: String,
     },
-    /// Answers read from a file or link: `flow::answer::to_lines`, the day and rules version
+    /// Answers read from a file or link: `wire::lines::to_lines`, the day and rules version
     /// it was saved with, and its result digest as `format::digest_to_text` (`None` when the
     /// file has none; an empty value is kept as empty).
     Loaded {

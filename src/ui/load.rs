@@ -2,22 +2,21 @@
 //! the answers carried by a hand-off link, check it strictly, show what it holds, and only
 //! replace the current answers when the reader confirms. A refused file changes nothing.
 //!
-//! The strict reading (`domain::format::parse`, `flow::codec::from_fragment`) runs in the
+//! The strict reading (`domain::format::parse`, `wire::codec::from_fragment`) runs in the
 //! report worker, so the first-load app carries no JSON reader: [`read`] sends the text and
 //! gets the answers back in `flow::answer`'s line form.
 
 use yew::prelude::*;
 
 use crate::domain::dates::parse_iso;
-use crate::domain::format::{
-    digest_from_text, AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES,
-};
+use crate::domain::format::{AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
 use crate::engine::RULES_VERSION;
-use crate::flow::answer::from_lines;
 use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
 use crate::text::render::format_date;
 use crate::text::{tr, tr_with, Lang};
+use crate::wire::digest::digest_from_text;
+use crate::wire::lines::from_lines;
 
 /// Why loading did not work.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -273,7 +273,7 @@ pub fn app() -> Html {
                         let reply = request(Job::Result, lang, today, &json, "").await;
                         view.set(match reply {
                             Ok(Reply::File { body, .. }) => {
-                                match crate::report::view::decode(&body) {
+                                match crate::wire::view::decode(&body) {
                                     Some(v) => result::ViewState::Ready(std::rc::Rc::new(v)),
                                     None => result::ViewState::Failed("unreadable result".into()),
                                 }

@@ -8,10 +8,10 @@ use yew::prelude::*;
 use crate::domain::answers::Answers;
 use crate::domain::format::AnswersFile;
 use crate::engine::RULES_VERSION;
-use crate::flow::codec;
 use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
 use crate::text::{tr, Lang};
+use crate::wire::codec;
 
 /// The answers as an answers file (JSON), as the worker reads them. With the file the reader
 /// restored, its rules version and saved result go along, so that the result page can say

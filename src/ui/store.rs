@@ -1,7 +1,7 @@
 //! Remembering answers on this device (normal mode only; kiosk mode never stores anything).
 //!
 //! The answers are kept in the browser's local storage in the answers file format (JSON, with
-//! its format version; written and read by `flow::codec`), so a reload or a closed tab loses
+//! its format version; written and read by `wire::codec`), so a reload or a closed tab loses
 //! nothing. Skipped questions are kept beside them as a list of question names. A stored state
 //! that cannot be read (damaged, changed by hand, or of a format version this checker does not
 //! know) is moved aside under [`SET_ASIDE_KEY`], never silently dropped, and the start page
@@ -14,8 +14,8 @@ use crate::domain::answers::Answers;
 use crate::domain::format::AnswersFile;
 use crate::domain::questions::Question;
 use crate::engine::RULES_VERSION;
-use crate::flow::codec;
 use crate::platform::device;
+use crate::wire::codec;
 
 /// Where the answers are stored.
 pub const ANSWERS_KEY: &str = "residence-checker.answers";
