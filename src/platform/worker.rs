@@ -52,7 +52,7 @@ pub enum Reply {
         body: String,
     },
     /// Answers read from a file or link: `wire::lines::to_lines`, the day and rules version
-    /// it was saved with, and its result digest as `format::digest_to_text` (`None` when the
+    /// it was saved with, and its result digest as `wire::digest::digest_to_text` (`None` when the
     /// file has none; an empty value is kept as empty).
     Loaded {
         /// The answers, as lines.

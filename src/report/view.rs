@@ -3,9 +3,9 @@
 //!
 //! The rules engine and the result words are large, so the first-load app does not carry them:
 //! the worker evaluates the answers, renders every finding, date and checklist item in the
-//! reader's language with [`build`], and sends the [`ResultView`] as text ([`encode`]); the page
-//! reads it back with [`decode`] and only lays it out. The text form is one record per line,
-//! a one-letter tag and tab-separated fields; tabs and line breaks inside words become spaces.
+//! reader's language with [`build`], and sends the [`ResultView`] as text
+//! ([`crate::wire::view::encode`]); the page reads it back with [`crate::wire::view::decode`]
+//! and only lays it out.
 
 use std::collections::BTreeMap;
 

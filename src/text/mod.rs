@@ -1,15 +1,17 @@
 //! Every word a user sees, per language, loaded from catalogue files. May import `domain` and
 //! `engine`.
 //!
-//! The words live in `src/text/en.txt` (English) and `src/text/nb.txt` (Norwegian bokmål), in
-//! the line format described in [`catalogue`]; the words of the questions and results are in
-//! `en.result.txt` and `nb.result.txt`, appended to them. [`render`] turns engine output into
-//! words. A translator edits those files only. They are
-//! embedded in the binary with `include_str!` and parsed once, on first use.
+//! Each language ([`Lang`]: English, bokmål, Ukrainian, Arabic) has two files in `src/text/`,
+//! in the line format described in [`catalogue`]: `<lang>.txt`, the start page and page shell
+//! (embedded in the app, without comments, by `build.rs`), and `<lang>.result.txt`, the
+//! questions and results (fetched after Start in the browser, embedded natively). [`render`]
+//! turns engine output into words, [`plural`] picks a counted word's form. A translator edits
+//! those files only (`docs/translating.md`).
 //!
-//! A test below fails when the two languages differ in their keys or in the placeholders of
-//! any entry, or when a line is malformed. At run time a missing key shows the key itself, so
-//! a gap is visible instead of silent.
+//! The tests below fail when the languages differ in their keys or in the placeholders of any
+//! entry, when a counted word lacks a plural form of its language, when a review mark is
+//! missing, or when a line is malformed. At run time a missing key shows the key itself, so a
+//! gap is visible instead of silent.
 
 pub mod catalogue;
 pub mod plural;
@@ -133,13 +135,15 @@ impl Lang {
     }
 
     fn results_cell(self) -> &'static OnceLock<Parsed<'static>> {
-        static CELLS: [OnceLock<Parsed<'static>>; 4] = [const { OnceLock::new() }; 4];
+        static CELLS: [OnceLock<Parsed<'static>>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         &CELLS[self as usize]
     }
 
     /// The parsed start-page catalogue of this language.
     pub fn catalogue(self) -> &'static Parsed<'static> {
-        static CELLS: [OnceLock<Parsed<'static>>; 4] = [const { OnceLock::new() }; 4];
+        static CELLS: [OnceLock<Parsed<'static>>; Lang::ALL.len()] =
+            [const { OnceLock::new() }; Lang::ALL.len()];
         CELLS[self as usize].get_or_init(|| catalogue::parse(self.base_source()))
     }
 
