@@ -101,20 +101,23 @@ pub struct StaffCopyView {
 /// The bokmål checklist of `d` for the counter staff.
 pub fn staff_copy(d: &Decision) -> StaffCopyView {
     let nb = Lang::Nb;
-    let items = |kind: ItemKind| -> Vec<String> {
-        d.checklist
-            .iter()
-            .filter(|i| i.kind == kind)
-            .map(|i| item_text(nb, i))
-            .collect()
-    };
     StaffCopyView {
         heading: tr(nb, "ui.print.staff_copy.heading").to_string(),
         do_title: tr(nb, "ui.checklist.do").to_string(),
-        do_items: items(ItemKind::Do),
+        do_items: checklist_words(nb, d, ItemKind::Do),
         bring_title: tr(nb, "ui.checklist.bring").to_string(),
-        bring_items: items(ItemKind::Bring),
+        bring_items: checklist_words(nb, d, ItemKind::Bring),
     }
+}
+
+/// The checklist items of one kind in words (`item_text` words the date and the cost itself):
+/// the result page and the staff copy list the same items.
+fn checklist_words(lang: Lang, d: &Decision, kind: ItemKind) -> Vec<String> {
+    d.checklist
+        .iter()
+        .filter(|i| i.kind == kind)
+        .map(|i| item_text(lang, i))
+        .collect()
 }
 
 /// Works out the result for `answers` on `today` and puts it in words; when `saved` holds the
@@ -211,14 +214,6 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
     })
     .filter(|s| !s.findings.is_empty())
     .collect();
-    // `item_text` words the date and the cost itself.
-    let items = |kind: ItemKind| -> Vec<String> {
-        d.checklist
-            .iter()
-            .filter(|i| i.kind == kind)
-            .map(|i| item_text(lang, i))
-            .collect()
-    };
     let mut sources: Vec<String> = Vec::new();
     for s in d.findings.iter().flat_map(|f| f.sources.iter()) {
         if !sources.iter().any(|u| u == s.url()) {
@@ -240,8 +235,8 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
             .iter()
             .map(|k| (date_label(lang, k.key), format_date(lang, k.date)))
             .collect(),
-        do_items: items(ItemKind::Do),
-        bring_items: items(ItemKind::Bring),
+        do_items: checklist_words(lang, d, ItemKind::Do),
+        bring_items: checklist_words(lang, d, ItemKind::Bring),
         sources,
         rules_version: rules_line(lang, d),
         errors: Vec::new(),
@@ -292,6 +287,31 @@ mod tests {
         };
         let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
         build(Lang::En, today, &answers, None)
+    }
+
+    #[test]
+    fn the_staff_copy_is_the_bokmal_checklist_of_the_same_result_and_only_off_bokmal() {
+        use crate::domain::answers::{AppliedFor, Basis, CardSituation};
+        // L24: a stolen card, with steps to do and documents to bring.
+        let answers = Answers {
+            citizenship: Some(Citizenship::Other),
+            status: Some(Status::Temporary),
+            basis: Some(Basis::Work),
+            applied_for: Some(AppliedFor::NewCardOnly),
+            card_situation: Some(vec![CardSituation::Stolen]),
+            ..Answers::default()
+        };
+        let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap_or_default();
+        let nb = build(Lang::Nb, today, &answers, None);
+        assert_eq!(nb.staff_copy, None, "a bokmål result needs no bokmål copy");
+        for lang in [Lang::En, Lang::Uk, Lang::Ar] {
+            let copy = build(lang, today, &answers, None)
+                .staff_copy
+                .unwrap_or_default();
+            assert!(!copy.do_items.is_empty() && !copy.bring_items.is_empty());
+            assert_eq!(copy.do_items, nb.do_items, "{lang:?}");
+            assert_eq!(copy.bring_items, nb.bring_items, "{lang:?}");
+        }
     }
 
     #[test]

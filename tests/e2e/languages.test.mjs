@@ -54,8 +54,8 @@ for (const { lang, j, date, duf, viewports } of CASES) {
         }
         if (date) {
           const [d, m, y] = date;
-          const words = plain(t.get('ui.date.format').replace('{day}', d).replace('{month}', t.get(`ui.month.${m}`)).replace('{year}', y));
-          assert.ok(result.includes(words), `the result lacks the date "${words}"`);
+          const spelled = plain(t.get('ui.date.format').replace('{day}', d).replace('{month}', t.get(`ui.month.${m}`)).replace('{year}', y));
+          assert.ok(result.includes(spelled), `the result lacks the date "${spelled}"`);
         }
         assert.ok(result.includes(plain(t.get('ui.not_advice'))), 'no not-legal-advice line');
         assert.deepEqual(walk.violations, [], walk.violations.join('\n'));
