@@ -292,9 +292,9 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     }
 }
 
-/// `text` without a leading UTF-8 byte-order mark (U+FEFF), which both readers accept and
-/// ignore, as browsers do when they read a file as text.
-pub fn strip_bom(text: &str) -> &str {
+/// `text` without a leading UTF-8 byte-order mark (U+FEFF), which the reader accepts and
+/// ignores, as browsers do when they read a file as text.
+fn strip_bom(text: &str) -> &str {
     text.strip_prefix('\u{feff}').unwrap_or(text)
 }
 

@@ -571,3 +571,23 @@ pub fn plausible_case() -> BoxedStrategy<(Answers, NaiveDate)> {
         })
         .boxed()
 }
+
+/// A second, independent base64url encoder for the tests.
+pub fn base64url(bytes: &[u8]) -> String {
+    const A: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let mut bits = 0u32;
+    let mut n = 0;
+    let mut out = String::new();
+    for b in bytes {
+        bits = (bits << 8) | u32::from(*b);
+        n += 8;
+        while n >= 6 {
+            n -= 6;
+            out.push(char::from(A[((bits >> n) & 63) as usize]));
+        }
+    }
+    if n > 0 {
+        out.push(char::from(A[((bits << (6 - n)) & 63) as usize]));
+    }
+    out
+}
