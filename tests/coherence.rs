@@ -128,7 +128,7 @@ fn no_to_do_is_dated_before_today_unless_it_is_overdue_and_says_what_to_do_now()
 #[test]
 fn nothing_tells_the_applicant_to_do_what_their_answers_say_is_done() {
     every_case("done", |a, day, d| {
-        if a.renewal_submitted.is_some_and(|s| s <= day) {
+        if a.renewal_handed_in().is_some_and(|s| s <= day) {
             if told_to(d, I::SubmitRenewal) || told_to(d, I::RegisterRenewalOnline) {
                 return Some("a handed-in renewal is to be applied for again".into());
             }
@@ -347,7 +347,7 @@ fn the_next_step_of_the_stolen_card_and_the_handed_in_renewal() {
         status: Some(residence_checker::domain::answers::Status::Temporary),
         applied_for: Some(residence_checker::domain::answers::AppliedFor::Renewal),
         permit_expiry: NaiveDate::from_ymd_opt(2026, 12, 31),
-        renewal_submitted: NaiveDate::from_ymd_opt(2026, 10, 20),
+        application_date: NaiveDate::from_ymd_opt(2026, 10, 20),
         ..Answers::default()
     };
     let view = build(Lang::En, day, &renewal, None);

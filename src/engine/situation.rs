@@ -89,6 +89,11 @@ pub enum PermitTrack {
         /// The day it was handed in.
         on: NaiveDate,
     },
+    /// Handed in, but whether by the deadline is not known (the expiry date is not known).
+    HandedIn {
+        /// The day it was handed in.
+        on: NaiveDate,
+    },
     /// The deadline has passed and nothing was handed in.
     Late {
         /// The deadline.
@@ -104,6 +109,7 @@ impl PermitTrack {
             PermitTrack::HandedInOnTime { .. }
                 | PermitTrack::HandedInLateFallback { .. }
                 | PermitTrack::HandedInLate { .. }
+                | PermitTrack::HandedIn { .. }
         )
     }
 }
@@ -307,18 +313,20 @@ fn permit(ctx: &Ctx, findings: &[Finding]) -> PermitTrack {
     let Some(renewal) = find(findings, F::RenewalDeadline) else {
         return PermitTrack::NotApplicable;
     };
-    let Some(deadline) = renewal.get_date("deadline") else {
-        return PermitTrack::Unknown;
-    };
+    let deadline = renewal.get_date("deadline");
     if let Some(on) = ctx.a.renewal_handed_in() {
         let basis = find(findings, F::RightsWhileWaiting).and_then(|f| f.get_key("basis"));
-        return match basis {
-            Some("on_time") => PermitTrack::HandedInOnTime { on },
-            Some("registered_37_days") => PermitTrack::HandedInLateFallback { on },
-            _ if on <= deadline => PermitTrack::HandedInOnTime { on },
-            _ => PermitTrack::HandedInLate { on },
+        return match (basis, deadline) {
+            (Some("on_time"), _) => PermitTrack::HandedInOnTime { on },
+            (Some("registered_37_days"), _) => PermitTrack::HandedInLateFallback { on },
+            (_, Some(deadline)) if on <= deadline => PermitTrack::HandedInOnTime { on },
+            (_, Some(_)) => PermitTrack::HandedInLate { on },
+            (_, None) => PermitTrack::HandedIn { on },
         };
     }
+    let Some(deadline) = deadline else {
+        return PermitTrack::Unknown;
+    };
     let recommended = find(findings, F::RenewalLeadTime).and_then(|f| f.get_date("recommended"));
     if deadline < ctx.today {
         PermitTrack::Late { deadline }
