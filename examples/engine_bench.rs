@@ -100,11 +100,9 @@ fn rich_answers() -> Answers {
         card_lost_in_mail: Some(false),
         planned_departure: Some(ymd(2027, 2, 1)),
         renewal_registered_online: Some(ymd(2026, 9, 15)),
-        renewal_submitted: Some(ymd(2026, 10, 20)),
         no_appointment_before_deadline: Some(false),
         renewal_digital: Some(false),
         permit_start: Some(ymd(2024, 1, 1)),
-        permit_end: Some(ymd(2026, 12, 31)),
         stays_abroad: Some(vec![
             Stay {
                 from: ymd(2024, 7, 1),
@@ -242,7 +240,6 @@ fn main() {
     // (iii) Full evaluation of a case with those 3,650 stays (a 10-year temporary permit).
     let mut heavy = rich_answers();
     heavy.permit_start = Some(permit.start);
-    heavy.permit_end = Some(permit.end);
     heavy.permit_expiry = Some(permit.end);
     heavy.stays_abroad = Some(
         trips

@@ -6,7 +6,8 @@
 //! change gives another decision (findings with their verdicts and parameters, dates or
 //! checklist). A question that never matters is a dead answer: use it in a rule, or stop asking
 //! and accepting it. The two fields the questions do not ask are checked on their own: they
-//! answer the question that is asked.
+//! answer the question that is asked; so do the two fields of version-1 files that version 2
+//! replaced (each fact once).
 
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
@@ -14,6 +15,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use residence_checker::domain::answers::Answers;
 use residence_checker::domain::case::Case;
+use residence_checker::domain::format::{self, AnswersFile};
 use residence_checker::domain::questions::Question;
 use residence_checker::engine::evaluate;
 use residence_checker::flow::enumerate::{samples, walk_all, Walked};
@@ -121,42 +123,43 @@ fn the_fields_the_flow_does_not_ask_are_exactly_the_dates_that_answer_asked_ques
         .collect();
     assert_eq!(
         not_asked,
-        [
-            Question::NewPassportDate,
-            Question::RenewalSubmitted,
-            Question::PermitEnd,
-            Question::BrexitApplicationDate
-        ]
+        [Question::NewPassportDate, Question::BrexitApplicationDate]
     );
 }
 
-/// Each fact once: a file with the permit's last day (`permit_end`) or the renewal's
-/// hand-in day (`renewal_submitted`), as files saved before carry them, gets the same decision
-/// as one that gives the permit's expiry or the application's date.
+/// Each fact once: a version-1 file that gives the permit's last day (`permit_end`) or the
+/// renewal's hand-in day (`renewal_submitted`), fields version 2 no longer has, reads as the
+/// same answers with that date in the asked field (the permit's expiry, the application's
+/// date), so it gets the same decision.
 #[test]
-fn an_older_field_of_the_same_fact_answers_the_asked_date() {
-    for (asked, older) in [
-        (Question::PermitExpiry, Question::PermitEnd),
-        (Question::ApplicationDate, Question::RenewalSubmitted),
-    ] {
+fn a_version_1_field_of_an_asked_fact_answers_it_after_migration() {
+    type Older = fn(&mut Answers, NaiveDate);
+    let older: [(Question, Older); 2] = [
+        (Question::PermitExpiry, |a, d| a.permit_end = Some(d)),
+        (Question::ApplicationDate, |a, d| {
+            a.renewal_submitted = Some(d)
+        }),
+    ];
+    for (asked, give_older) in older {
         let mut checked = 0;
         for w in walks()
             .iter()
             .filter(|w| answer::get(&w.answers, asked).is_some())
             .step_by(211)
         {
-            let Some(value) = answer::get(&w.answers, asked) else {
+            let Some(answer::AnswerValue::Date(day)) = answer::get(&w.answers, asked) else {
                 continue;
             };
-            let mut by_older = w.answers.clone();
-            answer::clear(&mut by_older, asked);
-            answer::set(&mut by_older, older, value);
+            let mut v1 = w.answers.clone();
+            answer::clear(&mut v1, asked);
+            give_older(&mut v1, day);
+            let mut file = AnswersFile::new(v1, None, None);
+            file.format_version = 1;
+            let read = format::parse(&format::write_file(&file)).expect("a version-1 file");
+            assert_eq!(read.answers, w.answers, "{}", asked.name());
             assert_eq!(
-                decision(&by_older, &w.skipped),
-                decision(&w.answers, &w.skipped),
-                "{} should read as {}",
-                older.name(),
-                asked.name()
+                decision(&read.answers, &w.skipped),
+                decision(&w.answers, &w.skipped)
             );
             checked += 1;
         }

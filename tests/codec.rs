@@ -14,6 +14,7 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use residence_checker::domain::answers::*;
 use residence_checker::domain::format::{self, AnswersFile, FormatError};
+use residence_checker::domain::questions::Question;
 use residence_checker::wire::codec;
 
 mod support;
@@ -757,12 +758,13 @@ fn the_test_encoder_agrees_with_to_fragment() {
 // Version 1 (before topic first) is read and migrated
 // ---------------------------------------------------------------------------------------------
 
-/// A sealed version-1 file of `answers`, as the checker wrote it before format version 2.
+/// A sealed version-1 file of `answers`, as the checker wrote it before format version 2 (by
+/// serde: the page's writer knows only the fields of version 2).
 fn version_1(mut answers: Answers) -> AnswersFile {
     answers.topic = None;
     let mut f = AnswersFile::new(answers, Some("2026.11.1"), None);
     f.format_version = 1;
-    codec::seal(&mut f);
+    f.checksum = Some(format::checksum(&f));
     f
 }
 
@@ -778,28 +780,74 @@ fn decision_of(answers: &Answers) -> String {
 proptest! {
     #![proptest_config(ProptestConfig { cases: cases(256), ..ProptestConfig::default() })]
 
-    /// Every version-1 file (saved file, link, stored state: all read by these readers) loads
-    /// as version 2 with the full check as its topic, and gives the same decision.
+    /// Every version-1 file (saved file, link, stored state: all read by the one reader) loads
+    /// as version 2 with the full check as its topic, and gives the same decision. Version 1
+    /// could give the permit's expiry as `permit_end` and a renewal's hand-in day as
+    /// `renewal_submitted` (each fact once: version 2 has one field each); generated files
+    /// use those fields too, and read as the asked fields.
     #[test]
-    fn a_version_1_file_is_migrated_and_gives_the_same_decision(answers in wild_answers()) {
-        let v1 = version_1(answers);
-        let before = decision_of(&v1.answers);
-        for text in [codec::write(&v1, false), codec::write(&v1, true)] {
-            {
-                let file = format::parse(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
-                prop_assert_eq!(file.format_version, 2);
-                prop_assert_eq!(file.answers.topic, Some(Topic::Everything));
-                let mut plain = file.answers.clone();
-                plain.topic = None;
-                prop_assert_eq!(&plain, &v1.answers);
-                let after = decision_of(&file.answers);
-                // The decision names its topic; otherwise it is the same.
-                prop_assert_eq!(&after, &before);
-            }
+    fn a_version_1_file_is_migrated_and_gives_the_same_decision(
+        answers in wild_answers(),
+        older in any::<(bool, bool)>(),
+    ) {
+        let mut asked = answers.clone();
+        asked.topic = None;
+        let before = decision_of(&asked);
+        let mut given = asked.clone();
+        if older.0 {
+            given.permit_end = given.permit_expiry.take();
         }
-        let fragment = codec::to_fragment(&v1);
+        if older.1 {
+            given.renewal_submitted = given.application_date.take();
+        }
+        let v1 = version_1(given);
+        let compact = serde_json::to_string(&v1).unwrap();
+        for text in [compact.clone(), format::write_file(&v1)] {
+            let file = format::parse(&text).map_err(|e| TestCaseError::fail(format!("{e}: {text}")))?;
+            prop_assert_eq!(file.format_version, 2);
+            prop_assert_eq!(file.answers.topic, Some(Topic::Everything));
+            let mut plain = file.answers.clone();
+            plain.topic = None;
+            prop_assert_eq!(&plain, &asked);
+            prop_assert_eq!(file.answers.version_1_fields().count(), 0);
+            // The decision names its topic; otherwise it is the same.
+            prop_assert_eq!(&decision_of(&plain), &before);
+        }
+        let fragment = support::base64url(compact.as_bytes());
         let back = codec::from_fragment(&fragment).map_err(|e| TestCaseError::fail(e.to_string()))?;
         prop_assert_eq!(back.answers.topic, Some(Topic::Everything));
+        prop_assert_eq!(&back.answers.permit_expiry, &asked.permit_expiry);
+        prop_assert_eq!(&back.answers.application_date, &asked.application_date);
+    }
+}
+
+/// Each fact once: a version-2 file may not hold a field of version 1; it is refused, naming
+/// the field, and the field that took its place.
+#[test]
+fn a_version_2_file_with_a_version_1_field_is_refused() {
+    for (field, instead) in [
+        ("permit_end", "permit_expiry"),
+        ("renewal_submitted", "application_date"),
+    ] {
+        let text = format!(
+            r#"{{"format":"residence-checker-answers","format_version":2,"answers":{{"{field}":"2026-12-31"}}}}"#
+        );
+        match format::parse(&text) {
+            Err(FormatError::Field { path, message }) => {
+                assert_eq!(path, format!("answers.{field}"));
+                assert!(message.contains(instead), "{message}");
+            }
+            other => panic!("{field}: {other:?}"),
+        }
+        let v1 = text.replace("\"format_version\":2", "\"format_version\":1");
+        let file = format::parse(&v1).expect("version 1");
+        assert_eq!(
+            residence_checker::flow::answer::get_json(
+                &file.answers,
+                Question::from_name(instead).unwrap()
+            ),
+            Some(serde_json::json!("2026-12-31"))
+        );
     }
 }
 

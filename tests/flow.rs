@@ -60,13 +60,8 @@ fn every_question_is_reachable() {
         .collect();
     // The Brexit application date is part of the answers format (a saved summary may carry
     // it) but the questionnaire asks only whether the application was in time; the same for
-    // the passport's date, and the older fields of one fact (each fact once).
-    let not_asked = [
-        Question::BrexitApplicationDate,
-        Question::NewPassportDate,
-        Question::PermitEnd,
-        Question::RenewalSubmitted,
-    ];
+    // the passport's date.
+    let not_asked = [Question::BrexitApplicationDate, Question::NewPassportDate];
     let missing: Vec<&str> = Question::ALL
         .iter()
         .filter(|q| !reached.contains(q) && !not_asked.contains(q))
@@ -188,10 +183,8 @@ fn other_citizenship_is_asked_only_on_collective_protection_paths() {
 fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_and_each_fact_once() {
     let renewal = [
         Question::RenewalDigital,
-        Question::RenewalSubmitted,
         Question::NoAppointmentBeforeDeadline,
         Question::RenewalRegisteredOnline,
-        Question::PermitEnd,
         Question::ResidenceRequirementDate,
         Question::FirstQualifyingPermitDate,
         Question::PlanAbroadOverTwoYears,

@@ -382,7 +382,7 @@ fn temporary_case(permit: DateRange, stays: &[DateRange]) -> Answers {
         status: Some(Status::Temporary),
         basis: Some(Basis::Work),
         permit_start: Some(permit.start),
-        permit_end: Some(permit.end),
+        permit_expiry: Some(permit.end),
         stays_abroad: Some(
             stays
                 .iter()

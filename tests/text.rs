@@ -552,7 +552,7 @@ fn every_error_renders_in_both_languages() {
             date: d,
         },
         AnswerError::EndBeforeStart {
-            question: Question::PermitEnd,
+            question: Question::PermitExpiry,
             index: None,
         },
         AnswerError::EndBeforeStart {

@@ -592,8 +592,10 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub renewal_registered_online: Option<NaiveDate>,
-    /// Q24: the day the documents were handed in at the police or uploaded (the day the
-    /// application counts as submitted, R-061).
+    /// Format version 1 only: the day a renewal was handed in, since version 2 the
+    /// application's date (Q6, `application_date`; each fact once). Read from a version-1 file
+    /// and moved there by `AnswersFile::migrate`; refused in a version-2 file, never written,
+    /// never read by the rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub renewal_submitted: Option<NaiveDate>,
@@ -607,7 +609,10 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub permit_start: Option<NaiveDate>,
-    /// Q25: last day of the current permit.
+    /// Format version 1 only: the current permit's last day, since version 2 its expiry (Q16,
+    /// `permit_expiry`; each fact once). Read from a version-1 file and moved there by
+    /// `AnswersFile::migrate`; refused in a version-2 file, never written, never read by the
+    /// rules.
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub permit_end: Option<NaiveDate>,
@@ -755,22 +760,36 @@ impl Answers {
 
     /// Answers the asked yes/no questions from the unasked date fields where only the date is
     /// given (a file saved by another tool, or by an older version).
-    /// The two fields of one fact each (each fact once): the permit's last day (`permit_end`,
-    /// Q25) is its expiry (Q16), and the day a renewal was handed in (`renewal_submitted`,
-    /// Q24) is the application's date (Q6). Files saved before carry them; the asked field
-    /// wins.
     pub fn fill_from_unasked(&mut self, today: NaiveDate) {
         self.new_passport_recently = self.new_passport_in_last_four_years(today);
         self.brexit_applied_by_deadline = self.brexit_applied_in_time();
-        self.permit_expiry = self.permit_expiry.or(self.permit_end);
-        self.application_date = self.application_date.or(self.renewal_submitted);
+    }
+
+    /// The answers of a version-1 file in version 2 (each fact once): the permit's last day
+    /// (`permit_end`) is its expiry, and the day a renewal was handed in
+    /// (`renewal_submitted`) is the application's date. Where a file gave both fields of one
+    /// fact, the one the checker asked wins, as version 1 read it.
+    pub fn migrate_from_version_1(&mut self) {
+        self.permit_expiry = self.permit_expiry.or(self.permit_end.take());
+        self.application_date = self.application_date.or(self.renewal_submitted.take());
+    }
+
+    /// The version-1 fields still given (their names in the answers format), which a
+    /// version-2 file may not hold.
+    pub fn version_1_fields(&self) -> impl Iterator<Item = &'static str> {
+        [
+            ("renewal_submitted", self.renewal_submitted.is_some()),
+            ("permit_end", self.permit_end.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
     }
 
     /// Q6 for a renewal: the day the renewal was handed in (the day it counts as submitted,
     ///
     pub fn renewal_handed_in(&self) -> Option<NaiveDate> {
         if self.applied_for == Some(AppliedFor::Renewal) {
-            self.application_date.or(self.renewal_submitted)
+            self.application_date
         } else {
             None
         }

@@ -180,9 +180,7 @@ impl Case {
                 Question::RenewalRegisteredOnline,
                 a.renewal_registered_online,
             ),
-            (Question::RenewalSubmitted, a.renewal_submitted),
             (Question::PermitStart, a.permit_start),
-            (Question::PermitEnd, a.permit_end),
             (
                 Question::ResidenceRequirementDate,
                 a.residence_requirement_date,
@@ -217,18 +215,13 @@ impl Case {
             }
         }
 
-        // The permit runs from its first day to its expiry (Q25, Q16; `permit_end` in older
-        // files).
-        let permit = match (a.permit_start, a.permit_expiry.or(a.permit_end)) {
+        // The permit runs from its first day to its expiry (Q25, Q16).
+        let permit = match (a.permit_start, a.permit_expiry) {
             (Some(start), Some(end)) => {
                 let range = DateRange::new(start, end);
                 if range.is_none() {
                     errors.push(AnswerError::EndBeforeStart {
-                        question: if a.permit_expiry.is_some() {
-                            Question::PermitExpiry
-                        } else {
-                            Question::PermitEnd
-                        },
+                        question: Question::PermitExpiry,
                         index: None,
                     });
                 }
@@ -379,7 +372,7 @@ mod tests {
                 date: NaiveDate::MIN,
             },
             AnswerError::EndBeforeStart {
-                question: Question::PermitEnd,
+                question: Question::PermitExpiry,
                 index: None,
             },
             AnswerError::OverlappingStays {

@@ -55,11 +55,9 @@ questions! {
     CardLostInMail => "card_lost_in_mail", "Q22";
     PlannedDeparture => "planned_departure", "Q23";
     RenewalRegisteredOnline => "renewal_registered_online", "Q24";
-    RenewalSubmitted => "renewal_submitted", "Q24";
     NoAppointmentBeforeDeadline => "no_appointment_before_deadline", "Q24";
     RenewalDigital => "renewal_digital", "Q24";
     PermitStart => "permit_start", "Q25";
-    PermitEnd => "permit_end", "Q25";
     StaysAbroad => "stays_abroad", "Q26";
     ResidenceRequirementDate => "residence_requirement_date", "Q27";
     FirstQualifyingPermitDate => "first_qualifying_permit_date", "Q27";
@@ -138,9 +136,7 @@ impl Question {
             | AppointmentDate
             | PlannedDeparture
             | RenewalRegisteredOnline
-            | RenewalSubmitted
             | PermitStart
-            | PermitEnd
             | ResidenceRequirementDate
             | FirstQualifyingPermitDate
             | UkResidenceStart

@@ -229,11 +229,9 @@ fields! {
     CardLostInMail => card_lost_in_mail;
     PlannedDeparture => planned_departure;
     RenewalRegisteredOnline => renewal_registered_online;
-    RenewalSubmitted => renewal_submitted;
     NoAppointmentBeforeDeadline => no_appointment_before_deadline;
     RenewalDigital => renewal_digital;
     PermitStart => permit_start;
-    PermitEnd => permit_end;
     StaysAbroad => stays_abroad;
     ResidenceRequirementDate => residence_requirement_date;
     FirstQualifyingPermitDate => first_qualifying_permit_date;

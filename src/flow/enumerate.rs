@@ -94,7 +94,6 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
                 vec![today + chrono::Days::new(20), today + chrono::Days::new(90)]
             }
             Q::PermitStart => vec![years_ago(1), years_ago(2)],
-            Q::PermitEnd => vec![today + chrono::Days::new(100)],
             Q::EuResidenceStart => vec![years_ago(6), years_ago(2)],
             _ => vec![ago(60), ago(400)],
         }

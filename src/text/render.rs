@@ -563,7 +563,7 @@ pub fn error_keys() -> Vec<String> {
             date: d,
         },
         AnswerError::EndBeforeStart {
-            question: Q::PermitEnd,
+            question: Q::PermitExpiry,
             index: None,
         },
         AnswerError::EndBeforeStart {

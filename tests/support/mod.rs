@@ -445,11 +445,11 @@ pub fn answers_with(
             let (
                 planned_departure,
                 renewal_registered_online,
-                renewal_submitted,
+                _renewal_submitted,
                 no_appointment_before_deadline,
                 renewal_digital,
                 permit_start,
-                permit_end,
+                _permit_end,
                 stays_abroad,
                 residence_requirement_date,
                 first_qualifying_permit_date,
@@ -507,11 +507,11 @@ pub fn answers_with(
                 card_lost_in_mail,
                 planned_departure,
                 renewal_registered_online,
-                renewal_submitted,
+                renewal_submitted: None,
                 no_appointment_before_deadline,
                 renewal_digital,
                 permit_start,
-                permit_end,
+                permit_end: None,
                 stays_abroad,
                 residence_requirement_date,
                 first_qualifying_permit_date,
@@ -551,10 +551,10 @@ pub fn plausible_case() -> BoxedStrategy<(Answers, NaiveDate)> {
         plausible_today(),
     )
         .prop_map(|(mut a, today)| {
-            if let (Some(s), Some(e)) = (a.permit_start, a.permit_end) {
+            if let (Some(s), Some(e)) = (a.permit_start, a.permit_expiry) {
                 if e < s {
                     a.permit_start = Some(e);
-                    a.permit_end = Some(s);
+                    a.permit_expiry = Some(s);
                 }
             }
             if let Some(dob) = a.date_of_birth {

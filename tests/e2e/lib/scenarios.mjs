@@ -19,10 +19,8 @@ export const OTHER = {
   planned_departure: 'skip',
   location_now: 'norway',
   permit_start: 'skip',
-  permit_end: 'skip',
   stays_abroad: [],
   renewal_digital: false,
-  renewal_submitted: 'skip',
 };
 
 export const JOURNEYS = [
@@ -147,7 +145,6 @@ export const JOURNEYS = [
       travel_document: 'none',
       permit_expiry: '2027-05-31',
       permit_start: '2024-06-01',
-      permit_end: '2027-05-31',
       stays_abroad: [
         { from: '2025-01-10', to: '2025-05-31', reason: 'other' },
         { from: '2025-10-01', to: '2025-11-30', reason: 'other' },
