@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use super::answers::{Answers, BasisPeriod, Stay};
 use super::dates::DateRange;
-use super::questions::Question;
+use super::questions::{Check, Question};
 
 /// The earliest date the checker accepts.
 pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
@@ -168,65 +168,40 @@ impl Case {
     pub fn from_answers(answers: &Answers, today: NaiveDate) -> Result<Case, Vec<AnswerError>> {
         let mut errors = Vec::new();
         let a = answers;
-        let single_dates = [
-            (Question::ApplicationDate, a.application_date),
-            (Question::DateOfBirth, a.date_of_birth),
-            (Question::CardExpiry, a.card_expiry),
-            (Question::PermitExpiry, a.permit_expiry),
-            (Question::NewPassportDate, a.new_passport_date),
-            (Question::AppointmentDate, a.appointment_date),
-            (Question::PlannedDeparture, a.planned_departure),
-            (
-                Question::RenewalRegisteredOnline,
-                a.renewal_registered_online,
-            ),
-            (Question::PermitStart, a.permit_start),
-            (
-                Question::ResidenceRequirementDate,
-                a.residence_requirement_date,
-            ),
-            (
-                Question::FirstQualifyingPermitDate,
-                a.first_qualifying_permit_date,
-            ),
-            (Question::UkResidenceStart, a.uk_residence_start),
-            (Question::BrexitApplicationDate, a.brexit_application_date),
-            (
-                Question::UkChildBirthOrAdoption,
-                a.uk_child_birth_or_adoption,
-            ),
-            (
-                Question::UkCohabitationStart,
-                a.uk_family.cohabitation_start,
-            ),
-            (Question::EuResidenceStart, a.eu_residence_start),
-        ];
-        for (question, date) in single_dates {
-            if let Some(date) = date {
+        // The checks of the question table (`domain::questions`) on every date answered:
+        // first each date's range, then the checks that compare it.
+        let dates: Vec<(Question, NaiveDate)> = Question::ALL
+            .iter()
+            .filter_map(|&q| Some((q, q.date_answer(a)?)))
+            .collect();
+        for &(question, date) in &dates {
+            if question.checks().contains(&Check::InRange) {
                 check_date(question, date, &mut errors);
             }
         }
-        if let Some(dob) = a.date_of_birth {
-            if dob > today {
-                errors.push(AnswerError::DateInFuture {
-                    question: Question::DateOfBirth,
-                    date: dob,
-                });
+        for &(question, date) in &dates {
+            for check in question.checks() {
+                match *check {
+                    Check::InRange => {}
+                    Check::NotInFuture if date > today => {
+                        errors.push(AnswerError::DateInFuture { question, date });
+                    }
+                    Check::NotInFuture => {}
+                    Check::NotBefore(start) => {
+                        if start.date_answer(a).is_some_and(|start| date < start) {
+                            errors.push(AnswerError::EndBeforeStart {
+                                question,
+                                index: None,
+                            });
+                        }
+                    }
+                }
             }
         }
 
         // The permit runs from its first day to its expiry (Q25, Q16).
         let permit = match (a.permit_start, a.permit_expiry) {
-            (Some(start), Some(end)) => {
-                let range = DateRange::new(start, end);
-                if range.is_none() {
-                    errors.push(AnswerError::EndBeforeStart {
-                        question: Question::PermitExpiry,
-                        index: None,
-                    });
-                }
-                range
-            }
+            (Some(start), Some(end)) => DateRange::new(start, end),
             _ => None,
         };
 

@@ -4,11 +4,122 @@
 //! A [`Question`] names a single thing to ask ("one thing per page"). The engine names the
 //! questions whose answers would settle a "maybe"; the flow decides the order; the text layer
 //! holds the words (key `q.<name>.*`).
+//!
+//! **One table** ([`question_table!`]): each question's answer field, rule-book id, kind (with
+//! its choices), whether it may be skipped, and the checks on its answer. This module builds
+//! [`Question`] from it; `flow::answer` builds the reading and writing of each field from the
+//! same rows, and `case::Case::from_answers` runs the checks. Adding a question is a row here,
+//! its field in `answers.rs`, where the flow asks it (`flow/mod.rs`), and its words in the
+//! catalogues.
+//!
+//! May import `domain::answers` only.
 
+use chrono::NaiveDate;
 use serde::{Serialize, Serializer};
 
-macro_rules! questions {
-    ($($v:ident => $name:literal, $q:literal;)*) => {
+use crate::domain::answers::Answers;
+
+/// The question table, handed to `$then!` (a macro that reads the rows it needs). A row:
+/// `Variant => answer.field, "rule-book id", Kind(choices), skip | ask, [checks];` where the
+/// field is the answer field in [`Answers`] and its name in the answers format, the choices
+/// (for the kinds that have them) are a `Keyed` type of `domain::answers`, `skip` says "I
+/// don't know yet" is an answer (the checker then says what the answer would settle), and
+/// the checks are [`Check`]s. The rows are in the rule book's order, which is also the
+/// field order of [`Answers`].
+macro_rules! question_table {
+    ($then:ident) => {
+        $then! {
+            Citizenship                 => citizenship,                                   "Q1",  Choice(Citizenship),             ask,  [];
+            EuFamilyMember              => eu_family_member,                              "Q2",  YesNo,                           ask,  [];
+            BrexitRole                  => brexit_role,                                   "Q1",  Choice(BrexitRole),              ask,  [];
+            Status                      => status,                                        "Q3",  Choice(Status),                  ask,  [];
+            Basis                       => basis,                                         "Q4",  Choice(Basis),                   ask,  [];
+            FamilyFiveYearGroup         => family_five_year_group,                        "Q4",  YesNo,                           ask,  [];
+            AppliedFor                  => applied_for,                                   "Q5",  Choice(AppliedFor),              ask,  [];
+            ApplicationDate             => application_date,                              "Q6",  Date,                            ask,  [InRange];
+            AppliedFrom                 => applied_from,                                  "Q7",  Choice(Place),                   ask,  [];
+            SubmittedBy                 => submitted_by,                                  "Q8",  Choice(SubmittedBy),             ask,  [];
+            BiometricsTaken             => biometrics_taken,                              "Q9",  YesNo,                           ask,  [];
+            TravelDocument              => travel_document,                               "Q10", Choice(TravelDocument),          ask,  [];
+            LetterSaysMeetPolice        => letter_says_meet_police,                       "Q11", Choice(LetterSays),              ask,  [];
+            Channel                     => channel,                                       "Q12", Choice(Channel),                 ask,  [];
+            DateOfBirth                 => date_of_birth,                                 "Q13", Date,                            skip, [InRange, NotInFuture];
+            CardSituation               => card_situation,                                "Q14", MultiChoice(CardSituation),      ask,  [];
+            CardExpiry                  => card_expiry,                                   "Q15", Date,                            skip, [InRange];
+            PermitExpiry                => permit_expiry,                                 "Q16", Date,                            skip, [InRange, NotBefore(PermitStart)];
+            LocationNow                 => location_now,                                  "Q17", Choice(Place),                   ask,  [];
+            HandInOldCard               => hand_in_old_card,                              "Q18", YesNo,                           ask,  [];
+            DufNumber                   => duf_number,                                    "Q19", Text,                            skip, [];
+            NewPassportRecently         => new_passport_recently,                         "Q20", YesNo,                           ask,  [];
+            NewPassportDate             => new_passport_date,                             "Q20", Date,                            skip, [InRange];
+            AppointmentDate             => appointment_date,                              "Q21", Date,                            skip, [InRange];
+            CardLostInMail              => card_lost_in_mail,                             "Q22", YesNo,                           ask,  [];
+            PlannedDeparture            => planned_departure,                             "Q23", Date,                            skip, [InRange];
+            RenewalRegisteredOnline     => renewal_registered_online,                     "Q24", Date,                            skip, [InRange];
+            NoAppointmentBeforeDeadline => no_appointment_before_deadline,                "Q24", YesNo,                           ask,  [];
+            RenewalDigital              => renewal_digital,                               "Q24", YesNo,                           ask,  [];
+            PermitStart                 => permit_start,                                  "Q25", Date,                            skip, [InRange];
+            StaysAbroad                 => stays_abroad,                                  "Q26", Stays,                           ask,  [];
+            ResidenceRequirementDate    => residence_requirement_date,                    "Q27", Date,                            skip, [InRange];
+            FirstQualifyingPermitDate   => first_qualifying_permit_date,                  "Q27", Date,                            skip, [InRange];
+            PermitGap                   => permit_gap,                                    "Q37", Choice(PermitGap),               ask,  [];
+            PlanAbroadOverTwoYears      => plan_abroad_over_two_years,                    "Q28", YesNo,                           ask,  [];
+            LongAbroadReason            => long_abroad_reason,                            "Q28", Choice(LongAbroadReason),        ask,  [];
+            IntendsToReturn             => intends_to_return,                             "Q28", YesNo,                           ask,  [];
+            UkResidenceStart            => uk_residence_start,                            "Q29", Date,                            ask,  [InRange];
+            UkBasisHistory              => uk_basis_history,                              "Q29", Periods,                         skip, [];
+            BrexitAppliedByDeadline     => brexit_applied_by_deadline,                    "Q30", YesNo,                           ask,  [];
+            BrexitApplicationDate       => brexit_application_date,                       "Q30", Date,                            ask,  [InRange];
+            BrexitSpecialReasons        => brexit_special_reasons,                        "Q30", YesNo,                           ask,  [];
+            UkChildBirthOrAdoption      => uk_child_birth_or_adoption,                    "Q31", Date,                            skip, [InRange];
+            UkRelationship              => uk_family.relationship,                        "Q32", Choice(UkRelationship),          ask,  [];
+            UkNationalBasis             => uk_family.uk_national_basis,                   "Q32", Choice(UkNationalBasis),         ask,  [];
+            UkRelationshipBefore2021    => uk_family.relationship_before_2021,            "Q32", YesNo,                           ask,  [];
+            UkLivingInNorwayBy2021      => uk_family.living_in_norway_by_2021,            "Q32", YesNo,                           ask,  [];
+            UkCohabitationStart         => uk_family.cohabitation_start,                  "Q32", Date,                            skip, [InRange];
+            UkChildrenTogether          => uk_family.children_together,                   "Q32", YesNo,                           ask,  [];
+            UkWeddingWithinSixMonths    => uk_family.wedding_within_six_months,           "Q32", YesNo,                           ask,  [];
+            UkHealthInsurance           => uk_family.health_insurance,                    "Q32", YesNo,                           ask,  [];
+            UkSupported                 => uk_family.supported,                           "Q32", YesNo,                           ask,  [];
+            UkFosterConfirmation        => uk_family.foster_confirmation,                 "Q32", YesNo,                           ask,  [];
+            UkSiblingApproved           => uk_family.sibling_without_caregivers_approved, "Q32", YesNo,                           ask,  [];
+            UkOnlyCarer                 => uk_family.only_carer_in_norway,                "Q32", YesNo,                           ask,  [];
+            FrontierStartedBy2021       => frontier_started_by_2021,                      "Q33", YesNo,                           ask,  [];
+            FrontierLivesAbroad         => frontier_lives_abroad,                         "Q33", YesNo,                           ask,  [];
+            OldPermitIndicators         => old_permit_indicators,                         "Q34", MultiChoice(OldPermitIndicator), ask,  [];
+            UkRegisteredAsEuFamily      => uk_registered_as_eu_family,                    "Q1",  YesNo,                           ask,  [];
+            EuStayOverThreeMonths       => eu_stay_over_three_months,                     "Q35", YesNo,                           ask,  [];
+            EuRegistered                => eu_registered,                                 "Q35", YesNo,                           ask,  [];
+            EuResidenceStart            => eu_residence_start,                            "Q35", Date,                            skip, [InRange];
+            OtherCitizenship            => other_citizenship,                             "Q36", YesNo,                           ask,  [];
+            Topic                       => topic,                                         "Q0",  Choice(Topic),                   ask,  [];
+        }
+    };
+}
+pub(crate) use question_table;
+
+/// The choices of a row's kind, if it has any.
+macro_rules! choices_of {
+    () => {
+        &[]
+    };
+    ($t:ident) => {
+        crate::domain::answers::$t::OPTIONS
+    };
+}
+
+/// A row's date answer: the field for a date question, `None` for the others.
+macro_rules! date_of {
+    (Date, $field:expr) => {
+        $field
+    };
+    ($kind:ident, $field:expr) => {
+        None
+    };
+}
+
+macro_rules! define_questions {
+    ($($v:ident => $($f:ident).+, $q:literal, $kind:ident $(($t:ident))?, $skip:ident, [$($check:expr),*];)*) => {
         /// One question of the checker.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Question { $(#[doc = $q] $v,)* }
@@ -16,82 +127,52 @@ macro_rules! questions {
             /// Every question, in the rule book's order.
             pub const ALL: &'static [Question] = &[$(Question::$v,)*];
             /// The answer field's name in the answers format, e.g. `"card_expiry"`.
-            pub fn name(self) -> &'static str { match self { $(Question::$v => $name,)* } }
+            pub fn name(self) -> &'static str {
+                match self { $(Question::$v => stringify!($($f).+),)* }
+            }
             /// The rule book's question id, e.g. `"Q15"`.
             pub fn rulebook_id(self) -> &'static str { match self { $(Question::$v => $q,)* } }
             /// The question whose answer field has this name.
             pub fn from_name(name: &str) -> Option<Question> {
-                match name { $($name => Some(Question::$v),)* _ => None }
+                Question::ALL.iter().copied().find(|q| q.name() == name)
+            }
+            /// How the question is answered.
+            pub fn kind(self) -> Kind { match self { $(Question::$v => Kind::$kind,)* } }
+            /// The choices of a choice question, by their keys in the answers format (empty for
+            /// other kinds).
+            pub fn options(self) -> &'static [&'static str] {
+                match self { $(Question::$v => choices_of!($($t)?),)* }
+            }
+            /// Whether the question may be skipped ("I don't know yet" / "I don't have one").
+            pub fn is_skippable(self) -> bool {
+                match self { $(Question::$v => stringify!($skip) == "skip",)* }
+            }
+            /// The checks on a given answer, besides those of its kind (a list's entries, the
+            /// DUF number's form).
+            pub fn checks(self) -> &'static [Check] {
+                #[allow(unused_imports)]
+                use {Check::*, Question::*};
+                match self { $(Question::$v => &[$($check),*],)* }
+            }
+            /// The answer to a date question, if given (`None` for the other kinds).
+            pub fn date_answer(self, a: &Answers) -> Option<NaiveDate> {
+                match self { $(Question::$v => date_of!($kind, a.$($f).+),)* }
             }
         }
     };
 }
 
-questions! {
-    Citizenship => "citizenship", "Q1";
-    EuFamilyMember => "eu_family_member", "Q2";
-    BrexitRole => "brexit_role", "Q1";
-    Status => "status", "Q3";
-    Basis => "basis", "Q4";
-    FamilyFiveYearGroup => "family_five_year_group", "Q4";
-    AppliedFor => "applied_for", "Q5";
-    ApplicationDate => "application_date", "Q6";
-    AppliedFrom => "applied_from", "Q7";
-    SubmittedBy => "submitted_by", "Q8";
-    BiometricsTaken => "biometrics_taken", "Q9";
-    TravelDocument => "travel_document", "Q10";
-    LetterSaysMeetPolice => "letter_says_meet_police", "Q11";
-    Channel => "channel", "Q12";
-    DateOfBirth => "date_of_birth", "Q13";
-    CardSituation => "card_situation", "Q14";
-    CardExpiry => "card_expiry", "Q15";
-    PermitExpiry => "permit_expiry", "Q16";
-    LocationNow => "location_now", "Q17";
-    HandInOldCard => "hand_in_old_card", "Q18";
-    DufNumber => "duf_number", "Q19";
-    NewPassportRecently => "new_passport_recently", "Q20";
-    NewPassportDate => "new_passport_date", "Q20";
-    AppointmentDate => "appointment_date", "Q21";
-    CardLostInMail => "card_lost_in_mail", "Q22";
-    PlannedDeparture => "planned_departure", "Q23";
-    RenewalRegisteredOnline => "renewal_registered_online", "Q24";
-    NoAppointmentBeforeDeadline => "no_appointment_before_deadline", "Q24";
-    RenewalDigital => "renewal_digital", "Q24";
-    PermitStart => "permit_start", "Q25";
-    StaysAbroad => "stays_abroad", "Q26";
-    ResidenceRequirementDate => "residence_requirement_date", "Q27";
-    FirstQualifyingPermitDate => "first_qualifying_permit_date", "Q27";
-    PermitGap => "permit_gap", "Q37";
-    PlanAbroadOverTwoYears => "plan_abroad_over_two_years", "Q28";
-    LongAbroadReason => "long_abroad_reason", "Q28";
-    IntendsToReturn => "intends_to_return", "Q28";
-    UkResidenceStart => "uk_residence_start", "Q29";
-    UkBasisHistory => "uk_basis_history", "Q29";
-    BrexitAppliedByDeadline => "brexit_applied_by_deadline", "Q30";
-    BrexitApplicationDate => "brexit_application_date", "Q30";
-    BrexitSpecialReasons => "brexit_special_reasons", "Q30";
-    UkChildBirthOrAdoption => "uk_child_birth_or_adoption", "Q31";
-    UkRelationship => "uk_family.relationship", "Q32";
-    UkNationalBasis => "uk_family.uk_national_basis", "Q32";
-    UkRelationshipBefore2021 => "uk_family.relationship_before_2021", "Q32";
-    UkLivingInNorwayBy2021 => "uk_family.living_in_norway_by_2021", "Q32";
-    UkCohabitationStart => "uk_family.cohabitation_start", "Q32";
-    UkChildrenTogether => "uk_family.children_together", "Q32";
-    UkWeddingWithinSixMonths => "uk_family.wedding_within_six_months", "Q32";
-    UkHealthInsurance => "uk_family.health_insurance", "Q32";
-    UkSupported => "uk_family.supported", "Q32";
-    UkFosterConfirmation => "uk_family.foster_confirmation", "Q32";
-    UkSiblingApproved => "uk_family.sibling_without_caregivers_approved", "Q32";
-    UkOnlyCarer => "uk_family.only_carer_in_norway", "Q32";
-    FrontierStartedBy2021 => "frontier_started_by_2021", "Q33";
-    FrontierLivesAbroad => "frontier_lives_abroad", "Q33";
-    OldPermitIndicators => "old_permit_indicators", "Q34";
-    UkRegisteredAsEuFamily => "uk_registered_as_eu_family", "Q1";
-    EuStayOverThreeMonths => "eu_stay_over_three_months", "Q35";
-    EuRegistered => "eu_registered", "Q35";
-    EuResidenceStart => "eu_residence_start", "Q35";
-    OtherCitizenship => "other_citizenship", "Q36";
-    Topic => "topic", "Q0";
+question_table!(define_questions);
+
+/// A check on a date answer, run by `case::Case::from_answers`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Check {
+    /// Between 1900 and 2199 (`case::EARLIEST_DATE` … `case::LATEST_DATE`).
+    InRange,
+    /// Not after today (a date of birth).
+    NotInFuture,
+    /// Not before the answer to that question (a period's end after its start).
+    NotBefore(Question),
 }
 
 impl Serialize for Question {
@@ -117,64 +198,4 @@ pub enum Kind {
     Stays,
     /// A list of basis periods.
     Periods,
-}
-
-impl Question {
-    /// How the question is answered.
-    pub fn kind(self) -> Kind {
-        use Question::*;
-        match self {
-            Citizenship | Topic | BrexitRole | Status | Basis | AppliedFor | AppliedFrom
-            | SubmittedBy | TravelDocument | LetterSaysMeetPolice | Channel | LocationNow
-            | LongAbroadReason | UkRelationship | UkNationalBasis | PermitGap => Kind::Choice,
-            CardSituation | OldPermitIndicators => Kind::MultiChoice,
-            ApplicationDate
-            | DateOfBirth
-            | CardExpiry
-            | PermitExpiry
-            | NewPassportDate
-            | AppointmentDate
-            | PlannedDeparture
-            | RenewalRegisteredOnline
-            | PermitStart
-            | ResidenceRequirementDate
-            | FirstQualifyingPermitDate
-            | UkResidenceStart
-            | BrexitApplicationDate
-            | UkChildBirthOrAdoption
-            | UkCohabitationStart
-            | EuResidenceStart => Kind::Date,
-            DufNumber => Kind::Text,
-            StaysAbroad => Kind::Stays,
-            UkBasisHistory => Kind::Periods,
-            _ => Kind::YesNo,
-        }
-    }
-
-    /// The choices of a choice question, by their keys in the answers format (empty for other
-    /// kinds).
-    pub fn options(self) -> &'static [&'static str] {
-        use crate::domain::answers as a;
-        use Question::*;
-        match self {
-            Citizenship => a::Citizenship::OPTIONS,
-            Topic => a::Topic::OPTIONS,
-            BrexitRole => a::BrexitRole::OPTIONS,
-            Status => a::Status::OPTIONS,
-            Basis => a::Basis::OPTIONS,
-            AppliedFor => a::AppliedFor::OPTIONS,
-            AppliedFrom | LocationNow => a::Place::OPTIONS,
-            SubmittedBy => a::SubmittedBy::OPTIONS,
-            TravelDocument => a::TravelDocument::OPTIONS,
-            LetterSaysMeetPolice => a::LetterSays::OPTIONS,
-            Channel => a::Channel::OPTIONS,
-            LongAbroadReason => a::LongAbroadReason::OPTIONS,
-            UkRelationship => a::UkRelationship::OPTIONS,
-            UkNationalBasis => a::UkNationalBasis::OPTIONS,
-            PermitGap => a::PermitGap::OPTIONS,
-            CardSituation => a::CardSituation::OPTIONS,
-            OldPermitIndicators => a::OldPermitIndicator::OPTIONS,
-            _ => &[],
-        }
-    }
 }

@@ -1,8 +1,8 @@
 //! Reading and writing one answer by its question, generically, through the answers format.
 //!
 //! Every [`Question`] names a field of [`Answers`] (`Question::name`, with a dot for the family
-//! answers: `uk_family.relationship`). Going through the serde representation keeps the UI, the
-//! flow and the saved file in step with no per-field code.
+//! answers: `uk_family.relationship`), in the one question table of `domain::questions`, from
+//! which the reading and writing here are built: no per-field code.
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -163,7 +163,7 @@ impl Field for Vec<BasisPeriod> {
 
 /// One accessor per question: the field it reads and writes.
 macro_rules! fields {
-    ($($q:ident => $($f:ident).+;)*) => {
+    ($($q:ident => $($f:ident).+, $id:literal, $kind:ident $(($t:ident))?, $skip:ident, [$($check:expr),*];)*) => {
         /// The answer to `q` as the UI's value, or `None` if unanswered.
         pub fn get(answers: &Answers, q: Question) -> Option<AnswerValue> {
             match q {
@@ -201,72 +201,8 @@ macro_rules! fields {
     };
 }
 
-fields! {
-    Citizenship => citizenship;
-    EuFamilyMember => eu_family_member;
-    BrexitRole => brexit_role;
-    Status => status;
-    Basis => basis;
-    FamilyFiveYearGroup => family_five_year_group;
-    AppliedFor => applied_for;
-    ApplicationDate => application_date;
-    AppliedFrom => applied_from;
-    SubmittedBy => submitted_by;
-    BiometricsTaken => biometrics_taken;
-    TravelDocument => travel_document;
-    LetterSaysMeetPolice => letter_says_meet_police;
-    Channel => channel;
-    DateOfBirth => date_of_birth;
-    CardSituation => card_situation;
-    CardExpiry => card_expiry;
-    PermitExpiry => permit_expiry;
-    LocationNow => location_now;
-    HandInOldCard => hand_in_old_card;
-    DufNumber => duf_number;
-    NewPassportRecently => new_passport_recently;
-    NewPassportDate => new_passport_date;
-    AppointmentDate => appointment_date;
-    CardLostInMail => card_lost_in_mail;
-    PlannedDeparture => planned_departure;
-    RenewalRegisteredOnline => renewal_registered_online;
-    NoAppointmentBeforeDeadline => no_appointment_before_deadline;
-    RenewalDigital => renewal_digital;
-    PermitStart => permit_start;
-    StaysAbroad => stays_abroad;
-    ResidenceRequirementDate => residence_requirement_date;
-    FirstQualifyingPermitDate => first_qualifying_permit_date;
-    PermitGap => permit_gap;
-    PlanAbroadOverTwoYears => plan_abroad_over_two_years;
-    LongAbroadReason => long_abroad_reason;
-    IntendsToReturn => intends_to_return;
-    UkResidenceStart => uk_residence_start;
-    UkBasisHistory => uk_basis_history;
-    BrexitAppliedByDeadline => brexit_applied_by_deadline;
-    BrexitApplicationDate => brexit_application_date;
-    BrexitSpecialReasons => brexit_special_reasons;
-    UkChildBirthOrAdoption => uk_child_birth_or_adoption;
-    UkRelationship => uk_family.relationship;
-    UkNationalBasis => uk_family.uk_national_basis;
-    UkRelationshipBefore2021 => uk_family.relationship_before_2021;
-    UkLivingInNorwayBy2021 => uk_family.living_in_norway_by_2021;
-    UkCohabitationStart => uk_family.cohabitation_start;
-    UkChildrenTogether => uk_family.children_together;
-    UkWeddingWithinSixMonths => uk_family.wedding_within_six_months;
-    UkHealthInsurance => uk_family.health_insurance;
-    UkSupported => uk_family.supported;
-    UkFosterConfirmation => uk_family.foster_confirmation;
-    UkSiblingApproved => uk_family.sibling_without_caregivers_approved;
-    UkOnlyCarer => uk_family.only_carer_in_norway;
-    FrontierStartedBy2021 => frontier_started_by_2021;
-    FrontierLivesAbroad => frontier_lives_abroad;
-    OldPermitIndicators => old_permit_indicators;
-    UkRegisteredAsEuFamily => uk_registered_as_eu_family;
-    EuStayOverThreeMonths => eu_stay_over_three_months;
-    EuRegistered => eu_registered;
-    EuResidenceStart => eu_residence_start;
-    OtherCitizenship => other_citizenship;
-    Topic => topic;
-}
+// One arm per row of the question table (`domain::questions`).
+crate::domain::questions::question_table!(fields);
 
 /// Every question that has an answer.
 pub fn answered(answers: &Answers) -> std::collections::BTreeSet<Question> {

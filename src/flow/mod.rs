@@ -23,7 +23,7 @@ use crate::domain::answers::{
     SubmittedBy, Topic, UkRelationship,
 };
 use crate::domain::dates::{age_on, months_before};
-use crate::domain::questions::{Kind, Question as Q};
+use crate::domain::questions::{Check, Kind, Question as Q};
 
 pub use answer::{clear, get, set, AnswerValue};
 
@@ -38,29 +38,10 @@ const TRANSITION_END: NaiveDate = match NaiveDate::from_ymd_opt(2020, 12, 31) {
     None => NaiveDate::MIN,
 };
 
-/// Questions that may be skipped ("I don't know yet" / "I don't have one"): the checker then
-/// says what the answer would settle.
-pub const SKIPPABLE: &[Q] = &[
-    Q::AppointmentDate,
-    Q::PlannedDeparture,
-    Q::DufNumber,
-    Q::CardExpiry,
-    Q::PermitExpiry,
-    Q::DateOfBirth,
-    Q::RenewalRegisteredOnline,
-    Q::ResidenceRequirementDate,
-    Q::FirstQualifyingPermitDate,
-    Q::PermitStart,
-    Q::NewPassportDate,
-    Q::UkBasisHistory,
-    Q::EuResidenceStart,
-    Q::UkChildBirthOrAdoption,
-    Q::UkCohabitationStart,
-];
-
-/// Whether a question may be skipped.
+/// Whether a question may be skipped ("I don't know yet" / "I don't have one"): the checker then
+/// says what the answer would settle. From the question table ([`Q::is_skippable`]).
 pub fn is_skippable(q: Q) -> bool {
-    SKIPPABLE.contains(&q)
+    q.is_skippable()
 }
 
 /// Where the applicant stands in the questionnaire.
@@ -718,15 +699,14 @@ pub fn check_answer(
     let mut skipped = skipped.clone();
     skipped.remove(&q);
     if let Err(errors) = crate::domain::case::Case::from_answers(&next, today) {
-        // The permit's dates are checked together: either one, answered second, shows it.
-        let pair = [Q::PermitStart, Q::PermitExpiry];
+        // A period's dates are checked together (`Check::NotBefore`): either one, answered
+        // second, shows it.
         let mine: Vec<_> = errors
             .into_iter()
             .filter(|e| {
                 e.question() == q
                     || (matches!(e, crate::domain::case::AnswerError::EndBeforeStart { .. })
-                        && pair.contains(&q)
-                        && pair.contains(&e.question()))
+                        && e.question().checks().contains(&Check::NotBefore(q)))
             })
             .collect();
         if !mine.is_empty() {
