@@ -1,0 +1,59 @@
+//! The questions-and-results words are fetched when first needed (after Start), so the first
+//! load stays small; see `text::Lang::results_file`. The report worker is started at the same
+//! moment, so it is ready by the result page.
+//!
+//! May import `crate::ui`, `crate::platform` and `crate::text` only.
+
+use yew::prelude::*;
+
+use crate::platform;
+use crate::text::Lang;
+
+/// Whether the questions-and-results words have been fetched.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Words {
+    /// Not asked for yet.
+    Idle,
+    /// Being fetched.
+    Loading,
+    /// Fetched.
+    Ready,
+    /// The fetch failed (the reason, for the hint line).
+    Failed(String),
+}
+
+/// The words' state and how to fetch them again.
+pub struct UseWords {
+    /// Whether the words have been fetched.
+    pub words: UseStateHandle<Words>,
+    /// Fetches them again (after a failure).
+    pub on_retry: Callback<MouseEvent>,
+}
+
+/// Fetches the words of `lang` when `needed` and not already there, again on a retry.
+#[hook]
+pub fn use_words(lang: Lang, needed: bool) -> UseWords {
+    let words = use_state(|| Words::Idle);
+    let retry = use_state(|| 0u32);
+    {
+        let words = words.clone();
+        use_effect_with((lang, needed, *retry), move |&(lang, needs, _)| {
+            if needs {
+                platform::worker::warm();
+            }
+            if needs && lang.results().is_none() {
+                words.set(Words::Loading);
+                platform::spawn(async move {
+                    words.set(match platform::load_words(lang).await {
+                        Ok(()) => Words::Ready,
+                        Err(e) => Words::Failed(e),
+                    });
+                });
+            }
+        });
+    }
+    UseWords {
+        words,
+        on_retry: Callback::from(move |_: MouseEvent| retry.set(*retry + 1)),
+    }
+}

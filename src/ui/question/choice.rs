@@ -1,0 +1,61 @@
+//! The radio buttons of a choice question and of a yes/no question: one control, two
+//! components ([`ChoiceControl`] with the options the answers so far allow, [`YesNoControl`]
+//! with yes and no).
+//!
+//! May import `crate::ui`, `crate::flow` and `crate::text` only.
+
+use yew::prelude::*;
+
+use super::{error_line, ControlProps};
+use crate::flow;
+use crate::text::render::option_label;
+
+/// A choice question: one radio button per option.
+#[function_component(ChoiceControl)]
+pub fn choice_control(props: &ControlProps) -> Html {
+    radios(props, flow::choice_options(props.question, &props.answers))
+}
+
+/// A yes/no question: two radio buttons.
+#[function_component(YesNoControl)]
+pub fn yes_no_control(props: &ControlProps) -> Html {
+    radios(props, &["yes", "no"])
+}
+
+/// A fieldset of radio buttons, one per option; the heading is its legend.
+fn radios(props: &ControlProps, options: &[&'static str]) -> Html {
+    let (lang, q) = (props.lang, props.question);
+    let field = props.field();
+    let message = props.any_error_here(&field);
+    let radios = options.iter().enumerate().map(|(i, opt)| {
+        let id = format!("{field}-{i}");
+        let checked = props.draft.choice.as_deref() == Some(*opt);
+        let onchange = {
+            let draft = props.draft.clone();
+            let on_draft = props.on_draft.clone();
+            let value = opt.to_string();
+            Callback::from(move |_: Event| {
+                let mut d = draft.clone();
+                d.choice = Some(value.clone());
+                on_draft.emit(d);
+            })
+        };
+        html! {
+            <div class="choice" key={*opt}>
+                <input class="choice__input" type="radio" id={id.clone()} name={field.clone()}
+                       value={*opt} {checked} {onchange} />
+                <label class="choice__label" for={id}>{ option_label(lang, q, opt) }</label>
+            </div>
+        }
+    });
+    html! {
+        <div class={classes!("form-group", message.is_some().then_some("form-group--error"))}>
+            <fieldset class="fieldset" aria-describedby={props.described()}>
+                <legend class="fieldset__legend"><h1 tabindex="-1">{ props.title() }</h1></legend>
+                { props.hint() }
+                { error_line(lang, message) }
+                <div class="choices">{ for radios }</div>
+            </fieldset>
+        </div>
+    }
+}
