@@ -1,6 +1,6 @@
-//! The radio buttons of a choice question and of a yes/no question: one control, two
-//! components ([`ChoiceControl`] with the options the answers so far allow, [`YesNoControl`]
-//! with yes and no).
+//! The radio buttons of a choice question and of a yes/no question: one control, two kinds
+//! ([`choice_control`] with the options the answers so far allow, [`yes_no_control`] with yes
+//! and no).
 //!
 //! May import `crate::ui`, `crate::flow` and `crate::text` only.
 
@@ -11,13 +11,11 @@ use crate::flow;
 use crate::text::render::option_label;
 
 /// A choice question: one radio button per option.
-#[function_component(ChoiceControl)]
 pub fn choice_control(props: &ControlProps) -> Html {
     radios(props, flow::choice_options(props.question, &props.answers))
 }
 
 /// A yes/no question: two radio buttons.
-#[function_component(YesNoControl)]
 pub fn yes_no_control(props: &ControlProps) -> Html {
     radios(props, &["yes", "no"])
 }

@@ -10,7 +10,6 @@ use super::{error_line, ControlProps};
 use crate::text::tr;
 
 /// A date question: day, month and year fields under one legend.
-#[function_component(DateControl)]
 pub fn date_control(props: &ControlProps) -> Html {
     let lang = props.lang;
     let field = props.field();

@@ -9,7 +9,6 @@ use super::ControlProps;
 use crate::text::render::option_label;
 
 /// A multiple-choice question: one checkbox per option.
-#[function_component(MultiChoiceControl)]
 pub fn multi_choice_control(props: &ControlProps) -> Html {
     let (lang, q) = (props.lang, props.question);
     let field = props.field();

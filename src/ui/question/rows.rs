@@ -1,6 +1,6 @@
 //! The editors for a list of date ranges: stays abroad, each with a reason, and basis
-//! periods, each with a basis. One editor, two components ([`StaysControl`],
-//! [`PeriodsControl`]).
+//! periods, each with a basis. One editor, two kinds ([`stays_control`],
+//! [`periods_control`]).
 //!
 //! May import `crate::ui` and `crate::text` only.
 
@@ -29,13 +29,11 @@ const BASES: &[&str] = &[
 ];
 
 /// The stays abroad: a row per stay, with its reason.
-#[function_component(StaysControl)]
 pub fn stays_control(props: &ControlProps) -> Html {
     rows_editor(props, true)
 }
 
 /// The basis periods: a row per period, with its basis.
-#[function_component(PeriodsControl)]
 pub fn periods_control(props: &ControlProps) -> Html {
     rows_editor(props, false)
 }

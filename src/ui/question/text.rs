@@ -8,7 +8,6 @@ use yew::prelude::*;
 use super::{error_line, ControlProps};
 
 /// A text question: one text field.
-#[function_component(TextControl)]
 pub fn text_control(props: &ControlProps) -> Html {
     let lang = props.lang;
     let field = props.field();
