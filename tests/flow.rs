@@ -221,7 +221,12 @@ fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_an
                 }
             }
             Some(Status::Temporary) if w.answers.topic == Some(Topic::Travel) => {
-                for q in [Question::PermitExpiry, Question::StaysAbroad] {
+                // Another citizenship leaves the extension open whatever the stays.
+                let mut wanted = vec![Question::PermitExpiry, Question::OtherCitizenship];
+                if a.other_citizenship != Some(true) {
+                    wanted.push(Question::StaysAbroad);
+                }
+                for q in wanted {
                     assert!(w.path.contains(&q), "{} not asked: {:?}", q.name(), w.path);
                 }
             }

@@ -468,7 +468,9 @@ fn family_member(ctx: &Ctx, out: &mut Out) {
         }
         UkRelationship::Descendant => match age {
             Some(age) if age < 21 => {}
-            // "Under 21" and "over 21" leave exactly 21 open (rule book R-113).
+            // "Under 21" and "over 21" leave exactly 21 open (rule book R-113); a child who is
+            // supported meets both readings (not under a student, R-114).
+            Some(21) if !student && fam.supported == Some(true) => {}
             Some(21) => ambiguous = true,
             Some(_) if student => unmet.push("student_family_list"),
             Some(_) => needs.push(supported),

@@ -80,6 +80,8 @@ fn findings(topic: Topic) -> &'static [F] {
             F::BrexitWaiting,
             F::CollectiveExtension,
             F::CollectiveNoExtension,
+            // the new card after the extension comes by post.
+            F::CollectiveCardByPost,
             F::DecisionLetterPrevails,
         ],
         Topic::Travel => &[

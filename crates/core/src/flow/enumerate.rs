@@ -113,6 +113,13 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
                 to: ago(300),
                 reason: AbsenceReason::WorkAbroad,
             }])),
+            // A recent trip: inside a window that starts about now (a residence time met
+            // years from now counts only the stays from then on).
+            Some(AnswerValue::Stays(vec![Stay {
+                from: ago(40),
+                to: ago(10),
+                reason: AbsenceReason::Other,
+            }])),
         ],
         Kind::Periods => vec![Some(AnswerValue::Periods(vec![BasisPeriod {
             from: years_ago(8),

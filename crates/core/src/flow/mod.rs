@@ -19,8 +19,9 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{
-    Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, LetterSays, Place, Status,
-    SubmittedBy, Topic, UkRelationship,
+    Answers, AppliedFor, Basis, BrexitRole, CardSituation, Citizenship, LetterSays,
+    LongAbroadReason, Place, Status, SubmittedBy, Topic, TravelDocument, UkNationalBasis,
+    UkRelationship,
 };
 use crate::domain::dates::{age_on, months_before};
 use crate::domain::questions::{Check, Kind, Question as Q};
@@ -29,6 +30,12 @@ pub use answer::{clear, get, set, AnswerValue};
 
 /// 16 April 2021: from this day biometrics are taken at submission.
 const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+/// 1 September 2025: the Norwegian requirement changed; before it the first qualifying
+/// permit dates the training hours (W46).
+const LANGUAGE_CHANGE: NaiveDate = match NaiveDate::from_ymd_opt(2025, 9, 1) {
     Some(d) => d,
     None => NaiveDate::MIN,
 };
@@ -215,12 +222,18 @@ fn brexit_topic(w: &mut Walk, citizenship: Citizenship) -> Option<()> {
         _ => return Some(()),
     }
     if w.route(Q::Status, a.status)? == Status::BrexitTemporary {
-        if !w.path.contains(&Q::UkResidenceStart) {
-            w.ask(Q::UkResidenceStart);
-            w.ask(Q::UkBasisHistory);
-        }
+        // Signs of an old permanent permit settle the Brexit rules: the residence
+        // facts are not read then.
+        let old_permit = a
+            .old_permit_indicators
+            .as_ref()
+            .is_some_and(|s| !s.is_empty());
         w.ask(Q::PermitExpiry);
-        w.ask(Q::StaysAbroad);
+        // Stays abroad count only towards a Brexit permanent permit, for someone who moved
+        // by the end of 2020.
+        if !old_permit && a.uk_residence_start.is_some_and(|d| d <= TRANSITION_END) {
+            w.ask(Q::StaysAbroad);
+        }
     }
     Some(())
 }
@@ -250,13 +263,19 @@ fn topical(w: &mut Walk, topic: Topic) -> Option<()> {
         Topic::Travel => match status {
             Status::Temporary | Status::BrexitTemporary => {
                 if collective_basis(w)? {
+                    // What travel changes here is the extension's new end date (R-131,
+                    // another citizenship leaves it open whatever the stays.
                     w.ask(Q::PermitExpiry);
-                    w.ask(Q::StaysAbroad);
                     w.ask(Q::OtherCitizenship);
-                } else {
-                    w.ask(Q::PermitStart);
+                    if a.other_citizenship != Some(true) {
+                        w.ask(Q::StaysAbroad);
+                    }
+                } else if status == Status::BrexitTemporary {
+                    // The absence limits of are for other temporary permits;
+                    // a Brexit permit's continuity is the Brexit topic's.
                     w.ask(Q::PermitExpiry);
-                    w.ask(Q::StaysAbroad);
+                } else {
+                    permit_and_stays(w);
                 }
                 Some(())
             }
@@ -316,15 +335,47 @@ fn collective_basis(w: &mut Walk) -> Option<bool> {
 fn permanent_planning(w: &mut Walk) -> Option<()> {
     let a = w.a;
     // a family member's residence time depends on the person in Norway.
-    if w.route(Q::Basis, a.basis)? == Basis::Family {
+    let basis = w.route(Q::Basis, a.basis)?;
+    if basis == Basis::Family {
         w.ask(Q::FamilyFiveYearGroup);
     }
     w.ask(Q::ResidenceRequirementDate);
-    w.ask(Q::FirstQualifyingPermitDate);
+    // The first qualifying permit dates the requirement only when the applicant does not know
+    // the day, and the training hours of an application registered before 1 September
+    // 2025 (R-079, W46).
+    let before_change = a.application_date.is_some_and(|d| d < LANGUAGE_CHANGE);
+    if a.residence_requirement_date.is_none() || before_change {
+        w.ask(Q::FirstQualifyingPermitDate);
+    }
+    // A permanent permit on the Brexit route follows the Brexit rules only: the
+    // general requirements' facts are not read.
+    if a.status == Some(Status::BrexitTemporary) || basis == Basis::Brexit {
+        return Some(());
+    }
     w.ask(Q::DateOfBirth);
     w.ask(Q::StaysAbroad);
     w.ask(Q::PermitGap);
     Some(())
+}
+
+/// Travel on a temporary permit: its dates and the stays abroad measured against them
+/// . Without the expiry the stays count only towards a later permanent permit,
+/// whose limit needs the residence-time group: unknown on this journey without
+/// the basis, or for a family member (the five-year group is not asked here); without the start
+/// it is the same.
+fn permit_and_stays(w: &mut Walk) {
+    w.ask(Q::PermitStart);
+    w.ask(Q::PermitExpiry);
+    // Not on the Brexit route either, where the general requirements do not apply.
+    let group_known =
+        w.a.basis
+            .is_some_and(|b| !matches!(b, Basis::Family | Basis::Brexit));
+    let period_known = ![Q::PermitStart, Q::PermitExpiry]
+        .iter()
+        .any(|q| w.skipped.contains(q));
+    if group_known || period_known {
+        w.ask(Q::StaysAbroad);
+    }
 }
 
 /// Keeping a permanent permit or right while abroad (R-080 … R-083).
@@ -333,18 +384,26 @@ fn keep_permanent(w: &mut Walk, status: Status) -> Option<()> {
     if status == Status::PermanentPermit
         && w.route(Q::PlanAbroadOverTwoYears, a.plan_abroad_over_two_years)?
     {
+        // only a qualifying reason and the intention to return keep the permit;
+        // where the applicant is only says what to do after the grant.
         w.ask(Q::LongAbroadReason);
-        w.ask(Q::IntendsToReturn);
-        w.ask(Q::LocationNow);
+        if a.long_abroad_reason != Some(LongAbroadReason::Other) {
+            w.ask(Q::IntendsToReturn);
+            if a.intends_to_return != Some(false) {
+                w.ask(Q::LocationNow);
+            }
+        }
     }
     w.ask(Q::StaysAbroad);
     Some(())
 }
 
 /// UK frontier workers and their families: only the two facts of the frontier rules.
+/// Both must hold: someone who did not start by 2021 is not asked where they live.
 fn frontier(w: &mut Walk) -> Option<()> {
-    w.ask(Q::FrontierStartedBy2021);
-    w.ask(Q::FrontierLivesAbroad);
+    if w.route(Q::FrontierStartedBy2021, w.a.frontier_started_by_2021)? {
+        w.ask(Q::FrontierLivesAbroad);
+    }
     Some(())
 }
 
@@ -363,7 +422,10 @@ fn eu_national(w: &mut Walk) -> Option<()> {
     }
     if w.route(Q::EuRegistered, a.eu_registered)? {
         w.ask(Q::EuResidenceStart);
-        w.ask(Q::StaysAbroad);
+        // Stays abroad are counted from the start of residence: without it they cannot count.
+        if !w.skipped.contains(&Q::EuResidenceStart) {
+            w.ask(Q::StaysAbroad);
+        }
     }
     Some(())
 }
@@ -397,7 +459,9 @@ fn uk_family(w: &mut Walk) -> Option<()> {
     let a = w.a;
     let f = &a.uk_family;
     let rel = w.route(Q::UkRelationship, f.relationship)?;
-    w.ask(Q::UkNationalBasis);
+    // a student's family members are only the spouse, a cohabitant and children under
+    // 21, so the other relationships' conditions are not asked of them.
+    let student = w.route(Q::UkNationalBasis, f.uk_national_basis)? == UkNationalBasis::Student;
     w.ask(Q::AppliedFrom);
     let close = matches!(
         rel,
@@ -409,7 +473,14 @@ fn uk_family(w: &mut Walk) -> Option<()> {
     if rel == UkRelationship::Descendant {
         w.ask(Q::UkChildBirthOrAdoption);
     }
-    w.ask(Q::UkRelationshipBefore2021);
+    // a child born or adopted after 2020 has neither the relationship's date nor the
+    // application deadline to meet.
+    let born_after_2020 = a
+        .uk_child_birth_or_adoption
+        .is_some_and(|d| d > TRANSITION_END);
+    if !born_after_2020 {
+        w.ask(Q::UkRelationshipBefore2021);
+    }
     if !close {
         w.ask(Q::UkLivingInNorwayBy2021);
     }
@@ -421,17 +492,18 @@ fn uk_family(w: &mut Walk) -> Option<()> {
                 w.ask(Q::UkCohabitationStart);
             }
         }
-        UkRelationship::Engaged => {
-            w.ask(Q::UkWeddingWithinSixMonths);
-            w.ask(Q::UkHealthInsurance);
-        }
         UkRelationship::Descendant => {
             // Children of 21 or more must be supported.
             let dob = w.route(Q::DateOfBirth, a.date_of_birth)?;
             // Routing may only depend on earlier answers, so the age is taken today.
-            if age_on(dob, w.today).is_some_and(|age| age >= 21) {
+            if !student && age_on(dob, w.today).is_some_and(|age| age >= 21) {
                 w.ask(Q::UkSupported);
             }
+        }
+        _ if student => {}
+        UkRelationship::Engaged => {
+            w.ask(Q::UkWeddingWithinSixMonths);
+            w.ask(Q::UkHealthInsurance);
         }
         UkRelationship::Ascendant | UkRelationship::OtherSupported => w.ask(Q::UkSupported),
         UkRelationship::FosterChild => {
@@ -448,6 +520,9 @@ fn uk_family(w: &mut Walk) -> Option<()> {
             w.ask(Q::UkOnlyCarer);
             w.ask(Q::UkHealthInsurance);
         }
+    }
+    if born_after_2020 {
+        return Some(());
     }
     brexit_deadline(w)
 }
@@ -538,29 +613,50 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
     let a = w.a;
     match applied {
         AppliedFor::FirstAsylumWithPolice | AppliedFor::BrexitPermit => {
-            w.ask(Q::ApplicationDate);
+            // Brexit applicants wait for the police's notice whatever the date; the
+            // date gives a family member's age.
+            if applied == AppliedFor::FirstAsylumWithPolice
+                || a.brexit_role == Some(BrexitRole::FamilyMember)
+            {
+                w.ask(Q::ApplicationDate);
+            }
             w.ask(Q::DateOfBirth);
             return Some(());
         }
         AppliedFor::PermanentRight => {}
         _ => {
             let date = w.route(Q::ApplicationDate, a.application_date)?;
-            if date >= BIOMETRICS_FROM {
+            // Whether the rules send the card by post, before the letter: not
+            // for permanent right, nor before 16 April 2021 or from abroad
+            //
+            let mut by_post = false;
+            if date >= BIOMETRICS_FROM
+                && w.route(Q::AppliedFrom, a.applied_from)? == Place::Norway
+                && a.status != Some(Status::PermanentRight)
+            {
                 let renewal_like =
                     matches!(applied, AppliedFor::Renewal | AppliedFor::DerivedRefugee);
-                if w.route(Q::AppliedFrom, a.applied_from)? == Place::Norway {
-                    if !renewal_like
-                        && w.route(Q::SubmittedBy, a.submitted_by)? == SubmittedBy::Myself
-                    {
-                        w.ask(Q::BiometricsTaken);
-                    }
-                    w.ask(Q::TravelDocument);
+                // a travel document still to be turned in means an appointment, so who
+                // handed in the application and the biometrics do not matter then.
+                let document = w.route(Q::TravelDocument, a.travel_document)?;
+                let turn_in = matches!(
+                    document,
+                    TravelDocument::Valid | TravelDocument::ExpiredNotHandedIn
+                );
+                if renewal_like {
+                    by_post = !turn_in;
+                } else if !turn_in
+                    && w.route(Q::SubmittedBy, a.submitted_by)? == SubmittedBy::Myself
+                {
+                    w.ask(Q::BiometricsTaken);
+                    by_post = a.biometrics_taken == Some(true);
                 }
             }
-            // A letter that says no meeting is needed means the card comes by post: how to
-            // book, who must come along, the appointment's day and a trip measured from it do
-            // not matter then.
-            if w.route(Q::LetterSaysMeetPolice, a.letter_says_meet_police)? == LetterSays::No {
+            // A card that comes by post (the letter says no meeting is needed, or the rules
+            // say so and the letter does not say otherwise): how to book, who must come along,
+            // the appointment's day and a trip measured from it do not matter then.
+            let letter = w.route(Q::LetterSaysMeetPolice, a.letter_says_meet_police)?;
+            if letter == LetterSays::No || (by_post && letter != LetterSays::Yes) {
                 return Some(());
             }
         }
@@ -601,16 +697,25 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     let a = w.a;
     let situation = w.route(Q::CardSituation, a.card_situation.as_ref())?;
     let permanent = matches!(status, Status::PermanentPermit | Status::PermanentRight);
-    if permanent {
-        w.ask(Q::CardExpiry);
-    } else {
-        w.ask(Q::PermitExpiry);
-    }
     let only_expiry = situation
         .iter()
         .all(|s| matches!(s, CardSituation::ExpiringSoon | CardSituation::Expired));
-    if only_expiry && !permanent {
-        // a temporary permit that expires is renewed, not replaced.
+    // a temporary permit that expires is renewed, not replaced: its expiry then only
+    // dates the renewal, which the "get my card" topic does not show.
+    let renewal_only = only_expiry && !permanent;
+    if permanent {
+        w.ask(Q::CardExpiry);
+    } else if !(renewal_only && a.topic == Some(Topic::GetCard)) {
+        w.ask(Q::PermitExpiry);
+    }
+    if renewal_only {
+        return Some(());
+    }
+    // an expired temporary permit is renewed first, so no card can be ordered (not for
+    // collective protection, which is extended without an application, R-131).
+    let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
+    let collective = status == Status::Temporary && a.basis == Some(Basis::CollectiveProtection);
+    if temporary && !collective && a.permit_expiry.is_some_and(|e| e < w.today) {
         return Some(());
     }
     w.ask(Q::LocationNow);
@@ -621,6 +726,11 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
         w.ask(Q::HandInOldCard);
     }
     w.ask(Q::DufNumber);
+    // from abroad the card is ordered after the return: the passport to bring, the
+    // appointment and a trip after it are for then.
+    if a.location_now == Some(Place::Abroad) {
+        return Some(());
+    }
     w.ask(Q::NewPassportRecently);
     w.ask(Q::AppointmentDate);
     if a.appointment_date.is_some() {
@@ -633,9 +743,17 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
 fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
     let a = w.a;
     w.ask(Q::PermitExpiry);
-    w.ask(Q::LocationNow);
+    // where the applicant is matters for a protection-based permit only.
+    if a.basis == Some(Basis::Protection) {
+        w.ask(Q::LocationNow);
+    }
     if applied == AppliedFor::Renewal {
-        w.ask(Q::RenewalDigital);
+        // Without the expiry there is no deadline to measure against: how the renewal was
+        // made and the fallback's facts are not read then (R-061 … R-063).
+        let expiry_skipped = w.skipped.contains(&Q::PermitExpiry);
+        if !expiry_skipped {
+            w.ask(Q::RenewalDigital);
+        }
         // The day it was handed in is the application's date (Q6), asked once.
         w.ask(Q::ApplicationDate);
         // Only a renewal handed in after the deadline (one month before the expiry, R-061)
@@ -643,7 +761,7 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
         let deadline = a.permit_expiry.and_then(|e| months_before(e, 1));
         let late = match (a.application_date, deadline) {
             (Some(on), Some(deadline)) => on > deadline,
-            (Some(_), None) => true,
+            (Some(_), None) => !expiry_skipped,
             (None, _) => false,
         };
         if late {
