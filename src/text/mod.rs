@@ -75,7 +75,7 @@ impl Lang {
     /// (`no`) and nynorsk (`nn`) readers get bokmål, the closer of the two languages offered.
     ///
     /// ```
-    /// use residence_core::text::Lang;
+    /// use residence_checker::text::Lang;
     /// assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
     /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
     /// assert_eq!(Lang::from_tag("ar-SY"), Some(Lang::Ar));
@@ -100,7 +100,7 @@ impl Lang {
     /// English.
     ///
     /// ```
-    /// use residence_core::text::Lang;
+    /// use residence_checker::text::Lang;
     /// assert_eq!(Lang::negotiate(["pl-PL", "nb"]), Lang::Nb);
     /// assert_eq!(Lang::negotiate(["de"]), Lang::En);
     /// ```
@@ -204,7 +204,7 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 /// Placeholders are left as written; use [`tr_with`] to fill them.
 ///
 /// ```
-/// use residence_core::text::{tr, Lang};
+/// use residence_checker::text::{tr, Lang};
 /// assert_eq!(tr(Lang::En, "lang.name"), "English");
 /// assert_eq!(tr(Lang::Nb, "no.such.key"), "no.such.key");
 /// ```
@@ -216,7 +216,7 @@ pub fn tr(lang: Lang, key: &str) -> &str {
 /// into line breaks.
 ///
 /// ```
-/// use residence_core::text::{tr_with, Lang};
+/// use residence_checker::text::{tr_with, Lang};
 /// assert_eq!(
 ///     tr_with(Lang::En, "title.page", &[("page", "Start")]),
 ///     "Start – Residence card checker"
