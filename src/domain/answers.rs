@@ -774,15 +774,19 @@ impl Answers {
         self.application_date = self.application_date.or(self.renewal_submitted.take());
     }
 
-    /// The version-1 fields still given (their names in the answers format), which a
-    /// version-2 file may not hold.
-    pub fn version_1_fields(&self) -> impl Iterator<Item = &'static str> {
+    /// The version-1 fields still given, which a version-2 file may not hold: each as its
+    /// name in the answers format and the name of the field that took its place.
+    pub fn version_1_fields(&self) -> impl Iterator<Item = (&'static str, &'static str)> {
         [
-            ("renewal_submitted", self.renewal_submitted.is_some()),
-            ("permit_end", self.permit_end.is_some()),
+            (
+                "renewal_submitted",
+                "application_date",
+                self.renewal_submitted.is_some(),
+            ),
+            ("permit_end", "permit_expiry", self.permit_end.is_some()),
         ]
         .into_iter()
-        .filter_map(|(name, given)| given.then_some(name))
+        .filter_map(|(old, new, given)| given.then_some((old, new)))
     }
 
     /// Q6 for a renewal: the day the renewal was handed in (the day it counts as submitted,

@@ -68,8 +68,9 @@ impl AnswersFile {
     /// by the full check, so its topic is [`Topic::Everything`] (it then reopens on the same
     /// result, not on the topic question). Every reader calls this after the checksum, which
     /// covers the file as it was written.
-    /// Version 1 also had two fields of two facts asked again (each fact once): they answer
-    /// the asked fields ([`Answers::migrate_from_version_1`]).
+    ///
+    /// Version 1 also gave two facts a second field each (each fact once): those answer the
+    /// asked fields ([`Answers::migrate_from_version_1`]).
     pub fn migrate(mut self) -> Self {
         if self.format_version < 2 {
             self.answers.topic.get_or_insert(Topic::Everything);
@@ -290,17 +291,10 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
             message: e.into_inner().to_string(),
         })?;
     if file.format_version >= 2 {
-        if let Some(name) = file.answers.version_1_fields().next() {
+        if let Some((old, new)) = file.answers.version_1_fields().next() {
             return Err(FormatError::Field {
-                path: format!("answers.{name}"),
-                message: format!(
-                    "`{name}` is a field of format version 1; version 2 has `{}`",
-                    if name == "permit_end" {
-                        "permit_expiry"
-                    } else {
-                        "application_date"
-                    }
-                ),
+                path: format!("answers.{old}"),
+                message: format!("`{old}` is a field of format version 1; version 2 has `{new}`"),
             });
         }
     }
