@@ -168,21 +168,18 @@ impl Case {
     pub fn from_answers(answers: &Answers, today: NaiveDate) -> Result<Case, Vec<AnswerError>> {
         let mut errors = Vec::new();
         let a = answers;
-        // The checks of the question table (`domain::questions`) on every date answered:
-        // first each date's range, then the checks that compare it.
+        // Every date answered: first each date's range, then the checks of the question
+        // table (`domain::questions`) that compare it.
         let dates: Vec<(Question, NaiveDate)> = Question::ALL
             .iter()
             .filter_map(|&q| Some((q, q.date_answer(a)?)))
             .collect();
         for &(question, date) in &dates {
-            if question.checks().contains(&Check::InRange) {
-                check_date(question, date, &mut errors);
-            }
+            check_date(question, date, &mut errors);
         }
         for &(question, date) in &dates {
             for check in question.checks() {
                 match *check {
-                    Check::InRange => {}
                     Check::NotInFuture if date > today => {
                         errors.push(AnswerError::DateInFuture { question, date });
                     }

@@ -36,47 +36,47 @@ macro_rules! question_table {
             Basis                       => basis,                                         "Q4",  Choice(Basis),                   ask,  [];
             FamilyFiveYearGroup         => family_five_year_group,                        "Q4",  YesNo,                           ask,  [];
             AppliedFor                  => applied_for,                                   "Q5",  Choice(AppliedFor),              ask,  [];
-            ApplicationDate             => application_date,                              "Q6",  Date,                            ask,  [InRange];
+            ApplicationDate             => application_date,                              "Q6",  Date,                            ask,  [];
             AppliedFrom                 => applied_from,                                  "Q7",  Choice(Place),                   ask,  [];
             SubmittedBy                 => submitted_by,                                  "Q8",  Choice(SubmittedBy),             ask,  [];
             BiometricsTaken             => biometrics_taken,                              "Q9",  YesNo,                           ask,  [];
             TravelDocument              => travel_document,                               "Q10", Choice(TravelDocument),          ask,  [];
             LetterSaysMeetPolice        => letter_says_meet_police,                       "Q11", Choice(LetterSays),              ask,  [];
             Channel                     => channel,                                       "Q12", Choice(Channel),                 ask,  [];
-            DateOfBirth                 => date_of_birth,                                 "Q13", Date,                            skip, [InRange, NotInFuture];
+            DateOfBirth                 => date_of_birth,                                 "Q13", Date,                            skip, [NotInFuture];
             CardSituation               => card_situation,                                "Q14", MultiChoice(CardSituation),      ask,  [];
-            CardExpiry                  => card_expiry,                                   "Q15", Date,                            skip, [InRange];
-            PermitExpiry                => permit_expiry,                                 "Q16", Date,                            skip, [InRange, NotBefore(PermitStart)];
+            CardExpiry                  => card_expiry,                                   "Q15", Date,                            skip, [];
+            PermitExpiry                => permit_expiry,                                 "Q16", Date,                            skip, [NotBefore(PermitStart)];
             LocationNow                 => location_now,                                  "Q17", Choice(Place),                   ask,  [];
             HandInOldCard               => hand_in_old_card,                              "Q18", YesNo,                           ask,  [];
             DufNumber                   => duf_number,                                    "Q19", Text,                            skip, [];
             NewPassportRecently         => new_passport_recently,                         "Q20", YesNo,                           ask,  [];
-            NewPassportDate             => new_passport_date,                             "Q20", Date,                            skip, [InRange];
-            AppointmentDate             => appointment_date,                              "Q21", Date,                            skip, [InRange];
+            NewPassportDate             => new_passport_date,                             "Q20", Date,                            skip, [];
+            AppointmentDate             => appointment_date,                              "Q21", Date,                            skip, [];
             CardLostInMail              => card_lost_in_mail,                             "Q22", YesNo,                           ask,  [];
-            PlannedDeparture            => planned_departure,                             "Q23", Date,                            skip, [InRange];
-            RenewalRegisteredOnline     => renewal_registered_online,                     "Q24", Date,                            skip, [InRange];
+            PlannedDeparture            => planned_departure,                             "Q23", Date,                            skip, [];
+            RenewalRegisteredOnline     => renewal_registered_online,                     "Q24", Date,                            skip, [];
             NoAppointmentBeforeDeadline => no_appointment_before_deadline,                "Q24", YesNo,                           ask,  [];
             RenewalDigital              => renewal_digital,                               "Q24", YesNo,                           ask,  [];
-            PermitStart                 => permit_start,                                  "Q25", Date,                            skip, [InRange];
+            PermitStart                 => permit_start,                                  "Q25", Date,                            skip, [];
             StaysAbroad                 => stays_abroad,                                  "Q26", Stays,                           ask,  [];
-            ResidenceRequirementDate    => residence_requirement_date,                    "Q27", Date,                            skip, [InRange];
-            FirstQualifyingPermitDate   => first_qualifying_permit_date,                  "Q27", Date,                            skip, [InRange];
+            ResidenceRequirementDate    => residence_requirement_date,                    "Q27", Date,                            skip, [];
+            FirstQualifyingPermitDate   => first_qualifying_permit_date,                  "Q27", Date,                            skip, [];
             PermitGap                   => permit_gap,                                    "Q37", Choice(PermitGap),               ask,  [];
             PlanAbroadOverTwoYears      => plan_abroad_over_two_years,                    "Q28", YesNo,                           ask,  [];
             LongAbroadReason            => long_abroad_reason,                            "Q28", Choice(LongAbroadReason),        ask,  [];
             IntendsToReturn             => intends_to_return,                             "Q28", YesNo,                           ask,  [];
-            UkResidenceStart            => uk_residence_start,                            "Q29", Date,                            ask,  [InRange];
+            UkResidenceStart            => uk_residence_start,                            "Q29", Date,                            ask,  [];
             UkBasisHistory              => uk_basis_history,                              "Q29", Periods,                         skip, [];
             BrexitAppliedByDeadline     => brexit_applied_by_deadline,                    "Q30", YesNo,                           ask,  [];
-            BrexitApplicationDate       => brexit_application_date,                       "Q30", Date,                            ask,  [InRange];
+            BrexitApplicationDate       => brexit_application_date,                       "Q30", Date,                            ask,  [];
             BrexitSpecialReasons        => brexit_special_reasons,                        "Q30", YesNo,                           ask,  [];
-            UkChildBirthOrAdoption      => uk_child_birth_or_adoption,                    "Q31", Date,                            skip, [InRange];
+            UkChildBirthOrAdoption      => uk_child_birth_or_adoption,                    "Q31", Date,                            skip, [];
             UkRelationship              => uk_family.relationship,                        "Q32", Choice(UkRelationship),          ask,  [];
             UkNationalBasis             => uk_family.uk_national_basis,                   "Q32", Choice(UkNationalBasis),         ask,  [];
             UkRelationshipBefore2021    => uk_family.relationship_before_2021,            "Q32", YesNo,                           ask,  [];
             UkLivingInNorwayBy2021      => uk_family.living_in_norway_by_2021,            "Q32", YesNo,                           ask,  [];
-            UkCohabitationStart         => uk_family.cohabitation_start,                  "Q32", Date,                            skip, [InRange];
+            UkCohabitationStart         => uk_family.cohabitation_start,                  "Q32", Date,                            skip, [];
             UkChildrenTogether          => uk_family.children_together,                   "Q32", YesNo,                           ask,  [];
             UkWeddingWithinSixMonths    => uk_family.wedding_within_six_months,           "Q32", YesNo,                           ask,  [];
             UkHealthInsurance           => uk_family.health_insurance,                    "Q32", YesNo,                           ask,  [];
@@ -90,7 +90,7 @@ macro_rules! question_table {
             UkRegisteredAsEuFamily      => uk_registered_as_eu_family,                    "Q1",  YesNo,                           ask,  [];
             EuStayOverThreeMonths       => eu_stay_over_three_months,                     "Q35", YesNo,                           ask,  [];
             EuRegistered                => eu_registered,                                 "Q35", YesNo,                           ask,  [];
-            EuResidenceStart            => eu_residence_start,                            "Q35", Date,                            skip, [InRange];
+            EuResidenceStart            => eu_residence_start,                            "Q35", Date,                            skip, [];
             OtherCitizenship            => other_citizenship,                             "Q36", YesNo,                           ask,  [];
             Topic                       => topic,                                         "Q0",  Choice(Topic),                   ask,  [];
         }
@@ -147,8 +147,8 @@ macro_rules! define_questions {
             pub fn is_skippable(self) -> bool {
                 match self { $(Question::$v => stringify!($skip) == "skip",)* }
             }
-            /// The checks on a given answer, besides those of its kind (a list's entries, the
-            /// DUF number's form).
+            /// The checks on a given answer, besides those of its kind (a date's range, a
+            /// list's entries, the DUF number's form).
             pub fn checks(self) -> &'static [Check] {
                 #[allow(unused_imports)]
                 use {Check::*, Question::*};
@@ -164,11 +164,10 @@ macro_rules! define_questions {
 
 question_table!(define_questions);
 
-/// A check on a date answer, run by `case::Case::from_answers`.
+/// A check on a date answer besides its range (every date is between 1900 and 2199, by its
+/// kind), run by `case::Case::from_answers`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Check {
-    /// Between 1900 and 2199 (`case::EARLIEST_DATE` … `case::LATEST_DATE`).
-    InRange,
     /// Not after today (a date of birth).
     NotInFuture,
     /// Not before the answer to that question (a period's end after its start).

@@ -14,7 +14,7 @@ use std::fmt::Write;
 use chrono::NaiveDate;
 
 use super::answer::{set, AnswerValue};
-use super::{is_skippable, progress};
+use super::progress;
 use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay};
 use crate::domain::dates::{days_before, years_before};
 use crate::domain::questions::{Kind, Question as Q};
@@ -127,7 +127,7 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
             basis: EeaBasis::Employee,
         }]))],
     };
-    if is_skippable(q) {
+    if q.is_skippable() {
         out.push(None);
     }
     out

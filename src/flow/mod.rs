@@ -45,12 +45,6 @@ const TRANSITION_END: NaiveDate = match NaiveDate::from_ymd_opt(2020, 12, 31) {
     None => NaiveDate::MIN,
 };
 
-/// Whether a question may be skipped ("I don't know yet" / "I don't have one"): the checker then
-/// says what the answer would settle. From the question table ([`Q::is_skippable`]).
-pub fn is_skippable(q: Q) -> bool {
-    q.is_skippable()
-}
-
 /// Where the applicant stands in the questionnaire.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {

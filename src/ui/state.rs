@@ -268,7 +268,7 @@ impl Reducible for AppState {
                 }
             }
             Action::Skip(q) => {
-                if !flow::is_skippable(q) {
+                if !q.is_skippable() {
                     return self;
                 }
                 flow::clear(&mut next.answers, q);
@@ -332,7 +332,7 @@ impl Reducible for AppState {
                 next = AppState::with_answers(self.lang, self.today, &answers, &BTreeSet::new());
                 // Files and links are made on the result page, so a question they leave open
                 // that may be skipped was skipped ("I don't know yet").
-                while let Some(q) = next.progress().next.filter(|q| flow::is_skippable(*q)) {
+                while let Some(q) = next.progress().next.filter(|q| q.is_skippable()) {
                     if !next.skipped.insert(q) {
                         break;
                     }

@@ -8,7 +8,6 @@ use yew::prelude::*;
 
 use super::{error_line, ControlProps};
 use crate::flow;
-use crate::text::render::option_label;
 
 /// A choice question: one radio button per option.
 pub fn choice_control(props: &ControlProps) -> Html {
@@ -22,11 +21,10 @@ pub fn yes_no_control(props: &ControlProps) -> Html {
 
 /// A fieldset of radio buttons, one per option; the heading is its legend.
 fn radios(props: &ControlProps, options: &[&'static str]) -> Html {
-    let (lang, q) = (props.lang, props.question);
+    let lang = props.lang;
     let field = props.field();
     let message = props.any_error_here(&field);
     let radios = options.iter().enumerate().map(|(i, opt)| {
-        let id = format!("{field}-{i}");
         let checked = props.draft.choice.as_deref() == Some(*opt);
         let onchange = {
             let draft = props.draft.clone();
@@ -38,13 +36,7 @@ fn radios(props: &ControlProps, options: &[&'static str]) -> Html {
                 on_draft.emit(d);
             })
         };
-        html! {
-            <div class="choice" key={*opt}>
-                <input class="choice__input" type="radio" id={id.clone()} name={field.clone()}
-                       value={*opt} {checked} {onchange} />
-                <label class="choice__label" for={id}>{ option_label(lang, q, opt) }</label>
-            </div>
-        }
+        props.option_row((i, *opt), "radio", checked, onchange)
     });
     html! {
         <div class={classes!("form-group", message.is_some().then_some("form-group--error"))}>

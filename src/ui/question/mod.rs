@@ -32,7 +32,7 @@ use crate::domain::answers::Answers;
 use crate::domain::questions::{Kind, Question};
 use crate::flow::{self, AnswerValue};
 use crate::platform;
-use crate::text::render::{error_text, question_hint, question_title};
+use crate::text::render::{error_text, option_label, question_hint, question_title};
 use crate::text::{tr, tr_with, Lang};
 use draft::{field_for_error, field_id, to_answer, Draft, FieldError};
 
@@ -78,6 +78,27 @@ pub struct ControlProps {
 }
 
 impl ControlProps {
+    /// One option of a choice question: its input (`"radio"` or `"checkbox"`) and its label.
+    fn option_row(
+        &self,
+        (i, opt): (usize, &'static str),
+        input: &'static str,
+        checked: bool,
+        onchange: Callback<Event>,
+    ) -> Html {
+        let field = self.field();
+        let id = format!("{field}-{i}");
+        html! {
+            <div class="choice" key={opt}>
+                <input class="choice__input" type={input} id={id.clone()} name={field}
+                       value={opt} {checked} {onchange} />
+                <label class="choice__label" for={id}>
+                    { option_label(self.lang, self.question, opt) }
+                </label>
+            </div>
+        }
+    }
+
     /// The id of the question's field (the prefix of its parts' ids).
     fn field(&self) -> String {
         field_id(self.question)
@@ -229,7 +250,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         }
     };
 
-    let skip = if flow::is_skippable(q) {
+    let skip = if q.is_skippable() {
         let on_skip = props.on_skip.clone();
         html! {
             <button type="button" class="button button--secondary"

@@ -6,14 +6,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use super::ControlProps;
-use crate::text::render::option_label;
 
 /// A multiple-choice question: one checkbox per option.
 pub fn multi_choice_control(props: &ControlProps) -> Html {
-    let (lang, q) = (props.lang, props.question);
-    let field = props.field();
+    let q = props.question;
     let boxes = q.options().iter().enumerate().map(|(i, opt)| {
-        let id = format!("{field}-{i}");
         let checked = props.draft.choices.iter().any(|c| c == opt);
         let onchange = {
             let draft = props.draft.clone();
@@ -29,13 +26,7 @@ pub fn multi_choice_control(props: &ControlProps) -> Html {
                 on_draft.emit(d);
             })
         };
-        html! {
-            <div class="choice" key={*opt}>
-                <input class="choice__input" type="checkbox" id={id.clone()} name={field.clone()}
-                       value={*opt} {checked} {onchange} />
-                <label class="choice__label" for={id}>{ option_label(lang, q, opt) }</label>
-            </div>
-        }
+        props.option_row((i, *opt), "checkbox", checked, onchange)
     });
     html! {
         <div class="form-group">
