@@ -12,6 +12,7 @@ use serde::Serialize;
 use super::answers::{Answers, BasisPeriod, Stay};
 use super::dates::DateRange;
 use super::questions::{Check, Question};
+use super::sort::sort_by_key;
 
 /// The earliest date the checker accepts.
 pub const EARLIEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(1900, 1, 1) {
@@ -221,7 +222,7 @@ impl Case {
 
         if errors.is_empty() {
             let mut sorted = stays;
-            sorted.sort_unstable_by_key(|s| (s.from, s.to));
+            sort_by_key(&mut sorted, |s| (s.from, s.to));
             let mut answers = answers.with_topic_implied();
             answers.fill_from_unasked(today);
             Ok(Case {
@@ -293,7 +294,8 @@ fn check_stays(stays: &[Stay], errors: &mut Vec<AnswerError>) {
             valid.push((index, *stay));
         }
     }
-    valid.sort_unstable_by_key(|(i, s)| (s.from, s.to, *i));
+    // Stable: stays that start and end on the same days stay in the order given.
+    sort_by_key(&mut valid, |(_, s)| (s.from, s.to));
     let mut reported = 0;
     for pair in valid.windows(2) {
         if let [(i, a), (j, b)] = pair {

@@ -10,3 +10,4 @@ pub mod dates;
 pub mod format;
 pub mod questions;
 pub mod refs;
+pub mod sort;

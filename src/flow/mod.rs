@@ -135,7 +135,9 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
     // A date the questions do not ask answers the yes/no they do ask before it is dropped.
     current.fill_from_unasked(today);
     loop {
-        let mut reached: BTreeSet<Q> = path(&current, today).into_iter().collect();
+        // `extend`, not `collect`, which sorts (see `domain::sort`).
+        let mut reached = BTreeSet::new();
+        reached.extend(path(&current, today));
         // Answers the full check would use are kept when a topic is chosen, so that moving to
         // another topic loses nothing; the chosen topic's rules read only its own.
         if current.topic.is_some_and(|t| t != Topic::Everything) {
@@ -152,8 +154,9 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
             }
         }
         if next == current {
-            let skipped = skipped.intersection(&reached).copied().collect();
-            return (next, skipped);
+            let mut kept = BTreeSet::new();
+            kept.extend(skipped.intersection(&reached).copied());
+            return (next, kept);
         }
         current = next;
     }

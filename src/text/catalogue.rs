@@ -20,6 +20,8 @@
 
 use std::collections::BTreeSet;
 
+use crate::domain::sort::sort_by_key;
+
 /// One `key = value` entry, borrowed from the catalogue text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Entry<'a> {
@@ -120,9 +122,8 @@ pub fn parse(text: &str) -> Parsed<'_> {
         }
         entries.push(Entry { key, value, line });
     }
-    // Ties broken by line keep the first of two equal keys first; later duplicates are
-    // reported. (An unstable sort: the stable one costs the browser app more code.)
-    entries.sort_unstable_by(|a, b| a.key.cmp(b.key).then(a.line.cmp(&b.line)));
+    // A stable sort keeps the first of two equal keys first; later duplicates are reported.
+    sort_by_key(&mut entries, |e| e.key);
     let mut unique: Vec<Entry<'_>> = Vec::with_capacity(entries.len());
     for entry in entries {
         match unique.last() {
@@ -133,7 +134,7 @@ pub fn parse(text: &str) -> Parsed<'_> {
             _ => unique.push(entry),
         }
     }
-    errors.sort_unstable_by_key(|e| e.line);
+    sort_by_key(&mut errors, |e| e.line);
     Parsed {
         entries: unique,
         errors,
@@ -184,15 +185,13 @@ fn pieces(value: &str) -> Option<Vec<Piece<'_>>> {
 
 /// The set of placeholder names in a value, or `None` if its braces are malformed.
 pub fn placeholders(value: &str) -> Option<BTreeSet<&str>> {
-    Some(
-        pieces(value)?
-            .into_iter()
-            .filter_map(|p| match p {
-                Piece::Placeholder(name) => Some(name),
-                Piece::Text(_) => None,
-            })
-            .collect(),
-    )
+    // `extend`, not `collect`, which sorts (see `domain::sort`).
+    let mut names = BTreeSet::new();
+    names.extend(pieces(value)?.into_iter().filter_map(|p| match p {
+        Piece::Placeholder(name) => Some(name),
+        Piece::Text(_) => None,
+    }));
+    Some(names)
 }
 
 /// Replaces `\n` escapes by line breaks. `{{`/`}}` are handled by [`fill`].

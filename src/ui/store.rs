@@ -44,7 +44,10 @@ pub fn set_aside(text: &str) {
 /// The skipped questions from their stored form (names separated by commas; unknown names
 /// are ignored).
 pub fn parse_skipped(text: &str) -> BTreeSet<Question> {
-    text.split(',').filter_map(Question::from_name).collect()
+    // `extend`, not `collect`, which sorts (see `domain::sort`).
+    let mut skipped = BTreeSet::new();
+    skipped.extend(text.split(',').filter_map(Question::from_name));
+    skipped
 }
 
 /// The stored form of the skipped questions.
