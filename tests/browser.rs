@@ -86,7 +86,7 @@ async fn start_page_shows_its_heading_and_switches_to_bokmal_and_back() {
 
 #[wasm_bindgen_test]
 async fn start_fetches_the_questions_says_so_if_it_cannot_and_then_asks_the_first_question() {
-    use residence_checker::text::{install_results, Lang};
+    use residence_checker::text::{install, Lang, Part};
     let root = mount().await;
     click(&root, "main button.button--primary");
     // The test server has no `text/en.result.txt`: the app says so honestly and offers a retry.
@@ -100,7 +100,7 @@ async fn start_fetches_the_questions_says_so_if_it_cannot_and_then_asks_the_firs
 
     // With the words in place, Try again shows the first question, focus on its heading.
     let words = include_str!("../src/text/en.result.txt").to_string();
-    assert_eq!(install_results(Lang::En, words), Ok(()));
+    assert_eq!(install(Lang::En, Part::Results, words), Ok(()));
     click(&root, "main .actions button");
     settle().await;
     assert_eq!(text(&root, "main h1"), "What is your citizenship?");

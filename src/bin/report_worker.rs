@@ -18,9 +18,9 @@
 //!   QR code (`path` is an SVG path `d` in module units, quiet zone not included), or
 //!   `{id, ok: false, error}`.
 //!
-//! The worker fetches the results catalogue `text/<lang>.result.txt` (relative to itself, with
-//! `platform::load_words`) once
-//! per language. It never panics on a message: anything unexpected is answered with
+//! The worker fetches a language's catalogues, `text/<lang>.txt` (but English's, which is
+//! embedded) and `text/<lang>.result.txt` (relative to itself, with `platform::load_words`),
+//! once per language. It never panics on a message: anything unexpected is answered with
 //! `ok: false`. Natively this binary does nothing.
 
 #[cfg(target_arch = "wasm32")]
@@ -41,7 +41,7 @@ mod worker {
     use residence_checker::report::view::build;
     use residence_checker::report::{file_name, FileKind};
     use residence_checker::text::render::error_text;
-    use residence_checker::text::Lang;
+    use residence_checker::text::{Lang, Part};
     use residence_checker::wire::codec;
     use residence_checker::wire::lines::to_lines;
     use residence_checker::wire::{digest::digest_to_text, view::encode};
@@ -115,10 +115,12 @@ mod worker {
         let answers = string_field(data, "answers").ok_or("no answers")?;
         let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
         let answers = loaded.answers;
-        load_words(lang).await?;
-        if kind == "result" && lang != Lang::Nb {
-            // The bokmål copy of the checklist for the counter staff (report::view::staff_copy).
-            load_words(Lang::Nb).await?;
+        for part in [Part::Start, Part::Results] {
+            load_words(lang, part).await?;
+            if kind == "result" && lang != Lang::Nb {
+                // The bokmål copy of the checklist for the counter staff (report::view::staff_copy).
+                load_words(Lang::Nb, part).await?;
+            }
         }
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.

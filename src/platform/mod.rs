@@ -118,15 +118,15 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| format!("{path}: not text"))
 }
 
-/// Fetches and installs the questions-and-results words of `lang` (`text/<file>`, see
-/// `text::Lang::results_file`), unless they are already there. The page and the report
-/// worker both use it.
-pub async fn load_words(lang: crate::text::Lang) -> Result<(), String> {
-    if lang.results().is_some() {
+/// Fetches and installs one of the catalogues of `lang` (`text/<file>`, see
+/// `text::Lang::file`), unless it is already there. The page and the report worker both use
+/// it.
+pub async fn load_words(lang: crate::text::Lang, part: crate::text::Part) -> Result<(), String> {
+    if lang.words(part).is_some() {
         return Ok(());
     }
-    let text = fetch_text(&format!("text/{}", lang.results_file())).await?;
-    crate::text::install_results(lang, text)
+    let text = fetch_text(&format!("text/{}", lang.file(part))).await?;
+    crate::text::install(lang, part, text)
 }
 
 /// Runs a future on the browser's event loop.

@@ -2,9 +2,10 @@
 //! `engine`.
 //!
 //! Each language ([`Lang`]: English, bokmål, Ukrainian, Arabic) has two files in `src/text/`,
-//! in the line format described in [`catalogue`]: `<lang>.txt`, the start page and page shell
-//! (embedded in the app, without comments, by `build.rs`), and `<lang>.result.txt`, the
-//! questions and results (fetched after Start in the browser, embedded natively). [`render`]
+//! in the line format described in [`catalogue`] ([`Part`]): `<lang>.txt`, the start page and
+//! page shell, and `<lang>.result.txt`, the questions and results. Natively all are embedded;
+//! the browser app embeds only English's start page (without comments, by `build.rs`) and
+//! fetches the others when the reader needs them (see [`Lang::words`]). [`render`]
 //! turns engine output into words, [`plural`] picks a counted word's form. A translator edits
 //! those files only (`docs/translating.md`).
 //!
@@ -111,92 +112,113 @@ impl Lang {
             .unwrap_or(Lang::En)
     }
 
-    /// The start page and page shell: embedded everywhere, so the first page needs no fetch.
-    fn base_source(self) -> &'static str {
+    /// The language's name in itself, as the language switch shows it on every page (not a
+    /// translated word, so not in the catalogues: the switch needs all four before any
+    /// language but English is fetched).
+    pub fn name(self) -> &'static str {
         match self {
-            // `src/text/<lang>.txt` without its comments (see build.rs).
-            Lang::En => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
-            Lang::Nb => include_str!(concat!(env!("OUT_DIR"), "/nb.txt")),
-            Lang::Uk => include_str!(concat!(env!("OUT_DIR"), "/uk.txt")),
-            Lang::Ar => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+            Lang::En => "English",
+            Lang::Nb => "Norsk bokmål",
+            Lang::Uk => "Українська",
+            Lang::Ar => "العربية",
         }
     }
 
-    /// The file name of the questions-and-results catalogue. The browser app fetches it from
-    /// `text/<name>` when the applicant presses Start (it is most of the words, and keeping it
-    /// out of the first load keeps the first load within budget); native code embeds it.
-    pub fn results_file(self) -> &'static str {
-        match self {
-            Lang::En => "en.result.txt",
-            Lang::Nb => "nb.result.txt",
-            Lang::Uk => "uk.result.txt",
-            Lang::Ar => "ar.result.txt",
+    /// The file name of one of the language's catalogues (`en.txt`, `nb.result.txt`, …),
+    /// served from `text/` in the browser.
+    pub fn file(self, part: Part) -> String {
+        match part {
+            Part::Start => format!("{}.txt", self.code()),
+            Part::Results => format!("{}.result.txt", self.code()),
         }
     }
 
-    fn results_cell(self) -> &'static OnceLock<Parsed<'static>> {
-        static CELLS: [OnceLock<Parsed<'static>>; Lang::ALL.len()] =
-            [const { OnceLock::new() }; Lang::ALL.len()];
-        &CELLS[self as usize]
-    }
-
-    /// The parsed start-page catalogue of this language.
-    pub fn catalogue(self) -> &'static Parsed<'static> {
-        static CELLS: [OnceLock<Parsed<'static>>; Lang::ALL.len()] =
-            [const { OnceLock::new() }; Lang::ALL.len()];
-        CELLS[self as usize].get_or_init(|| catalogue::parse(self.base_source()))
-    }
-
-    /// The parsed questions-and-results catalogue, if available: always natively; in the
-    /// browser once [`install_results`] has run for this language.
-    pub fn results(self) -> Option<&'static Parsed<'static>> {
+    /// The catalogue's text where it is compiled in: natively every catalogue; in the browser
+    /// only the English start page, so the first page needs no fetch and the first load holds
+    /// no other language (each `<lang>.txt` without its comments, see build.rs).
+    fn embedded(self, part: Part) -> Option<&'static str> {
         #[cfg(not(target_arch = "wasm32"))]
         {
-            let source = match self {
-                Lang::En => include_str!("en.result.txt"),
-                Lang::Nb => include_str!("nb.result.txt"),
-                Lang::Uk => include_str!("uk.result.txt"),
-                Lang::Ar => include_str!("ar.result.txt"),
-            };
-            Some(self.results_cell().get_or_init(|| catalogue::parse(source)))
+            Some(match (part, self) {
+                (Part::Start, Lang::En) => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
+                (Part::Start, Lang::Nb) => include_str!(concat!(env!("OUT_DIR"), "/nb.txt")),
+                (Part::Start, Lang::Uk) => include_str!(concat!(env!("OUT_DIR"), "/uk.txt")),
+                (Part::Start, Lang::Ar) => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
+                (Part::Results, Lang::En) => include_str!("en.result.txt"),
+                (Part::Results, Lang::Nb) => include_str!("nb.result.txt"),
+                (Part::Results, Lang::Uk) => include_str!("uk.result.txt"),
+                (Part::Results, Lang::Ar) => include_str!("ar.result.txt"),
+            })
         }
         #[cfg(target_arch = "wasm32")]
         {
-            self.results_cell().get()
+            (part == Part::Start && self == Lang::En)
+                .then_some(include_str!(concat!(env!("OUT_DIR"), "/en.txt")))
         }
+    }
+
+    fn cell(self, part: Part) -> &'static OnceLock<Parsed<'static>> {
+        static CELLS: [[OnceLock<Parsed<'static>>; 2]; Lang::ALL.len()] =
+            [const { [const { OnceLock::new() }; 2] }; Lang::ALL.len()];
+        &CELLS[self as usize][part as usize]
+    }
+
+    /// One of the language's parsed catalogues, if available: an embedded one (parsed on
+    /// first use), or one [`install`]ed after it was fetched.
+    pub fn words(self, part: Part) -> Option<&'static Parsed<'static>> {
+        let cell = self.cell(part);
+        if let Some(parsed) = cell.get() {
+            return Some(parsed);
+        }
+        let source = self.embedded(part)?;
+        Some(cell.get_or_init(|| catalogue::parse(source)))
     }
 }
 
-/// Installs the fetched questions-and-results catalogue of `lang`. A file with malformed lines
-/// is refused (its words would show as keys); installing twice keeps the first.
-pub fn install_results(lang: Lang, text: String) -> Result<(), String> {
-    if lang.results().is_some() {
+/// A language's two catalogue files.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Part {
+    /// `<lang>.txt`: the start page and page shell.
+    Start,
+    /// `<lang>.result.txt`: the questions and results, fetched after Start in the browser (it
+    /// is most of the words; keeping it out of the first load keeps that within budget).
+    Results,
+}
+
+/// Installs a fetched catalogue of `lang`. A file with malformed lines is refused (its words
+/// would show as keys); installing twice keeps the first.
+pub fn install(lang: Lang, part: Part, text: String) -> Result<(), String> {
+    if lang.words(part).is_some() {
         return Ok(());
     }
     // Kept for the life of the app: the catalogue is borrowed by every rendered word.
     let text: &'static str = Box::leak(text.into_boxed_str());
-    let parsed = checked_results(lang, text)?;
-    let _ = lang.results_cell().set(parsed);
+    let parsed = checked(lang, part, text)?;
+    let _ = lang.cell(part).set(parsed);
     Ok(())
 }
 
 /// The parsed catalogue, if the fetched text is one: an empty file or one with a malformed line
 /// (an error page, a truncated download) is refused, so that no page shows raw keys. Which keys
 /// the files hold is checked by the parity tests on the files themselves.
-fn checked_results(lang: Lang, text: &'static str) -> Result<Parsed<'static>, String> {
+fn checked(lang: Lang, part: Part, text: &'static str) -> Result<Parsed<'static>, String> {
     let parsed = catalogue::parse(text);
     if !parsed.errors.is_empty() || parsed.entries.is_empty() {
-        return Err(format!("{} is not a valid catalogue", lang.results_file()));
+        return Err(format!("{} is not a valid catalogue", lang.file(part)));
     }
     Ok(parsed)
 }
 
 /// The words for `key` in `lang`, from the start-page catalogue or the questions-and-results
-/// catalogue, if present.
+/// catalogue, if present. Until the start page of `lang` has been fetched (or if it could not
+/// be), its words are English's, so that no page ever shows keys (see `ui::App`).
 pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
-    lang.catalogue()
-        .get(key)
-        .or_else(|| lang.results().and_then(|r| r.get(key)))
+    let start = lang
+        .words(Part::Start)
+        .or_else(|| Lang::En.words(Part::Start));
+    start
+        .and_then(|s| s.get(key))
+        .or_else(|| lang.words(Part::Results).and_then(|r| r.get(key)))
 }
 
 /// The text for `key` in `lang`, or the key itself when the catalogue lacks it.
@@ -205,7 +227,7 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 ///
 /// ```
 /// use residence_checker::text::{tr, Lang};
-/// assert_eq!(tr(Lang::En, "lang.name"), "English");
+/// assert_eq!(tr(Lang::En, "words.retry"), "Try again");
 /// assert_eq!(tr(Lang::Nb, "no.such.key"), "no.such.key");
 /// ```
 pub fn tr(lang: Lang, key: &str) -> &str {
@@ -234,11 +256,10 @@ mod tests {
 
     /// Both catalogue files of a language: (file name, parsed).
     fn files(lang: Lang) -> Vec<(String, &'static Parsed<'static>)> {
-        let mut files = vec![(format!("{}.txt", lang.code()), lang.catalogue())];
-        if let Some(results) = lang.results() {
-            files.push((lang.results_file().to_string(), results));
-        }
-        files
+        [Part::Start, Part::Results]
+            .into_iter()
+            .filter_map(|part| Some((lang.file(part), lang.words(part)?)))
+            .collect()
     }
 
     #[test]
@@ -390,11 +411,8 @@ mod tests {
     #[test]
     fn no_key_is_in_both_files_of_a_language() {
         for lang in Lang::ALL {
-            let base: BTreeSet<_> = lang.catalogue().keys().collect();
-            let results: BTreeSet<_> = lang
-                .results()
-                .map(|r| r.keys().collect())
-                .unwrap_or_default();
+            let keys = |part| -> BTreeSet<_> { lang.words(part).unwrap().keys().collect() };
+            let (base, results) = (keys(Part::Start), keys(Part::Results));
             // The review mark is the one key both files carry (they must agree).
             let both: Vec<_> = base
                 .intersection(&results)
@@ -410,21 +428,22 @@ mod tests {
 
     #[test]
     fn a_fetched_catalogue_that_is_empty_or_malformed_is_refused() {
-        assert!(checked_results(Lang::En, "<!doctype html><h1>Not found</h1>").is_err());
-        assert!(checked_results(Lang::En, "").is_err());
-        assert!(checked_results(Lang::En, "ui.back = Back\nbroken line").is_err());
-        assert!(checked_results(Lang::Nb, "ui.back = Tilbake\n").is_ok());
-        // Natively the results are embedded, so installing keeps them and succeeds.
-        assert_eq!(install_results(Lang::En, "not a catalogue".into()), Ok(()));
+        let results = Part::Results;
+        assert!(checked(Lang::En, results, "<!doctype html><h1>Not found</h1>").is_err());
+        assert!(checked(Lang::En, results, "").is_err());
+        assert!(checked(Lang::En, results, "ui.back = Back\nbroken line").is_err());
+        assert!(checked(Lang::Nb, Part::Start, "ui.back = Tilbake\n").is_ok());
+        // Natively every catalogue is embedded, so installing keeps it and succeeds.
+        assert_eq!(install(Lang::En, results, "not a catalogue".into()), Ok(()));
         assert!(Lang::En
-            .results()
+            .words(results)
             .is_some_and(|r| r.get("ui.back").is_some()));
     }
 
     #[test]
     fn no_value_is_empty() {
         for lang in Lang::ALL {
-            for entry in &lang.catalogue().entries {
+            for entry in &lang.words(Part::Start).unwrap().entries {
                 assert!(
                     !entry.value.is_empty(),
                     "{}.txt: `{}` is empty",
@@ -437,9 +456,7 @@ mod tests {
 
     #[test]
     fn each_language_names_itself() {
-        assert_eq!(tr(Lang::En, "lang.name"), "English");
-        assert_eq!(tr(Lang::Nb, "lang.name"), "Norsk bokmål");
-        assert_eq!(tr(Lang::Uk, "lang.name"), "Українська");
-        assert_eq!(tr(Lang::Ar, "lang.name"), "العربية");
+        let names: Vec<_> = Lang::ALL.iter().map(|l| l.name()).collect();
+        assert_eq!(names, ["English", "Norsk bokmål", "Українська", "العربية"]);
     }
 }

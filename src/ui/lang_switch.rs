@@ -26,7 +26,7 @@ pub fn lang_switch(props: &LangSwitchProps) -> Html {
             <li>
                 <button type="button" class="lang-switch__button" lang={lang.code()} dir={lang.dir()}
                         aria-pressed={pressed} {onclick}>
-                    { tr(lang, "lang.name") }
+                    { lang.name() }
                 </button>
             </li>
         }

@@ -21,7 +21,7 @@ pub mod store;
 use yew::prelude::*;
 
 use crate::platform;
-use crate::text::{tr, Lang};
+use crate::text::{tr, tr_with, Lang, Part};
 use check::CheckPage;
 use hooks::address::{use_first_lang, use_kiosk, use_preset_topic, use_selftest};
 use hooks::document::use_document;
@@ -65,13 +65,26 @@ pub fn app() -> Html {
     let state = use_reducer(|| AppState::new(first_lang, platform::today()));
     use_preset_topic(&state);
     let restore = use_restore(&state, kiosk.is_some());
-    let (lang, page) = (state.lang, state.page);
+    let (chosen, page) = (state.lang, state.page);
+    // The start page of the chosen language is fetched when it is chosen (English's is
+    // embedded); until it is there, the page is English's (see the content below).
+    let start_words = use_words(chosen, Part::Start, true);
+    let lang = if chosen.words(Part::Start).is_some() {
+        chosen
+    } else {
+        Lang::En
+    };
     use_selftest();
     use_document(lang, page);
     use_history(&state, &restore);
     let result_view = use_result_view(&state, &restore.restored);
     let needs_words = page != Page::Start;
-    let words = use_words(lang, needs_words);
+    let words = use_words(lang, Part::Results, needs_words);
+    if lang != chosen && !matches!(*start_words.words, Words::Failed(_)) {
+        // The moment while the chosen language's start page arrives: nothing, rather than a
+        // flash of English.
+        return html! { <main id="main" class="wrap" aria-busy="true"></main> };
+    }
 
     let dispatch = |action: Action| {
         let state = state.clone();
@@ -107,9 +120,24 @@ pub fn app() -> Html {
         Callback::from(move |lang: Lang| state.dispatch(Action::SetLang(lang)))
     };
 
-    let content = if *restore.restoring {
+    let content = if lang != chosen {
+        html! {
+            <>
+                <h1 tabindex="-1">{ tr_with(lang, "words.lang_failed.title", &[("lang", chosen.name())]) }</h1>
+                <p>{ tr(lang, "words.lang_failed.body") }</p>
+                if let Words::Failed(reason) = &*start_words.words {
+                    <p class="hint">{ reason.clone() }</p>
+                }
+                <p class="actions">
+                    <button type="button" class="button button--primary" onclick={start_words.on_retry.clone()}>
+                        { tr(lang, "words.retry") }
+                    </button>
+                </p>
+            </>
+        }
+    } else if *restore.restoring {
         html! { <p class="loading" role="status" aria-live="polite">{ tr(lang, "words.restoring") }</p> }
-    } else if needs_words && lang.results().is_none() {
+    } else if needs_words && lang.words(Part::Results).is_none() {
         match &*words.words {
             Words::Failed(reason) => html! {
                 <>

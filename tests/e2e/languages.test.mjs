@@ -152,7 +152,7 @@ describe('the language choice', () => {
       const names = await page.locator('.lang-switch button').evaluateAll((bs) => bs.map((b) => [b.lang, b.textContent.trim()]));
       assert.deepEqual(
         names,
-        ['en', 'nb', 'uk', 'ar'].map((l) => [l, words(l).get('lang.name')]),
+        [['en', 'English'], ['nb', 'Norsk bokmål'], ['uk', 'Українська'], ['ar', 'العربية']],
       );
       await switchLanguage(page, 'ar');
       assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
@@ -161,6 +161,24 @@ describe('the language choice', () => {
       assert.equal((await page.locator('main h1').innerText()).trim(), words('uk').get('start.title'));
       await page.close();
     }
+  });
+
+  test('a language whose start page cannot be fetched is shown in English with a retry, then in itself', async () => {
+    const blocked = await launch({ serviceWorkers: 'block' });
+    const { page } = await open(blocked, app.url);
+    const en = words('en');
+    // Only English's start page is in the first load; the others are fetched when chosen.
+    await page.route('**/text/nb.txt', (route) => route.abort());
+    await page.locator('.lang-switch button[lang="nb"]').click();
+    const failed = en.get('words.lang_failed.title').replace('{lang}', 'Norsk bokmål');
+    await page.locator('main h1', { hasText: failed }).waitFor();
+    assert.equal(await documentLang(page), 'en');
+    assert.ok((await page.locator('main').innerText()).includes(en.get('words.lang_failed.body')));
+    await page.unroute('**/text/nb.txt');
+    await page.locator('main .actions button', { hasText: en.get('words.retry') }).click();
+    await page.waitForFunction(() => document.documentElement.lang === 'nb');
+    assert.equal((await page.locator('main h1').innerText()).trim(), nb.get('start.title'));
+    await blocked.close();
   });
 
   test('the kiosk ticks the bokmål staff copy for a language other than bokmål', async () => {

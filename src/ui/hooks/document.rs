@@ -24,7 +24,7 @@ pub fn use_document(lang: Lang, page: Page) {
     });
 
     let first_render = use_mut_ref(|| true);
-    let words_ready = lang.results().is_some();
+    let words_ready = lang.words(crate::text::Part::Results).is_some();
     use_effect_with((page, words_ready), move |_| {
         if !first_render.replace(false) {
             platform::focus_main_heading();

@@ -1,15 +1,16 @@
-//! The questions-and-results words are fetched when first needed (after Start), so the first
-//! load stays small; see `text::Lang::results_file`. The report worker is started at the same
-//! moment, so it is ready by the result page.
+//! A language's catalogues are fetched when first needed, so the first load stays small (see
+//! `text::Lang::words`): the start page of any language but English when that language is
+//! chosen, the questions and results after Start. The report worker is started together with
+//! the questions and results, so it is ready by the result page.
 //!
 //! May import `crate::ui`, `crate::platform` and `crate::text` only.
 
 use yew::prelude::*;
 
 use crate::platform;
-use crate::text::Lang;
+use crate::text::{Lang, Part};
 
-/// Whether the questions-and-results words have been fetched.
+/// Whether a catalogue has been fetched.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Words {
     /// Not asked for yet.
@@ -30,21 +31,21 @@ pub struct UseWords {
     pub on_retry: Callback<MouseEvent>,
 }
 
-/// Fetches the words of `lang` when `needed` and not already there, again on a retry.
+/// Fetches the `part` of `lang` when `needed` and not already there, again on a retry.
 #[hook]
-pub fn use_words(lang: Lang, needed: bool) -> UseWords {
+pub fn use_words(lang: Lang, part: Part, needed: bool) -> UseWords {
     let words = use_state(|| Words::Idle);
     let retry = use_state(|| 0u32);
     {
         let words = words.clone();
         use_effect_with((lang, needed, *retry), move |&(lang, needs, _)| {
-            if needs {
+            if needs && part == Part::Results {
                 platform::worker::warm();
             }
-            if needs && lang.results().is_none() {
+            if needs && lang.words(part).is_none() {
                 words.set(Words::Loading);
                 platform::spawn(async move {
-                    words.set(match platform::load_words(lang).await {
+                    words.set(match platform::load_words(lang, part).await {
                         Ok(()) => Words::Ready,
                         Err(e) => Words::Failed(e),
                     });

@@ -29,8 +29,10 @@ export const VIEWPORTS = {
 /**
  * Launches headless Chromium with a fresh, empty user-data-dir. Returns a Playwright
  * BrowserContext (persistent, so the profile directory is ours); `close()` also removes it.
+ * `serviceWorkers: 'block'` keeps the app's service worker out, so that `page.route` sees
+ * every request (a service worker's fetches bypass it).
  */
-export async function launch({ viewport = VIEWPORTS.desktop, javaScriptEnabled = true, locale = 'en-US' } = {}) {
+export async function launch({ viewport = VIEWPORTS.desktop, javaScriptEnabled = true, locale = 'en-US', serviceWorkers = 'allow' } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'residence-checker-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -39,6 +41,7 @@ export async function launch({ viewport = VIEWPORTS.desktop, javaScriptEnabled =
     viewport,
     javaScriptEnabled,
     locale,
+    serviceWorkers,
   });
   const close = context.close.bind(context);
   context.close = async () => {
