@@ -4,26 +4,26 @@
 //! command-line evaluator). It is **not legal advice**: the decision letter from UDI or the
 //! police always wins.
 //!
-//! Layers, with imports flowing one way (see `shared/design.md`):
+//! Two crates, with imports flowing one way (see `shared/design.md`):
 //!
 //! ```text
-//! domain  <-  engine  <-  text  <-  report
-//!    ^          ^          ^          ^
-//!    +----- flow ----------+          |
-//!               ui  ------------------+--> platform
+//! crates/core (residence-core): the pure layers; no yew, no browser, no clock, no I/O
+//!   domain  <-  engine  <-  text  <-  report
+//!      ^          ^          ^
+//!      +----- flow ----------+        wire (page <-> worker formats): domain, flow
+//! this crate (residence-checker): the browser app, the worker and the CLI
+//!   ui  -->  platform  (and both use the pure layers above)
 //! ```
 //!
-//! `domain`, `engine`, `flow`, `text` and `report` are pure: no clock, no I/O, no yew, no
-//! browser. A test (`tests/layers.rs`) enforces that.
+//! The crate boundary is enforced by the compiler: `residence-core` has none of the browser
+//! crates among its dependencies, so an import of yew, web-sys or `crate::ui` there fails the
+//! build. The order inside it is checked by a test (`tests/layers.rs`). The pure layers are
+//! re-exported here under their own names, so `crate::domain::…` reads the same everywhere.
 
-pub mod domain;
-pub mod engine;
-pub mod flow;
+pub use residence_core::{domain, engine, flow, report, text, wire};
+
 pub mod platform;
-pub mod report;
-pub mod text;
 pub mod ui;
-pub mod wire;
 
 /// The allocator of the browser builds (the app and the report worker): Talc, which is smaller
 /// than Rust's default for WebAssembly (dlmalloc) and faster; the first-load budget counts every

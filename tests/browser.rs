@@ -99,7 +99,7 @@ async fn start_fetches_the_questions_says_so_if_it_cannot_and_then_asks_the_firs
     assert_eq!(text(&root, "main h1"), "The questions could not be loaded");
 
     // With the words in place, Try again shows the first question, focus on its heading.
-    let words = include_str!("../src/text/en.result.txt").to_string();
+    let words = include_str!("../crates/core/src/text/en.result.txt").to_string();
     assert_eq!(install(Lang::En, Part::Results, words), Ok(()));
     click(&root, "main .actions button");
     settle().await;

@@ -1,5 +1,8 @@
-//! The pure layers (`domain`, `engine`, `flow`, `text`, `report`, `wire`) import nothing from
-//! the browser and never read the clock, and imports flow one way (`shared/design.md`):
+//! The pure layers (`domain`, `engine`, `flow`, `text`, `report`, `wire`, in the crate
+//! `crates/core`) import nothing from the browser and never read the clock, and imports flow
+//! one way (`shared/design.md`). The compiler already refuses a browser import there (the crate
+//! has no browser dependencies, test [`the_pure_crate_has_no_browser_dependency`] holds that);
+//! this test checks the clock and the order inside the crate:
 //! `domain` uses no other layer; `engine` uses only `domain`; `flow` is routing and does not
 //! use the wire formats; `wire` carries words and answers but makes neither (no `engine`, no
 //! `text`).
@@ -158,7 +161,7 @@ fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
 
 #[test]
 fn pure_layers_import_nothing_from_the_browser_and_respect_the_layer_order() {
-    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/core/src");
     let mut problems = Vec::new();
     let mut scanned = 0;
     for (layer, also_forbidden) in LAYERS {
@@ -238,4 +241,34 @@ fn scanner_matches_whole_identifiers_only() {
     assert!(!contains_word("let my_gloo_thing = 1;", "gloo"));
     assert!(contains_word("crate::ui::App", "crate::ui"));
     assert!(!contains_word("crate::uikit", "crate::ui"));
+}
+
+/// The crate boundary is the compiler's: `crates/core` lists no browser crate, so a `yew` or
+/// `web_sys` import there does not build.
+#[test]
+fn the_pure_crate_has_no_browser_dependency() {
+    let manifest = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/core/Cargo.toml"),
+    )
+    .expect("crates/core/Cargo.toml");
+    let deps: Vec<&str> = manifest
+        .lines()
+        .skip_while(|l| !l.starts_with("[dependencies]"))
+        .skip(1)
+        .take_while(|l| !l.starts_with('['))
+        .filter_map(|l| l.split('=').next())
+        .map(str::trim)
+        .filter(|name| !name.is_empty() && !name.starts_with('#'))
+        .collect();
+    assert!(deps.contains(&"chrono"), "{deps:?}");
+    for browser in [
+        "yew",
+        "web-sys",
+        "js-sys",
+        "wasm-bindgen",
+        "wasm-bindgen-futures",
+        "gloo",
+    ] {
+        assert!(!deps.contains(&browser), "crates/core depends on {browser}");
+    }
 }

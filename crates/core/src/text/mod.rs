@@ -76,7 +76,7 @@ impl Lang {
     /// (`no`) and nynorsk (`nn`) readers get bokmål, the closer of the two languages offered.
     ///
     /// ```
-    /// use residence_checker::text::Lang;
+    /// use residence_core::text::Lang;
     /// assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
     /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
     /// assert_eq!(Lang::from_tag("ar-SY"), Some(Lang::Ar));
@@ -101,7 +101,7 @@ impl Lang {
     /// English.
     ///
     /// ```
-    /// use residence_checker::text::Lang;
+    /// use residence_core::text::Lang;
     /// assert_eq!(Lang::negotiate(["pl-PL", "nb"]), Lang::Nb);
     /// assert_eq!(Lang::negotiate(["de"]), Lang::En);
     /// ```
@@ -226,7 +226,7 @@ pub fn lookup(lang: Lang, key: &str) -> Option<&'static str> {
 /// Placeholders are left as written; use [`tr_with`] to fill them.
 ///
 /// ```
-/// use residence_checker::text::{tr, Lang};
+/// use residence_core::text::{tr, Lang};
 /// assert_eq!(tr(Lang::En, "words.retry"), "Try again");
 /// assert_eq!(tr(Lang::Nb, "no.such.key"), "no.such.key");
 /// ```
@@ -238,7 +238,7 @@ pub fn tr(lang: Lang, key: &str) -> &str {
 /// into line breaks.
 ///
 /// ```
-/// use residence_checker::text::{tr_with, Lang};
+/// use residence_core::text::{tr_with, Lang};
 /// assert_eq!(
 ///     tr_with(Lang::En, "title.page", &[("page", "Start")]),
 ///     "Start – Residence card checker"

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 ///
 /// ```
 /// use std::collections::BTreeMap;
-/// use residence_checker::wire::digest::{digest_from_text, digest_to_text};
+/// use residence_core::wire::digest::{digest_from_text, digest_to_text};
 /// let tricky = BTreeMap::from([("card_needed".to_string(), "yes,fee=no".to_string())]);
 /// assert_eq!(digest_to_text(&tricky), "card_needed=yes%2Cfee%3Dno");
 /// assert_eq!(digest_from_text(&digest_to_text(&tricky)), Some(tricky));

@@ -26,7 +26,7 @@ use crate::text::{tr, tr_with, Lang};
 /// attribute values.
 ///
 /// ```
-/// use residence_checker::report::html::escape;
+/// use residence_core::report::html::escape;
 /// assert_eq!(escape("<a href=\"x\">Tom & 'Jerry'</a>"),
 ///            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jerry&#39;&lt;/a&gt;");
 /// ```
@@ -245,10 +245,10 @@ fn costs(out: &mut String, lang: Lang, d: &Decision) {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::{answers::Answers, case::Case};
-/// use residence_checker::engine::evaluate;
-/// use residence_checker::report::html::summary_html;
-/// use residence_checker::text::Lang;
+/// use residence_core::domain::{answers::Answers, case::Case};
+/// use residence_core::engine::evaluate;
+/// use residence_core::report::html::summary_html;
+/// use residence_core::text::Lang;
 /// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// let answers = Answers::default();
 /// let decision = evaluate(&Case::from_answers(&answers, today).unwrap(), today);

@@ -28,7 +28,7 @@ impl DateRange {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use residence_checker::domain::dates::DateRange;
+    /// use residence_core::domain::dates::DateRange;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// assert!(DateRange::new(d(2025, 1, 2), d(2025, 1, 1)).is_none());
     /// assert_eq!(DateRange::new(d(2025, 1, 1), d(2025, 1, 1)).unwrap().days(), 1);
@@ -50,7 +50,7 @@ impl DateRange {
     ///
     /// ```
     /// use chrono::NaiveDate;
-    /// use residence_checker::domain::dates::DateRange;
+    /// use residence_core::domain::dates::DateRange;
     /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
     /// // Spans 29 February 2024: 28 Feb, 29 Feb, 1 Mar.
     /// assert_eq!(DateRange::new(d(2024, 2, 28), d(2024, 3, 1)).unwrap().days(), 3);
@@ -78,7 +78,7 @@ impl DateRange {
 /// one spelling. Hand-written so the browser app does not carry chrono's general parser.
 ///
 /// ```
-/// use residence_checker::domain::dates::parse_iso;
+/// use residence_core::domain::dates::parse_iso;
 /// use chrono::NaiveDate;
 /// assert_eq!(parse_iso("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
 /// assert_eq!(parse_iso("2023-02-29"), None);
@@ -136,7 +136,7 @@ pub fn parse_iso(text: &str) -> Option<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::add_months_clamped;
+/// use residence_core::domain::dates::add_months_clamped;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(add_months_clamped(d(2025, 1, 31), 1), Some(d(2025, 2, 28)));
 /// assert_eq!(add_months_clamped(d(2024, 1, 31), 1), Some(d(2024, 2, 29)));
@@ -156,7 +156,7 @@ pub fn add_months_clamped(date: NaiveDate, months: i32) -> Option<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::months_before;
+/// use residence_core::domain::dates::months_before;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(months_before(d(2024, 3, 31), 1), Some(d(2024, 2, 29)));
 /// assert_eq!(months_before(d(2026, 9, 30), 3), Some(d(2026, 6, 30)));
@@ -180,7 +180,7 @@ pub fn days_after(date: NaiveDate, n: u32) -> Option<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::years_after;
+/// use residence_core::domain::dates::years_after;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(years_after(d(2024, 2, 29), 1), Some(d(2025, 2, 28)));
 /// assert_eq!(years_after(d(2024, 2, 29), 4), Some(d(2028, 2, 29)));
@@ -205,7 +205,7 @@ pub fn years_before(date: NaiveDate, n: u32) -> Option<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::age_on;
+/// use residence_core::domain::dates::age_on;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(age_on(d(2008, 2, 29), d(2026, 2, 28)), Some(17));
 /// assert_eq!(age_on(d(2008, 2, 29), d(2026, 3, 1)), Some(18));
@@ -233,7 +233,7 @@ pub fn age_on(date_of_birth: NaiveDate, on: NaiveDate) -> Option<u32> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::months_to_days_from;
+/// use residence_core::domain::dates::months_to_days_from;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(months_to_days_from(d(2025, 1, 1), 6), Some(181));
 /// assert_eq!(months_to_days_from(d(2024, 1, 1), 6), Some(182));

@@ -122,7 +122,7 @@ impl Duf {
     /// no lower bound).
     ///
     /// ```
-    /// use residence_checker::domain::case::Duf;
+    /// use residence_core::domain::case::Duf;
     /// assert_eq!(Duf::parse("2012 586975 61", 2026).unwrap().as_str(), "201258697561");
     /// assert!(Duf::parse("20125869756", 2026).is_err());
     /// assert!(Duf::parse("20A258697561", 2026).is_err());

@@ -55,7 +55,7 @@ impl Plural {
     /// their absolute value.
     ///
     /// ```
-    /// use residence_checker::text::{plural::Plural, Lang};
+    /// use residence_core::text::{plural::Plural, Lang};
     /// assert_eq!(Plural::of(Lang::En, 1), Plural::One);
     /// assert_eq!(Plural::of(Lang::Uk, 22), Plural::Few);
     /// assert_eq!(Plural::of(Lang::Ar, 11), Plural::Many);

@@ -10,7 +10,7 @@
 /// O(n log n) comparisons; the checker sorts at most a few thousand items).
 ///
 /// ```
-/// use residence_checker::domain::sort::sort_by_key;
+/// use residence_core::domain::sort::sort_by_key;
 /// let mut v = vec![(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
 /// sort_by_key(&mut v, |&(n, _)| n);
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);

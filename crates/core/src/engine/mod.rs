@@ -180,8 +180,8 @@ impl Out {
 /// order. Never panics.
 ///
 /// ```
-/// use residence_checker::domain::{answers::*, case::Case};
-/// use residence_checker::engine::{evaluate, FindingKey, Verdict};
+/// use residence_core::domain::{answers::*, case::Case};
+/// use residence_core::engine::{evaluate, FindingKey, Verdict};
 /// let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// let answers = Answers { citizenship: Some(Citizenship::EuEea), ..Answers::default() };
 /// let decision = evaluate(&Case::from_answers(&answers, today).unwrap(), today);

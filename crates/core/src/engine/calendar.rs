@@ -66,7 +66,7 @@ pub enum CalendarRule {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::engine::calendar::easter_sunday;
+/// use residence_core::engine::calendar::easter_sunday;
 /// assert_eq!(easter_sunday(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
 /// assert_eq!(easter_sunday(1200), None);
 /// ```
@@ -116,7 +116,7 @@ const FIXED: [(u32, u32, Holiday); 5] = [
 /// [`SUPPORTED_YEARS`].
 ///
 /// ```
-/// use residence_checker::engine::calendar::{holidays_in, Holiday};
+/// use residence_core::engine::calendar::{holidays_in, Holiday};
 /// let h = holidays_in(2027);
 /// assert_eq!(h.len(), 12);
 /// assert_eq!(h.iter().filter(|(d, _)| d.to_string() == "2027-05-17").count(), 2);
@@ -142,7 +142,7 @@ pub fn holidays_in(year: i32) -> Vec<(NaiveDate, Holiday)> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::engine::calendar::{holidays_on, Holiday};
+/// use residence_core::engine::calendar::{holidays_on, Holiday};
 /// let may_1_2008 = NaiveDate::from_ymd_opt(2008, 5, 1).unwrap();
 /// assert_eq!(holidays_on(may_1_2008), vec![Holiday::LabourDay, Holiday::AscensionDay]);
 /// ```
@@ -190,7 +190,7 @@ fn is_eve(date: NaiveDate) -> bool {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::engine::calendar::{is_working_day, CalendarRule};
+/// use residence_core::engine::calendar::{is_working_day, CalendarRule};
 /// let christmas_eve = NaiveDate::from_ymd_opt(2025, 12, 24).unwrap(); // a Wednesday
 /// assert!(is_working_day(christmas_eve, CalendarRule::Statutory));
 /// assert!(!is_working_day(christmas_eve, CalendarRule::BankEves));
@@ -235,7 +235,7 @@ fn is_year_end(date: NaiveDate) -> bool {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::engine::calendar::{add_working_days, CalendarRule};
+/// use residence_core::engine::calendar::{add_working_days, CalendarRule};
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// // Scenario 15: appointment Mon 14 April 2025 + 20 working days.
 /// assert_eq!(add_working_days(d(2025, 4, 14), 20, CalendarRule::Statutory), Some(d(2025, 5, 16)));
@@ -274,7 +274,7 @@ pub fn add_working_days(date: NaiveDate, n: u32, rule: CalendarRule) -> Option<N
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::engine::calendar::{working_days_between, CalendarRule};
+/// use residence_core::engine::calendar::{working_days_between, CalendarRule};
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// assert_eq!(working_days_between(d(2024, 5, 6), d(2024, 6, 6), CalendarRule::Statutory), Some(20));
 /// ```

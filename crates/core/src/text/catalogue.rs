@@ -209,7 +209,7 @@ pub fn unescape(value: &str) -> std::borrow::Cow<'_, str> {
 /// on screen instead of silently vanishing. Malformed braces leave the template as it is.
 ///
 /// ```
-/// use residence_checker::text::catalogue::fill;
+/// use residence_core::text::catalogue::fill;
 /// assert_eq!(fill("Hello, {who}!", &[("who", "Kari")]), "Hello, Kari!");
 /// assert_eq!(fill("{a} and {b}", &[("a", "1")]), "1 and {b}");
 /// assert_eq!(fill("{{literal}}", &[]), "{literal}");

@@ -42,7 +42,7 @@ impl QrCode {
 /// (about 2,900 bytes).
 ///
 /// ```
-/// use residence_checker::report::qr::qr;
+/// use residence_core::report::qr::qr;
 /// let code = qr("https://example.org/").unwrap();
 /// assert_eq!(code.dark.len(), (code.size * code.size) as usize);
 /// assert!(qr(&"x".repeat(5000)).is_none());
@@ -67,7 +67,7 @@ pub fn qr(text: &str) -> Option<QrCode> {
 /// Give the SVG a `viewBox` with the quiet zone around it (see [`svg`]).
 ///
 /// ```
-/// use residence_checker::report::qr::{svg_path, QrCode};
+/// use residence_core::report::qr::{svg_path, QrCode};
 /// let code = QrCode { size: 2, dark: vec![true, true, false, true] };
 /// assert_eq!(svg_path(&code), "M0 0h2v1h-2zM1 1h1v1h-1z");
 /// ```
@@ -95,7 +95,7 @@ pub fn svg_path(code: &QrCode) -> String {
 /// `role="img"` and `title` as its accessible name (escaped here).
 ///
 /// ```
-/// use residence_checker::report::qr::{qr, svg};
+/// use residence_core::report::qr::{qr, svg};
 /// let out = svg(&qr("hello").unwrap(), "QR code");
 /// assert!(out.starts_with("<svg") && out.contains("<title>QR code</title>"));
 /// ```

@@ -56,7 +56,7 @@ impl FileKind {
 ///
 /// ```
 /// use chrono::{Datelike, NaiveDate};
-/// use residence_checker::report::{file_name, FileKind};
+/// use residence_core::report::{file_name, FileKind};
 /// let day = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// assert_eq!(file_name(FileKind::Summary, day), "residence-checker-summary-2026-11-22.html");
 /// assert_eq!(file_name(FileKind::Answers, day), "residence-checker-answers-2026-11-22.json");

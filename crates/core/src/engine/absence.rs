@@ -51,7 +51,7 @@ impl Threshold {
     /// `days < limit` is `Within`.
     ///
     /// ```
-    /// use residence_checker::engine::absence::Threshold;
+    /// use residence_core::engine::absence::Threshold;
     /// assert_eq!(Threshold::classify(179, 182, 2), Threshold::Within);
     /// assert_eq!(Threshold::classify(180, 182, 2), Threshold::Borderline);
     /// assert_eq!(Threshold::classify(184, 182, 2), Threshold::Borderline);
@@ -102,8 +102,8 @@ impl LimitCheck {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::DateRange;
-/// use residence_checker::engine::absence::merge;
+/// use residence_core::domain::dates::DateRange;
+/// use residence_core::engine::absence::merge;
 /// let r = |a: (i32, u32, u32), b: (i32, u32, u32)| DateRange::new(
 ///     NaiveDate::from_ymd_opt(a.0, a.1, a.2).unwrap(),
 ///     NaiveDate::from_ymd_opt(b.0, b.1, b.2).unwrap()).unwrap();
@@ -291,8 +291,8 @@ fn year_window_end_day(start: i64, years: u32) -> i64 {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::DateRange;
-/// use residence_checker::engine::absence::days_abroad_in;
+/// use residence_core::domain::dates::DateRange;
+/// use residence_core::engine::absence::days_abroad_in;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let stays = [DateRange::new(d(2024, 2, 28), d(2024, 3, 1)).unwrap()];
 /// let year = DateRange::new(d(2024, 1, 1), d(2024, 12, 31)).unwrap();
@@ -311,8 +311,8 @@ pub fn days_abroad_in(stays: &[DateRange], window: DateRange) -> i64 {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::DateRange;
-/// use residence_checker::engine::absence::rolling_window_max;
+/// use residence_core::domain::dates::DateRange;
+/// use residence_core::engine::absence::rolling_window_max;
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let r = |a, b| DateRange::new(a, b).unwrap();
 /// let stays = [r(d(2025, 1, 10), d(2025, 5, 31)), r(d(2025, 10, 1), d(2025, 11, 30))];
@@ -502,8 +502,8 @@ pub enum ExemptLength {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::dates::DateRange;
-/// use residence_checker::engine::absence::{exempt_length, ExemptLength};
+/// use residence_core::domain::dates::DateRange;
+/// use residence_core::engine::absence::{exempt_length, ExemptLength};
 /// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
 /// let stay = DateRange::new(d(2025, 3, 1), d(2026, 2, 28)).unwrap();
 /// assert_eq!(exempt_length(stay), ExemptLength::ExactlyTwelveMonths);

@@ -73,7 +73,7 @@ pub fn isolate(lang: Lang, text: String) -> String {
 /// `plural.<word>.<category>` (falling back to `.other`) with `{n}` filled.
 ///
 /// ```
-/// use residence_checker::text::{render::format_count, Lang};
+/// use residence_core::text::{render::format_count, Lang};
 /// assert_eq!(format_count(Lang::En, "months", 1), "1 month");
 /// assert_eq!(format_count(Lang::En, "months", 3), "3 months");
 /// assert_eq!(format_count(Lang::Nb, "working_days", 20), "20 arbeidsdager");
@@ -90,7 +90,7 @@ pub fn format_count(lang: Lang, word: &str, n: i64) -> String {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::text::{render::format_date, Lang};
+/// use residence_core::text::{render::format_date, Lang};
 /// let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// assert_eq!(format_date(Lang::En, d), "22 November 2026");
 /// assert_eq!(format_date(Lang::Nb, d), "22. november 2026");
@@ -115,7 +115,7 @@ pub fn format_date(lang: Lang, date: NaiveDate) -> String {
 /// An amount of Norwegian kroner: "NOK 300" in English, "300 kroner" in bokmål.
 ///
 /// ```
-/// use residence_checker::text::{render::format_nok, Lang};
+/// use residence_core::text::{render::format_nok, Lang};
 /// assert_eq!(format_nok(Lang::En, 300), "NOK 300");
 /// assert_eq!(format_nok(Lang::Nb, 300), "300 kroner");
 /// assert_eq!(format_nok(Lang::En, 1500), "NOK 1,500");
@@ -143,8 +143,8 @@ fn format_key(lang: Lang, key: &str) -> String {
 /// A finding's value in words.
 ///
 /// ```
-/// use residence_checker::engine::decision::Value;
-/// use residence_checker::text::{render::format_value, Lang};
+/// use residence_core::engine::decision::Value;
+/// use residence_core::text::{render::format_value, Lang};
 /// assert_eq!(format_value(Lang::En, &Value::Days(20)), "20 days");
 /// assert_eq!(format_value(Lang::Nb, &Value::Nok(0)), "0 kroner");
 /// assert_eq!(format_value(Lang::En, &Value::Number(3)), "3");
@@ -173,8 +173,8 @@ fn q_key(q: Question, part: &str) -> String {
 /// The question as a page heading.
 ///
 /// ```
-/// use residence_checker::domain::questions::Question;
-/// use residence_checker::text::{render::question_title, Lang};
+/// use residence_core::domain::questions::Question;
+/// use residence_core::text::{render::question_title, Lang};
 /// assert_eq!(question_title(Lang::En, Question::Citizenship), "What is your citizenship?");
 /// ```
 pub fn question_title(lang: Lang, q: Question) -> String {
@@ -189,8 +189,8 @@ pub fn question_hint(lang: Lang, q: Question) -> String {
 /// The short label on the "check your answers" page.
 ///
 /// ```
-/// use residence_checker::domain::questions::Question;
-/// use residence_checker::text::{render::question_summary, Lang};
+/// use residence_core::domain::questions::Question;
+/// use residence_core::text::{render::question_summary, Lang};
 /// assert_eq!(question_summary(Lang::En, Question::Citizenship), "Citizenship");
 /// assert_eq!(question_summary(Lang::Nb, Question::Citizenship), "Statsborgerskap");
 /// ```
@@ -201,8 +201,8 @@ pub fn question_summary(lang: Lang, q: Question) -> String {
 /// The label of an option (`"yes"`/`"no"` for yes/no questions).
 ///
 /// ```
-/// use residence_checker::domain::questions::Question;
-/// use residence_checker::text::{render::option_label, Lang};
+/// use residence_core::domain::questions::Question;
+/// use residence_core::text::{render::option_label, Lang};
 /// assert_eq!(option_label(Lang::En, Question::Citizenship, "uk"), "The United Kingdom");
 /// ```
 pub fn option_label(lang: Lang, q: Question, option: &str) -> String {
@@ -216,8 +216,8 @@ fn snake<T: crate::domain::answers::Keyed>(value: &T) -> &'static str {
 /// The label of a reason for a stay abroad.
 ///
 /// ```
-/// use residence_checker::domain::answers::AbsenceReason;
-/// use residence_checker::text::{render::absence_reason_label, Lang};
+/// use residence_core::domain::answers::AbsenceReason;
+/// use residence_core::text::{render::absence_reason_label, Lang};
 /// assert_eq!(absence_reason_label(Lang::En, AbsenceReason::WorkAbroad), "Work abroad");
 /// ```
 pub fn absence_reason_label(lang: Lang, reason: AbsenceReason) -> String {
@@ -250,9 +250,9 @@ fn range_text(lang: Lang, from: NaiveDate, to: NaiveDate, what: &str) -> String 
 /// The answer to `q` as text for the "check your answers" page, or `None` if unanswered.
 ///
 /// ```
-/// use residence_checker::domain::answers::{Answers, Citizenship};
-/// use residence_checker::domain::questions::Question;
-/// use residence_checker::text::{render::answer_summary, Lang};
+/// use residence_core::domain::answers::{Answers, Citizenship};
+/// use residence_core::domain::questions::Question;
+/// use residence_core::text::{render::answer_summary, Lang};
 /// let answers = Answers { citizenship: Some(Citizenship::Uk), ..Answers::default() };
 /// assert_eq!(
 ///     answer_summary(Lang::En, &answers, Question::Citizenship).as_deref(),
@@ -292,8 +292,8 @@ pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<Stri
 /// " · ". Empty before any of them is answered.
 ///
 /// ```
-/// use residence_checker::domain::answers::{Answers, Citizenship};
-/// use residence_checker::text::{render::situation_line, Lang};
+/// use residence_core::domain::answers::{Answers, Citizenship};
+/// use residence_core::text::{render::situation_line, Lang};
 /// let answers = Answers { citizenship: Some(Citizenship::Uk), ..Answers::default() };
 /// assert_eq!(situation_line(Lang::En, &answers), "Citizenship: The United Kingdom");
 /// ```
@@ -335,8 +335,8 @@ fn finding_key(f: &Finding, part: &str) -> String {
 /// The one-line statement of a finding.
 ///
 /// ```
-/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Verdict};
-/// use residence_checker::text::{render::finding_title, Lang};
+/// use residence_core::engine::decision::{Finding, FindingKey, Priority, Verdict};
+/// use residence_core::text::{render::finding_title, Lang};
 /// let f = Finding::new(FindingKey::Appointment, Verdict::Yes, Priority::Action);
 /// assert_eq!(finding_title(Lang::En, &f), "You must book an appointment with the police");
 /// ```
@@ -350,8 +350,8 @@ pub fn finding_title(lang: Lang, f: &Finding) -> String {
 /// has words (`finding.<key>.<param>`), each in parameter-name order.
 ///
 /// ```
-/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Value, Verdict};
-/// use residence_checker::text::{render::finding_body, Lang};
+/// use residence_core::engine::decision::{Finding, FindingKey, Priority, Value, Verdict};
+/// use residence_core::text::{render::finding_body, Lang};
 /// let f = Finding::new(FindingKey::Appointment, Verdict::Yes, Priority::Action)
 ///     .param("route", Value::Key("book"))
 ///     .param("reason", Value::Key("applied_abroad"));
@@ -385,9 +385,9 @@ pub fn finding_body(lang: Lang, f: &Finding) -> Vec<String> {
 /// For a "maybe" with missing answers: the sentence naming the questions that would settle it.
 ///
 /// ```
-/// use residence_checker::domain::questions::Question;
-/// use residence_checker::engine::decision::{Finding, FindingKey, Priority, Verdict};
-/// use residence_checker::text::{render::missing_text, Lang};
+/// use residence_core::domain::questions::Question;
+/// use residence_core::engine::decision::{Finding, FindingKey, Priority, Verdict};
+/// use residence_core::text::{render::missing_text, Lang};
 /// let f = Finding::new(
 ///     FindingKey::CardNeeded,
 ///     Verdict::maybe(&[Question::Citizenship]),
@@ -416,8 +416,8 @@ pub fn missing_text(lang: Lang, f: &Finding) -> Option<String> {
 /// now, a done one that it is done.
 ///
 /// ```
-/// use residence_checker::engine::decision::{ChecklistItem, ItemKey, ItemKind, ItemState};
-/// use residence_checker::text::{render::item_text, Lang};
+/// use residence_core::engine::decision::{ChecklistItem, ItemKey, ItemKind, ItemState};
+/// use residence_core::text::{render::item_text, Lang};
 /// let mut item = ChecklistItem {
 ///     key: ItemKey::PayFee,
 ///     kind: ItemKind::Do,
@@ -492,8 +492,8 @@ pub fn item_label(lang: Lang, key: ItemKey) -> String {
 /// The label of a key date.
 ///
 /// ```
-/// use residence_checker::engine::decision::DateKey;
-/// use residence_checker::text::{render::date_label, Lang};
+/// use residence_core::engine::decision::DateKey;
+/// use residence_core::text::{render::date_label, Lang};
 /// assert_eq!(date_label(Lang::En, DateKey::RenewalDeadline), "Renewal deadline");
 /// ```
 pub fn date_label(lang: Lang, key: DateKey) -> String {
@@ -513,8 +513,8 @@ fn error_key(err: &AnswerError) -> String {
 /// A clear message naming what to fix.
 ///
 /// ```
-/// use residence_checker::domain::case::AnswerError;
-/// use residence_checker::text::{render::error_text, Lang};
+/// use residence_core::domain::case::AnswerError;
+/// use residence_core::text::{render::error_text, Lang};
 /// let msg = error_text(Lang::En, &AnswerError::DufLength { length: 11 });
 /// assert!(msg.contains("11"));
 /// ```
@@ -596,8 +596,8 @@ pub fn conflict_text(lang: Lang, conflict: Conflict) -> String {
 /// The short plain title of a rule.
 ///
 /// ```
-/// use residence_checker::domain::refs::RuleId;
-/// use residence_checker::text::{render::rule_title, Lang};
+/// use residence_core::domain::refs::RuleId;
+/// use residence_core::text::{render::rule_title, Lang};
 /// assert!(rule_title(Lang::En, RuleId::R020).contains("decision letter"));
 /// ```
 pub fn rule_title(lang: Lang, rule: RuleId) -> String {

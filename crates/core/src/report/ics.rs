@@ -19,7 +19,7 @@ pub const MAX_LINE_OCTETS: usize = 75;
 /// Escapes a TEXT value (RFC 5545, 3.3.11): backslash, semicolon, comma and line breaks.
 ///
 /// ```
-/// use residence_checker::report::ics::escape_text;
+/// use residence_core::report::ics::escape_text;
 /// assert_eq!(escape_text("a\\b;c,d\ne"), "a\\\\b\\;c\\,d\\ne");
 /// ```
 pub fn escape_text(text: &str) -> String {
@@ -48,7 +48,7 @@ pub fn escape_text(text: &str) -> String {
 /// inside a UTF-8 character, each line ending in CRLF.
 ///
 /// ```
-/// use residence_checker::report::ics::push_folded;
+/// use residence_core::report::ics::push_folded;
 /// let mut out = String::new();
 /// push_folded(&mut out, &format!("SUMMARY:{}", "å".repeat(40)));
 /// let lines: Vec<&str> = out.split_terminator("\r\n").collect();
@@ -117,10 +117,10 @@ fn ics_date(date: NaiveDate) -> String {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use residence_checker::domain::{answers::Answers, case::Case};
-/// use residence_checker::engine::evaluate;
-/// use residence_checker::report::ics::calendar_ics;
-/// use residence_checker::text::Lang;
+/// use residence_core::domain::{answers::Answers, case::Case};
+/// use residence_core::engine::evaluate;
+/// use residence_core::report::ics::calendar_ics;
+/// use residence_core::text::Lang;
 /// let today = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
 /// let decision = evaluate(&Case::from_answers(&Answers::default(), today).unwrap(), today);
 /// assert_eq!(decision.dates.is_empty(), calendar_ics(Lang::En, today, &decision).is_none());
