@@ -9,14 +9,13 @@
 //! answer the question that is asked; so do the two fields of version-1 files that version 2
 //! replaced (each fact once).
 
-use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
 use chrono::NaiveDate;
 use residence_checker::domain::answers::Answers;
 use residence_checker::domain::case::Case;
 use residence_checker::domain::format::{self, AnswersFile};
-use residence_checker::domain::questions::Question;
+use residence_checker::domain::questions::{Question, QuestionSet};
 use residence_checker::engine::evaluate;
 use residence_checker::flow::enumerate::{samples, walk_all, Walked};
 use residence_checker::flow::{self, answer};
@@ -32,7 +31,7 @@ fn walks() -> &'static [Walked] {
 
 /// The decision for `answers` (pruned as the app prunes them), in a comparable form; `None`
 /// when the answers are refused.
-fn decision(answers: &Answers, skipped: &BTreeSet<Question>) -> Option<String> {
+fn decision(answers: &Answers, skipped: &QuestionSet) -> Option<String> {
     let (answers, _) = flow::prune(answers, skipped, today());
     let case = Case::from_answers(&answers, today()).ok()?;
     let d = evaluate(&case, today());
@@ -42,15 +41,15 @@ fn decision(answers: &Answers, skipped: &BTreeSet<Question>) -> Option<String> {
 /// `answers` with `q` answered `alt` (`None`: skipped), or `None` if the value is refused.
 fn with(
     answers: &Answers,
-    skipped: &BTreeSet<Question>,
+    skipped: &QuestionSet,
     q: Question,
     alt: Option<answer::AnswerValue>,
-) -> Option<(Answers, BTreeSet<Question>)> {
+) -> Option<(Answers, QuestionSet)> {
     let mut answers = answers.clone();
     let mut skipped = skipped.clone();
     match alt {
         Some(v) => {
-            skipped.remove(&q);
+            skipped.remove(q);
             answer::set(&mut answers, q, v).then_some(())?;
         }
         None => {
@@ -62,7 +61,7 @@ fn with(
 }
 
 /// Whether some other answer to `q` changes the decision for these answers.
-fn changes_here(answers: &Answers, skipped: &BTreeSet<Question>, q: Question) -> bool {
+fn changes_here(answers: &Answers, skipped: &QuestionSet, q: Question) -> bool {
     let Some(base) = decision(answers, skipped) else {
         return false;
     };
@@ -100,10 +99,10 @@ fn matters(q: Question) -> bool {
 
 #[test]
 fn every_question_the_flow_asks_can_change_the_decision() {
-    let asked: BTreeSet<Question> = walks().iter().flat_map(|w| w.path.clone()).collect();
+    let asked: QuestionSet = walks().iter().flat_map(|w| w.path.clone()).collect();
     let dead: Vec<&str> = Question::ALL
         .iter()
-        .filter(|q| asked.contains(q))
+        .filter(|q| asked.contains(**q))
         .filter(|q| !matters(**q))
         .map(|q| q.name())
         .collect();
@@ -115,11 +114,11 @@ fn every_question_the_flow_asks_can_change_the_decision() {
 
 #[test]
 fn the_fields_the_flow_does_not_ask_are_exactly_the_dates_that_answer_asked_questions() {
-    let asked: BTreeSet<Question> = walks().iter().flat_map(|w| w.path.clone()).collect();
+    let asked: QuestionSet = walks().iter().flat_map(|w| w.path.clone()).collect();
     let not_asked: Vec<Question> = Question::ALL
         .iter()
         .copied()
-        .filter(|q| !asked.contains(q))
+        .filter(|q| !asked.contains(*q))
         .collect();
     assert_eq!(
         not_asked,

@@ -8,7 +8,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use residence_checker::domain::answers::{Answers, AppliedFor, Basis, Citizenship, Status, Topic};
 use residence_checker::domain::case::Case;
-use residence_checker::domain::questions::Question;
+use residence_checker::domain::questions::{Question, QuestionSet};
 use residence_checker::engine::decision::FindingKey;
 use residence_checker::engine::evaluate;
 use residence_checker::flow::enumerate::{walk_all, Walked};
@@ -54,7 +54,7 @@ fn every_path_ends_with_a_result_and_the_longest_is_reported() {
 
 #[test]
 fn every_question_is_reachable() {
-    let reached: BTreeSet<Question> = walks()
+    let reached: QuestionSet = walks()
         .iter()
         .flat_map(|w| w.path.iter().copied())
         .collect();
@@ -64,7 +64,7 @@ fn every_question_is_reachable() {
     let not_asked = [Question::BrexitApplicationDate, Question::NewPassportDate];
     let missing: Vec<&str> = Question::ALL
         .iter()
-        .filter(|q| !reached.contains(q) && !not_asked.contains(q))
+        .filter(|q| !reached.contains(**q) && !not_asked.contains(q))
         .map(|q| q.name())
         .collect();
     assert!(missing.is_empty(), "never asked: {missing:?}");
@@ -132,10 +132,10 @@ fn changing_an_earlier_answer_drops_the_answers_the_new_path_no_longer_reaches()
     assert_eq!(pruned.citizenship, Some(Citizenship::EuEea));
     assert_eq!(pruned.uk_residence_start, None);
     assert_eq!(pruned.brexit_role, None);
-    let reached: BTreeSet<Question> = flow::path(&pruned, today()).into_iter().collect();
+    let reached: QuestionSet = flow::path(&pruned, today()).into_iter().collect();
     for q in Question::ALL {
         if flow::answer::is_answered(&pruned, *q) {
-            assert!(reached.contains(q), "{} kept but not reached", q.name());
+            assert!(reached.contains(*q), "{} kept but not reached", q.name());
         }
     }
     assert!(skipped.iter().all(|q| reached.contains(q)));

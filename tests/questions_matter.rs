@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 use chrono::NaiveDate;
 use residence_checker::domain::answers::{Answers, Keyed, Topic};
 use residence_checker::domain::case::Case;
-use residence_checker::domain::questions::Question;
+use residence_checker::domain::questions::{Question, QuestionSet};
 use residence_checker::engine::evaluate;
 use residence_checker::flow::enumerate::{samples, walk_all, Walked};
 use residence_checker::flow::{self, answer};
@@ -60,7 +60,7 @@ const EXCEPTIONS: &[(&str, &str, &str)] = &[
 ];
 
 /// What the applicant sees for these answers, and the route; `None` when refused.
-fn outcome(answers: &Answers, skipped: &BTreeSet<Question>) -> Option<String> {
+fn outcome(answers: &Answers, skipped: &QuestionSet) -> Option<String> {
     let (answers, skipped) = flow::prune(answers, skipped, today());
     let case = Case::from_answers(&answers, today()).ok()?;
     let d = evaluate(&case, today());
@@ -84,7 +84,7 @@ fn matters_here(w: &Walked, q: Question) -> bool {
             let mut s = w.skipped.clone();
             match alt {
                 Some(v) => {
-                    s.remove(&q);
+                    s.remove(q);
                     if !answer::set(&mut a, q, v) {
                         return false;
                     }

@@ -1,6 +1,6 @@
 //! "Check your answers": every answer on the path with a change link, then the result.
 
-use std::collections::BTreeSet;
+use crate::domain::questions::QuestionSet;
 
 use yew::prelude::*;
 
@@ -19,7 +19,7 @@ pub struct CheckPageProps {
     /// The answers.
     pub answers: Answers,
     /// The skipped questions.
-    pub skipped: BTreeSet<Question>,
+    pub skipped: QuestionSet,
     /// Called with the question to change.
     pub on_change: Callback<Question>,
     /// Called to see the result.
@@ -34,7 +34,7 @@ pub fn check_page(props: &CheckPageProps) -> Html {
     let lang = props.lang;
     let rows = props.path.iter().map(|q| {
         let q = *q;
-        let answer = if props.skipped.contains(&q) {
+        let answer = if props.skipped.contains(q) {
             tr(lang, "ui.skipped").to_string()
         } else {
             answer_summary(lang, &props.answers, q).unwrap_or_default()

@@ -5,7 +5,7 @@
 //! path (answered questions included, so Back and Continue walk the same pages with the
 //! answers kept); changing an answer prunes what the new path no longer reaches.
 
-use std::collections::BTreeSet;
+use crate::domain::questions::QuestionSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
@@ -81,7 +81,7 @@ pub struct AppState {
     /// The answers so far, pruned to the current path.
     pub answers: Answers,
     /// Questions the applicant chose to skip.
-    pub skipped: BTreeSet<Question>,
+    pub skipped: QuestionSet,
     /// The page on screen.
     pub page: Page,
     /// True while changing one answer from the check page: the next Continue returns there
@@ -99,7 +99,7 @@ impl AppState {
             lang,
             today,
             answers: Answers::default(),
-            skipped: BTreeSet::new(),
+            skipped: QuestionSet::new(),
             page: Page::Start,
             returning_to_check: false,
             preset_topic: None,
@@ -137,7 +137,7 @@ impl AppState {
         lang: Lang,
         today: NaiveDate,
         answers: &Answers,
-        skipped: &BTreeSet<Question>,
+        skipped: &QuestionSet,
     ) -> Self {
         let (answers, skipped) = flow::prune(answers, skipped, today);
         AppState {
@@ -202,7 +202,7 @@ pub enum Action {
     Restore(Answers),
     /// Continue with the answers and skipped questions this device remembered (the page
     /// stays; a `GoTo` follows for a reload mid-journey).
-    Resume(Answers, BTreeSet<Question>),
+    Resume(Answers, QuestionSet),
     /// Forget every answer and return to the start page.
     StartOver,
     /// Check another topic (a topic's key): the answers are kept, and the first question the
@@ -329,7 +329,7 @@ impl Reducible for AppState {
                 next.skipped = skipped;
             }
             Action::Restore(answers) => {
-                next = AppState::with_answers(self.lang, self.today, &answers, &BTreeSet::new());
+                next = AppState::with_answers(self.lang, self.today, &answers, &QuestionSet::new());
                 // Files and links are made on the result page, so a question they leave open
                 // that may be skipped was skipped ("I don't know yet").
                 while let Some(q) = next.progress().next.filter(|q| q.is_skippable()) {

@@ -8,7 +8,7 @@
 //! says so. Format version 1 is the only one so far, so there is nothing to migrate yet; a
 //! future version 2 adds its migration from 1 where the stored file is read.
 
-use std::collections::BTreeSet;
+use crate::domain::questions::QuestionSet;
 
 use crate::domain::answers::Answers;
 use crate::domain::format::AnswersFile;
@@ -26,7 +26,7 @@ pub const SET_ASIDE_KEY: &str = "residence-checker.answers.set-aside";
 
 /// The stored answers file and skipped questions, if this device remembers any. The file is
 /// read by the report worker (see `load::read`); if it cannot be read, [`set_aside`] keeps it.
-pub fn stored() -> Option<(String, BTreeSet<Question>)> {
+pub fn stored() -> Option<(String, QuestionSet)> {
     let text = device::storage_get(ANSWERS_KEY)?;
     let skipped = device::storage_get(SKIPPED_KEY)
         .map(|s| parse_skipped(&s))
@@ -43,15 +43,12 @@ pub fn set_aside(text: &str) {
 
 /// The skipped questions from their stored form (names separated by commas; unknown names
 /// are ignored).
-pub fn parse_skipped(text: &str) -> BTreeSet<Question> {
-    // `extend`, not `collect`, which sorts (see `domain::sort`).
-    let mut skipped = BTreeSet::new();
-    skipped.extend(text.split(',').filter_map(Question::from_name));
-    skipped
+pub fn parse_skipped(text: &str) -> QuestionSet {
+    text.split(',').filter_map(Question::from_name).collect()
 }
 
 /// The stored form of the skipped questions.
-pub fn write_skipped(skipped: &BTreeSet<Question>) -> String {
+pub fn write_skipped(skipped: &QuestionSet) -> String {
     skipped
         .iter()
         .map(|q| q.name())
@@ -60,12 +57,12 @@ pub fn write_skipped(skipped: &BTreeSet<Question>) -> String {
 }
 
 /// True when nothing has been answered or skipped: nothing to remember or forget.
-pub fn is_blank(answers: &Answers, skipped: &BTreeSet<Question>) -> bool {
+pub fn is_blank(answers: &Answers, skipped: &QuestionSet) -> bool {
     *answers == Answers::default() && skipped.is_empty()
 }
 
 /// Remembers the answers; with nothing answered or skipped, forgets instead.
-pub fn save(answers: &Answers, skipped: &BTreeSet<Question>) {
+pub fn save(answers: &Answers, skipped: &QuestionSet) {
     if is_blank(answers, skipped) {
         device::storage_remove(ANSWERS_KEY);
         device::storage_remove(SKIPPED_KEY);

@@ -7,13 +7,12 @@
 //!
 //! May import `crate::ui`, `crate::platform` and `crate::domain` only.
 
-use std::collections::BTreeSet;
+use crate::domain::questions::QuestionSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::format::AnswersFile;
-use crate::domain::questions::Question;
 use crate::platform;
 use crate::ui::state::{Action, AppState, Page};
 use crate::ui::{load, store};
@@ -22,7 +21,7 @@ use crate::ui::{load, store};
 #[derive(Clone)]
 pub struct Restore {
     /// The stored answers (as text) and skipped questions, read once.
-    pub stored: Rc<Option<(String, BTreeSet<Question>)>>,
+    pub stored: Rc<Option<(String, QuestionSet)>>,
     /// True until the stored answers have been read back.
     pub restoring: UseStateHandle<bool>,
     /// False if the stored answers could not be read just now: they are then left untouched.

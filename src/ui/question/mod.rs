@@ -23,7 +23,7 @@ mod multi_choice;
 mod rows;
 mod text;
 
-use std::collections::BTreeSet;
+use crate::domain::questions::QuestionSet;
 
 use chrono::NaiveDate;
 use yew::prelude::*;
@@ -46,7 +46,7 @@ pub struct QuestionPageProps {
     /// The answers so far (to prefill and to validate against).
     pub answers: Answers,
     /// The questions skipped so far.
-    pub skipped: BTreeSet<Question>,
+    pub skipped: QuestionSet,
     /// The day the rules are applied for.
     pub today: NaiveDate,
     /// Position of this question on the path (1-based).

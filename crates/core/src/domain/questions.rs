@@ -121,7 +121,8 @@ macro_rules! date_of {
 macro_rules! define_questions {
     ($($v:ident => $($f:ident).+, $q:literal, $kind:ident $(($t:ident))?, $skip:ident, [$($check:expr),*];)*) => {
         /// One question of the checker.
-        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, enumset::EnumSetType)]
+        #[enumset(no_super_impls)]
         pub enum Question { $(#[doc = $q] $v,)* }
         impl Question {
             /// Every question, in the rule book's order.
@@ -163,6 +164,11 @@ macro_rules! define_questions {
 }
 
 question_table!(define_questions);
+
+/// A set of questions (the ones skipped, the ones a path reaches), in [`Question::ALL`]'s order:
+/// one bit per question (the `enumset` crate). A `BTreeSet` cost the browser app about 3 KB of
+/// its first load in tree code for no gain.
+pub type QuestionSet = enumset::EnumSet<Question>;
 
 /// A check on a date answer besides its range (every date is between 1900 and 2199, by its
 /// kind), run by `case::Case::from_answers`.

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::domain::answers::{Answers, BasisPeriod, Stay};
-use crate::domain::questions::Question;
+use crate::domain::questions::{Question, QuestionSet};
 
 /// A value for one question, as the UI collects it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -205,16 +205,12 @@ macro_rules! fields {
 crate::domain::questions::question_table!(fields);
 
 /// Every question that has an answer.
-pub fn answered(answers: &Answers) -> std::collections::BTreeSet<Question> {
-    // `extend`, not `collect`, which sorts (see `domain::sort`).
-    let mut set = std::collections::BTreeSet::new();
-    set.extend(
-        Question::ALL
-            .iter()
-            .copied()
-            .filter(|q| is_answered(answers, *q)),
-    );
-    set
+pub fn answered(answers: &Answers) -> QuestionSet {
+    Question::ALL
+        .iter()
+        .copied()
+        .filter(|q| is_answered(answers, *q))
+        .collect()
 }
 
 /// The answer to `q` in the answers format (for the reviewers' flow graph), or `None`.

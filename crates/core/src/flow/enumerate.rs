@@ -17,7 +17,7 @@ use super::answer::{set, AnswerValue};
 use super::progress;
 use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay};
 use crate::domain::dates::{days_before, years_before};
-use crate::domain::questions::{Kind, Question as Q};
+use crate::domain::questions::{Kind, Question as Q, QuestionSet};
 
 /// Questions that are asked before the point where they decide the route (a family member is
 /// asked where they applied from; the appointment rules route on it later).
@@ -40,7 +40,7 @@ pub struct Walked {
     /// The answers given on the way.
     pub answers: Answers,
     /// The questions skipped.
-    pub skipped: BTreeSet<Q>,
+    pub skipped: QuestionSet,
     /// The questions asked, in order.
     pub path: Vec<Q>,
 }
@@ -140,7 +140,7 @@ pub fn walk_all(start: &Answers, today: NaiveDate) -> Result<Vec<Walked>, String
     let mut counter = 0usize;
     dfs(
         start.clone(),
-        BTreeSet::new(),
+        QuestionSet::new(),
         today,
         &mut out,
         &mut counter,
@@ -151,7 +151,7 @@ pub fn walk_all(start: &Answers, today: NaiveDate) -> Result<Vec<Walked>, String
 
 fn dfs(
     answers: Answers,
-    skipped: BTreeSet<Q>,
+    skipped: QuestionSet,
     today: NaiveDate,
     out: &mut Vec<Walked>,
     counter: &mut usize,
@@ -170,7 +170,7 @@ fn dfs(
         return Ok(());
     };
     let values = samples(q, &answers, today);
-    let routing = p.routing.contains(&q) || LATE_ROUTING.contains(&q);
+    let routing = p.routing.contains(q) || LATE_ROUTING.contains(&q);
     let one = ROUTE_ON_ONE
         .iter()
         .find(|(r, _)| *r == q)
@@ -221,7 +221,7 @@ fn dfs(
 /// the answers that lead along it when the question decides the route.
 pub fn to_dot(walks: &[Walked]) -> String {
     let mut edges: BTreeMap<(Q, Q), BTreeSet<String>> = BTreeMap::new();
-    let mut ends: BTreeSet<Q> = BTreeSet::new();
+    let mut ends: QuestionSet = QuestionSet::new();
     for w in walks {
         for pair in w.path.windows(2) {
             if let [from, to] = pair {

@@ -14,8 +14,6 @@
 pub mod answer;
 pub mod enumerate;
 
-use std::collections::BTreeSet;
-
 use chrono::NaiveDate;
 
 use crate::domain::answers::{
@@ -24,7 +22,7 @@ use crate::domain::answers::{
     UkRelationship,
 };
 use crate::domain::dates::{age_on, months_before};
-use crate::domain::questions::{Check, Kind, Question as Q};
+use crate::domain::questions::{Check, Kind, Question as Q, QuestionSet};
 
 pub use answer::{clear, get, set, AnswerValue};
 
@@ -54,7 +52,7 @@ pub struct Progress {
     /// skipped.
     pub next: Option<Q>,
     /// The questions on the path whose answers decided the route.
-    pub routing: BTreeSet<Q>,
+    pub routing: QuestionSet,
 }
 
 impl Progress {
@@ -75,9 +73,9 @@ impl Progress {
 struct Walk<'a> {
     a: &'a Answers,
     today: NaiveDate,
-    skipped: &'a BTreeSet<Q>,
+    skipped: &'a QuestionSet,
     path: Vec<Q>,
-    routing: BTreeSet<Q>,
+    routing: QuestionSet,
 }
 
 impl Walk<'_> {
@@ -98,13 +96,13 @@ impl Walk<'_> {
 
 /// The questions reached by `answers` on `today` (ages depend on it), in order, and the next
 /// one to ask.
-pub fn progress(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> Progress {
+pub fn progress(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> Progress {
     let mut w = Walk {
         a: answers,
         today,
         skipped,
         path: Vec::new(),
-        routing: BTreeSet::new(),
+        routing: QuestionSet::new(),
     };
     let _ = walk(&mut w);
     let answered = answer::answered(answers);
@@ -112,7 +110,7 @@ pub fn progress(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> P
         .path
         .iter()
         .copied()
-        .find(|q| !answered.contains(q) && !w.skipped.contains(q));
+        .find(|q| !answered.contains(*q) && !w.skipped.contains(*q));
     Progress {
         path: w.path,
         next,
@@ -122,22 +120,20 @@ pub fn progress(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> P
 
 /// The questions reached by `answers` on `today`, in order.
 pub fn path(answers: &Answers, today: NaiveDate) -> Vec<Q> {
-    progress(answers, &BTreeSet::new(), today).path
+    progress(answers, &QuestionSet::new(), today).path
 }
 
 /// The answers with everything the current path does not reach removed, and the skipped set
 /// restricted to the path. Changing an earlier answer then drops the answers of the old branch.
 /// Under a topic, what the full check would reach with the same answers is kept too.
-pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Answers, BTreeSet<Q>) {
+pub fn prune(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> (Answers, QuestionSet) {
     // Pruning can shorten the path again (a dropped answer may have routed further), so repeat
     // until nothing changes; each round removes at least one answer, so this ends.
     let mut current = answers.clone();
     // A date the questions do not ask answers the yes/no they do ask before it is dropped.
     current.fill_from_unasked(today);
     loop {
-        // `extend`, not `collect`, which sorts (see `domain::sort`).
-        let mut reached = BTreeSet::new();
-        reached.extend(path(&current, today));
+        let mut reached: QuestionSet = path(&current, today).into_iter().collect();
         // Answers the full check would use are kept when a topic is chosen, so that moving to
         // another topic loses nothing; the chosen topic's rules read only its own.
         if current.topic.is_some_and(|t| t != Topic::Everything) {
@@ -148,15 +144,13 @@ pub fn prune(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> (Ans
             reached.extend(path(&full, today));
         }
         let mut next = Answers::default();
-        for q in &reached {
-            if let Some(v) = get(&current, *q) {
-                set(&mut next, *q, v);
+        for q in reached {
+            if let Some(v) = get(&current, q) {
+                set(&mut next, q, v);
             }
         }
         if next == current {
-            let mut kept = BTreeSet::new();
-            kept.extend(skipped.intersection(&reached).copied());
-            return (next, kept);
+            return (next, skipped.intersection(reached));
         }
         current = next;
     }
@@ -369,7 +363,7 @@ fn permit_and_stays(w: &mut Walk) {
             .is_some_and(|b| !matches!(b, Basis::Family | Basis::Brexit));
     let period_known = ![Q::PermitStart, Q::PermitExpiry]
         .iter()
-        .any(|q| w.skipped.contains(q));
+        .any(|q| w.skipped.contains(*q));
     if group_known || period_known {
         w.ask(Q::StaysAbroad);
     }
@@ -420,7 +414,7 @@ fn eu_national(w: &mut Walk) -> Option<()> {
     if w.route(Q::EuRegistered, a.eu_registered)? {
         w.ask(Q::EuResidenceStart);
         // Stays abroad are counted from the start of residence: without it they cannot count.
-        if !w.skipped.contains(&Q::EuResidenceStart) {
+        if !w.skipped.contains(Q::EuResidenceStart) {
             w.ask(Q::StaysAbroad);
         }
     }
@@ -747,7 +741,7 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
     if applied == AppliedFor::Renewal {
         // Without the expiry there is no deadline to measure against: how the renewal was
         // made and the fallback's facts are not read then (R-061 … R-063).
-        let expiry_skipped = w.skipped.contains(&Q::PermitExpiry);
+        let expiry_skipped = w.skipped.contains(Q::PermitExpiry);
         if !expiry_skipped {
             w.ask(Q::RenewalDigital);
         }
@@ -772,7 +766,7 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
 /// About how many questions the journey will ask in all, for "Question 3 of about 8": the
 /// path completed with a plain answer to every open question (the first option, "no", today,
 /// none, or skipped), so routing questions still open are counted along their first branch.
-pub fn estimated_length(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDate) -> usize {
+pub fn estimated_length(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> usize {
     let mut a = answers.clone();
     let mut skipped = skipped.clone();
     // Each round answers one open question, so this ends within the number of questions.
@@ -802,17 +796,17 @@ pub fn estimated_length(answers: &Answers, skipped: &BTreeSet<Q>, today: NaiveDa
 /// date, end before start, overlapping stays, a DUF number that is not 12 digits, …).
 pub fn check_answer(
     answers: &Answers,
-    skipped: &BTreeSet<Q>,
+    skipped: &QuestionSet,
     q: Q,
     value: AnswerValue,
     today: NaiveDate,
-) -> Result<(Answers, BTreeSet<Q>), Vec<crate::domain::case::AnswerError>> {
+) -> Result<(Answers, QuestionSet), Vec<crate::domain::case::AnswerError>> {
     let mut next = answers.clone();
     if !set(&mut next, q, value) {
         return Err(Vec::new());
     }
     let mut skipped = skipped.clone();
-    skipped.remove(&q);
+    skipped.remove(q);
     if let Err(errors) = crate::domain::case::Case::from_answers(&next, today) {
         // A period's dates are checked together (`Check::NotBefore`): either one, answered
         // second, shows it.
@@ -835,7 +829,7 @@ pub fn check_answer(
 /// ones included, so Back and Continue walk the same pages), or `None` after the last one.
 pub fn question_after(
     answers: &Answers,
-    skipped: &BTreeSet<Q>,
+    skipped: &QuestionSet,
     q: Q,
     today: NaiveDate,
 ) -> Option<Q> {
