@@ -46,7 +46,7 @@ fn with(
     alt: Option<answer::AnswerValue>,
 ) -> Option<(Answers, QuestionSet)> {
     let mut answers = answers.clone();
-    let mut skipped = skipped.clone();
+    let mut skipped = *skipped;
     match alt {
         Some(v) => {
             skipped.remove(q);

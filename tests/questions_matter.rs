@@ -81,7 +81,7 @@ fn matters_here(w: &Walked, q: Question) -> bool {
         .filter(|alt| *alt != current)
         .any(|alt| {
             let mut a = w.answers.clone();
-            let mut s = w.skipped.clone();
+            let mut s = w.skipped;
             match alt {
                 Some(v) => {
                     s.remove(q);

@@ -191,7 +191,7 @@ pub fn app() -> Html {
                 };
                 html! {
                     <QuestionPage key={q.name()} {lang} question={q} answers={state.answers.clone()}
-                        skipped={state.skipped.clone()} today={state.today}
+                        skipped={state.skipped} today={state.today}
                         step={n} {of} {on_answer}
                         on_skip={dispatch(Action::Skip(q))} on_back={dispatch(Action::Back)} />
                 }
@@ -203,7 +203,7 @@ pub fn app() -> Html {
                 };
                 html! {
                     <CheckPage {lang} path={state.progress().path} answers={state.answers.clone()}
-                        skipped={state.skipped.clone()} {on_change}
+                        skipped={state.skipped} {on_change}
                         on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
                 }
             }

@@ -52,11 +52,7 @@ pub fn use_restore(state: &UseReducerHandle<AppState>, kiosk: bool) -> Restore {
     let restored = use_state(|| None::<AnswersFile>);
 
     use_effect_with(
-        (
-            state.answers.clone(),
-            state.skipped.clone(),
-            *saving && !*restoring,
-        ),
+        (state.answers.clone(), state.skipped, *saving && !*restoring),
         |(answers, skipped, save)| {
             if *save {
                 store::save(answers, skipped);

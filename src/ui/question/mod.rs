@@ -170,7 +170,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         let draft = draft.clone();
         let errors = errors.clone();
         let answers = props.answers.clone();
-        let skipped = props.skipped.clone();
+        let skipped = props.skipped;
         let today = props.today;
         let on_answer = props.on_answer.clone();
         Callback::from(move |e: SubmitEvent| {

@@ -201,7 +201,7 @@ fn dfs(
     }
     for value in chosen {
         let mut next_answers = answers.clone();
-        let mut next_skipped = skipped.clone();
+        let mut next_skipped = skipped;
         match value {
             Some(v) => {
                 if !set(&mut next_answers, q, v.clone()) {

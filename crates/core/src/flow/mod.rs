@@ -768,7 +768,7 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
 /// none, or skipped), so routing questions still open are counted along their first branch.
 pub fn estimated_length(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> usize {
     let mut a = answers.clone();
-    let mut skipped = skipped.clone();
+    let mut skipped = *skipped;
     // Each round answers one open question, so this ends within the number of questions.
     for _ in 0..Q::ALL.len() {
         let Some(q) = progress(&a, &skipped, today).next else {
@@ -805,7 +805,7 @@ pub fn check_answer(
     if !set(&mut next, q, value) {
         return Err(Vec::new());
     }
-    let mut skipped = skipped.clone();
+    let mut skipped = *skipped;
     skipped.remove(q);
     if let Err(errors) = crate::domain::case::Case::from_answers(&next, today) {
         // A period's dates are checked together (`Check::NotBefore`): either one, answered
