@@ -13,7 +13,7 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../.
 export function words(lang) {
   const map = new Map();
   for (const file of [`${lang}.txt`, `${lang}.result.txt`]) {
-    const text = fs.readFileSync(path.join(ROOT, 'src/text', file), 'utf8');
+    const text = fs.readFileSync(path.join(ROOT, 'crates/core/src/text', file), 'utf8');
     for (const line of text.split('\n')) {
       if (!line.trim() || line.trimStart().startsWith('#')) continue;
       const eq = line.indexOf('=');
