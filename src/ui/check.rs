@@ -1,11 +1,9 @@
 //! "Check your answers": every answer on the path with a change link, then the result.
 
-use crate::domain::questions::QuestionSet;
-
 use yew::prelude::*;
 
 use crate::domain::answers::Answers;
-use crate::domain::questions::Question;
+use crate::domain::questions::{Question, QuestionSet};
 use crate::text::render::{answer_summary, question_summary};
 use crate::text::{tr, Lang};
 

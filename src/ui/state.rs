@@ -5,14 +5,13 @@
 //! path (answered questions included, so Back and Continue walk the same pages with the
 //! answers kept); changing an answer prunes what the new path no longer reaches.
 
-use crate::domain::questions::QuestionSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 use yew::Reducible;
 
 use crate::domain::answers::Answers;
-use crate::domain::questions::Question;
+use crate::domain::questions::{Question, QuestionSet};
 use crate::flow::{self, AnswerValue};
 use crate::text::Lang;
 

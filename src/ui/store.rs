@@ -8,11 +8,9 @@
 //! says so. Format version 1 is the only one so far, so there is nothing to migrate yet; a
 //! future version 2 adds its migration from 1 where the stored file is read.
 
-use crate::domain::questions::QuestionSet;
-
 use crate::domain::answers::Answers;
 use crate::domain::format::AnswersFile;
-use crate::domain::questions::Question;
+use crate::domain::questions::{Question, QuestionSet};
 use crate::engine::RULES_VERSION;
 use crate::platform::device;
 use crate::wire::codec;

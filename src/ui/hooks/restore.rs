@@ -7,12 +7,12 @@
 //!
 //! May import `crate::ui`, `crate::platform` and `crate::domain` only.
 
-use crate::domain::questions::QuestionSet;
 use std::rc::Rc;
 
 use yew::prelude::*;
 
 use crate::domain::format::AnswersFile;
+use crate::domain::questions::QuestionSet;
 use crate::platform;
 use crate::ui::state::{Action, AppState, Page};
 use crate::ui::{load, store};

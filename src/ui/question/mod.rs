@@ -23,13 +23,11 @@ mod multi_choice;
 mod rows;
 mod text;
 
-use crate::domain::questions::QuestionSet;
-
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::answers::Answers;
-use crate::domain::questions::{Kind, Question};
+use crate::domain::questions::{Kind, Question, QuestionSet};
 use crate::flow::{self, AnswerValue};
 use crate::platform;
 use crate::text::render::{error_text, option_label, question_hint, question_title};

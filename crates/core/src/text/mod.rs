@@ -67,9 +67,14 @@ impl Lang {
 
     /// Whether a native speaker has reviewed this language's catalogues, as their header entry
     /// `meta.reviewed` says (`source` for English, the language the texts are written in). An
-    /// unreviewed language shows `start.unreviewed` on the start page and the print.
+    /// unreviewed language shows `start.unreviewed` on the start page and the print. Read from
+    /// the language's own catalogues only (not English's stand-in while they load): a language
+    /// whose words are not there is not taken as reviewed.
     pub fn reviewed(self) -> bool {
-        matches!(lookup(self, "meta.reviewed"), Some("yes" | "source"))
+        let mark = [Part::Start, Part::Results]
+            .into_iter()
+            .find_map(|part| self.words(part)?.get("meta.reviewed"));
+        matches!(mark, Some("yes" | "source"))
     }
 
     /// The language for a BCP 47 tag such as `nb-NO`, if the checker speaks it. Norwegian
