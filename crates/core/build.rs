@@ -1,6 +1,7 @@
 //! Writes the start-page catalogues (`src/text/<lang>.txt`) without their comments into
-//! `OUT_DIR`, where `text::Lang` embeds them: the comments are for translators, and every
-//! embedded byte is part of the first load. A comment line becomes an empty line, so the line
+//! `OUT_DIR`, where `text::Lang` embeds them (natively all four; the browser app only
+//! English's, the others are fetched): the comments are for translators, and every byte of the
+//! embedded English one is part of the first load. A comment line becomes an empty line, so the line
 //! numbers in parse errors still point into the source file.
 
 use std::{env, fs, path::Path};
