@@ -27,7 +27,7 @@ use hooks::address::{use_first_lang, use_kiosk, use_preset_topic, use_selftest};
 use hooks::document::use_document;
 use hooks::history::use_history;
 use hooks::restore::use_restore;
-use hooks::words::{use_words, Words};
+use hooks::words::{use_words, UseWords, Words};
 use hooks::worker::use_result_view;
 use lang_switch::LangSwitch;
 use pages::StartPage;
@@ -57,6 +57,25 @@ pub fn recover_from_panics() {
     }));
 }
 
+/// A catalogue could not be fetched: what, why (the reason, once the fetch has failed) and a
+/// retry.
+fn words_failed(lang: Lang, title: String, body: &str, words: &UseWords) -> Html {
+    html! {
+        <>
+            <h1 tabindex="-1">{ title }</h1>
+            <p>{ tr(lang, body) }</p>
+            if let Words::Failed(reason) = &*words.words {
+                <p class="hint">{ reason.clone() }</p>
+            }
+            <p class="actions">
+                <button type="button" class="button button--primary" onclick={words.on_retry.clone()}>
+                    { tr(lang, "words.retry") }
+                </button>
+            </p>
+        </>
+    }
+}
+
 /// The root component of the checker.
 #[function_component(App)]
 pub fn app() -> Html {
@@ -77,7 +96,7 @@ pub fn app() -> Html {
     use_selftest();
     use_document(lang, page);
     use_history(&state, &restore);
-    let result_view = use_result_view(&state, &restore.restored);
+    let result_view = use_result_view(&state, lang, &restore.restored);
     let needs_words = page != Page::Start;
     let words = use_words(lang, Part::Results, needs_words);
     if lang != chosen && !matches!(*start_words.words, Words::Failed(_)) {
@@ -121,36 +140,16 @@ pub fn app() -> Html {
     };
 
     let content = if lang != chosen {
-        html! {
-            <>
-                <h1 tabindex="-1">{ tr_with(lang, "words.lang_failed.title", &[("lang", chosen.name())]) }</h1>
-                <p>{ tr(lang, "words.lang_failed.body") }</p>
-                if let Words::Failed(reason) = &*start_words.words {
-                    <p class="hint">{ reason.clone() }</p>
-                }
-                <p class="actions">
-                    <button type="button" class="button button--primary" onclick={start_words.on_retry.clone()}>
-                        { tr(lang, "words.retry") }
-                    </button>
-                </p>
-            </>
-        }
+        let title = tr_with(lang, "words.lang_failed.title", &[("lang", chosen.name())]);
+        words_failed(lang, title, "words.lang_failed.body", &start_words)
     } else if *restore.restoring {
         html! { <p class="loading" role="status" aria-live="polite">{ tr(lang, "words.restoring") }</p> }
     } else if needs_words && lang.words(Part::Results).is_none() {
         match &*words.words {
-            Words::Failed(reason) => html! {
-                <>
-                    <h1 tabindex="-1">{ tr(lang, "words.failed.title") }</h1>
-                    <p>{ tr(lang, "words.failed.body") }</p>
-                    <p class="hint">{ reason.clone() }</p>
-                    <p class="actions">
-                        <button type="button" class="button button--primary" onclick={words.on_retry.clone()}>
-                            { tr(lang, "words.retry") }
-                        </button>
-                    </p>
-                </>
-            },
+            Words::Failed(_) => {
+                let title = tr(lang, "words.failed.title").to_string();
+                words_failed(lang, title, "words.failed.body", &words)
+            }
             _ => html! {
                 <p class="loading" role="status" aria-live="polite">{ tr(lang, "words.loading") }</p>
             },

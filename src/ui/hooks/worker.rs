@@ -1,12 +1,14 @@
 //! The result's words come from the report worker (see `report::view`), worked out again
 //! when the answers, the language or the restored file change, while the result page shows.
 //!
-//! May import `crate::ui`, `crate::platform`, `crate::domain` and `crate::wire` only.
+//! May import `crate::ui`, `crate::platform`, `crate::domain`, `crate::text` (the language) and
+//! `crate::wire` only.
 
 use yew::prelude::*;
 
 use crate::domain::format::AnswersFile;
 use crate::platform;
+use crate::text::Lang;
 use crate::ui::result::ViewState;
 use crate::ui::save;
 use crate::ui::state::{AppState, Page};
@@ -19,10 +21,11 @@ pub struct ResultView {
     pub on_retry: Callback<()>,
 }
 
-/// Asks the report worker for the result view whenever the result page shows with other
-/// answers, language, day or restored file than last time (or a retry is asked for).
+/// Asks the report worker for the result view, in `lang` (the language the page shows),
+/// whenever the result page shows with other answers, language, day or restored file than
+/// last time (or a retry is asked for).
 #[hook]
-pub fn use_result_view(state: &AppState, restored: &Option<AnswersFile>) -> ResultView {
+pub fn use_result_view(state: &AppState, lang: Lang, restored: &Option<AnswersFile>) -> ResultView {
     let view = use_state(|| ViewState::Loading);
     let view_retry = use_state(|| 0u32);
     {
@@ -30,7 +33,7 @@ pub fn use_result_view(state: &AppState, restored: &Option<AnswersFile>) -> Resu
         let deps = (
             state.page == Page::Result,
             state.answers.clone(),
-            state.lang,
+            lang,
             state.today,
             restored.clone(),
             *view_retry,

@@ -11,6 +11,12 @@ use crate::domain::questions::{Kind, Question};
 use crate::flow::AnswerValue;
 use crate::text::{tr, Lang};
 
+/// The reason a new stay starts with, and the one a stay whose reason cannot be read gets:
+/// not an exempt reason, so a row left as it is never lowers the days counted abroad.
+pub const NEW_STAY_REASON: AbsenceReason = AbsenceReason::Other;
+/// The basis a new period starts with, and the one a period whose basis cannot be read gets.
+pub const NEW_PERIOD_BASIS: EeaBasis = EeaBasis::Employee;
+
 /// A row of the stays or periods editor, as typed.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Row {
@@ -20,6 +26,17 @@ pub struct Row {
     pub to: String,
     /// The reason (stays) or the basis (periods), by key.
     pub kind: String,
+}
+
+impl Row {
+    /// The row of a given stay or period.
+    fn of(from: NaiveDate, to: NaiveDate, kind: impl Keyed) -> Row {
+        Row {
+            from: from.to_string(),
+            to: to.to_string(),
+            kind: kind.key().to_string(),
+        }
+    }
 }
 
 /// What the reader has typed or chosen so far.
@@ -59,35 +76,19 @@ impl Draft {
             Some(AnswerValue::Stays(stays)) => {
                 d.rows = stays
                     .iter()
-                    .map(|s| Row {
-                        from: s.from.to_string(),
-                        to: s.to.to_string(),
-                        kind: key_of(&s.reason),
-                    })
+                    .map(|s| Row::of(s.from, s.to, s.reason))
                     .collect()
             }
             Some(AnswerValue::Periods(periods)) => {
                 d.rows = periods
                     .iter()
-                    .map(|p| Row {
-                        from: p.from.to_string(),
-                        to: p.to.to_string(),
-                        kind: key_of(&p.basis),
-                    })
+                    .map(|p| Row::of(p.from, p.to, p.basis))
                     .collect()
             }
             None => {}
         }
         d
     }
-}
-
-fn key_of<T: Keyed>(v: &T) -> String {
-    v.key().to_string()
-}
-
-fn parse_key<T: Keyed>(s: &str) -> Option<T> {
-    T::from_key(s)
 }
 
 /// An error shown in the summary and next to its field.
@@ -143,10 +144,10 @@ pub fn to_answer(q: Question, d: &Draft, lang: Lang) -> Result<AnswerValue, Vec<
                 }
                 if let (Some(from), Some(to)) = (from, to) {
                     if q.kind() == Kind::Stays {
-                        let reason = parse_key(&row.kind).unwrap_or(AbsenceReason::Other);
+                        let reason = AbsenceReason::from_key(&row.kind).unwrap_or(NEW_STAY_REASON);
                         stays.push(Stay { from, to, reason });
                     } else {
-                        let basis = parse_key(&row.kind).unwrap_or(EeaBasis::Employee);
+                        let basis = EeaBasis::from_key(&row.kind).unwrap_or(NEW_PERIOD_BASIS);
                         periods.push(BasisPeriod { from, to, basis });
                     }
                 }
@@ -261,16 +262,38 @@ mod tests {
 
     #[test]
     fn the_draft_round_trips_every_answer_kind() {
+        let day = |m, d| NaiveDate::from_ymd_opt(2024, m, d).unwrap_or_default();
         for value in [
             AnswerValue::Choice("uk".into()),
             AnswerValue::YesNo(false),
+            AnswerValue::Choices(vec!["lost".into(), "expired".into()]),
             AnswerValue::Date(NaiveDate::from_ymd_opt(2020, 2, 29).unwrap_or_default()),
             AnswerValue::Text("201258697561".into()),
+            AnswerValue::Stays(vec![
+                Stay {
+                    from: day(1, 2),
+                    to: day(1, 9),
+                    reason: AbsenceReason::SeriousIllness,
+                },
+                Stay {
+                    from: day(3, 1),
+                    to: day(3, 1),
+                    reason: AbsenceReason::Other,
+                },
+            ]),
+            AnswerValue::Periods(vec![BasisPeriod {
+                from: day(1, 1),
+                to: day(6, 30),
+                basis: EeaBasis::Student,
+            }]),
         ] {
             let q = match &value {
                 AnswerValue::Choice(_) => Question::Citizenship,
                 AnswerValue::YesNo(_) => Question::EuRegistered,
+                AnswerValue::Choices(_) => Question::CardSituation,
                 AnswerValue::Date(_) => Question::ApplicationDate,
+                AnswerValue::Stays(_) => Question::StaysAbroad,
+                AnswerValue::Periods(_) => Question::UkBasisHistory,
                 _ => Question::DufNumber,
             };
             let d = Draft::from_answer(Some(value.clone()));

@@ -9,7 +9,7 @@
 //! This module is the page's frame (back link, progress, error summary, the form with its
 //! continue and skip buttons); each kind of question has its own control, a render function
 //! given [`ControlProps`] (plain functions, not yew components: the page holds the state, and
-//! seven components cost 3.8 KB of the first load): `choice` (choice and yes/no, which share the radio buttons),
+//! seven components cost 1.9 KB of the first load): `choice` (choice and yes/no, which share the radio buttons),
 //! `multi_choice`, `date`, `text` and `rows` (stays and periods, which share the editor). The
 //! draft and its reading into an answer are in `draft`.
 //!

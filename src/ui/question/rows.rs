@@ -2,55 +2,42 @@
 //! periods, each with a basis. One editor, two kinds ([`stays_control`],
 //! [`periods_control`]).
 //!
-//! May import `crate::ui` and `crate::text` only.
+//! May import `crate::ui`, `crate::domain` and `crate::text` only.
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use super::draft::Row;
+use super::draft::{Row, NEW_PERIOD_BASIS, NEW_STAY_REASON};
 use super::{error_line, ControlProps};
+use crate::domain::answers::{AbsenceReason, EeaBasis, Keyed};
+use crate::text::render::{absence_reason_label, eea_basis_label};
 use crate::text::tr;
-
-const ABSENCE_REASONS: &[&str] = &[
-    "other",
-    "work_abroad",
-    "pregnancy_childbirth",
-    "serious_illness",
-    "studies_research_training",
-    "secondment",
-    "military_civilian_service",
-];
-const BASES: &[&str] = &[
-    "employee",
-    "self_employed",
-    "student",
-    "sufficient_funds",
-    "family_member",
-];
 
 /// The stays abroad: a row per stay, with its reason.
 pub fn stays_control(props: &ControlProps) -> Html {
-    rows_editor(props, true)
+    let label = |r: &AbsenceReason| (r.key(), absence_reason_label(props.lang, *r));
+    let kinds = AbsenceReason::ALL.iter().map(label).collect();
+    rows_editor(props, true, kinds, NEW_STAY_REASON.key())
 }
 
 /// The basis periods: a row per period, with its basis.
 pub fn periods_control(props: &ControlProps) -> Html {
-    rows_editor(props, false)
+    let label = |b: &EeaBasis| (b.key(), eea_basis_label(props.lang, *b));
+    let kinds = EeaBasis::ALL.iter().map(label).collect();
+    rows_editor(props, false, kinds, NEW_PERIOD_BASIS.key())
 }
 
-/// The editor for a list of date ranges with a reason (stays) or a basis (periods).
-fn rows_editor(props: &ControlProps, stays: bool) -> Html {
+/// The editor for a list of date ranges with a reason (stays) or a basis (periods): `kinds`
+/// are the choices by key with their labels, `new_kind` the one a new row starts with.
+fn rows_editor(
+    props: &ControlProps,
+    stays: bool,
+    kinds: Vec<(&'static str, String)>,
+    new_kind: &'static str,
+) -> Html {
     let lang = props.lang;
     let field = props.field();
     let draft = &props.draft;
-    let kinds: &[&str] = if stays { ABSENCE_REASONS } else { BASES };
-    let kind_key = |k: &str| {
-        if stays {
-            format!("q.stays_abroad.reason.{k}")
-        } else {
-            format!("q.uk_basis_history.basis.{k}")
-        }
-    };
     let set_row = |i: usize, part: &'static str| {
         let draft = draft.clone();
         let on_draft = props.on_draft.clone();
@@ -93,7 +80,7 @@ fn rows_editor(props: &ControlProps, stays: bool) -> Html {
                 on_draft.emit(d);
             })
         };
-        let current = if row.kind.is_empty() { kinds.first().copied().unwrap_or("") } else { row.kind.as_str() };
+        let current = if row.kind.is_empty() { new_kind } else { row.kind.as_str() };
         html! {
             <fieldset class="fieldset row" key={i}>
                 <legend class="fieldset__legend fieldset__legend--s">{ format!("{} {}", tr(lang, if stays { "ui.stays.row" } else { "ui.periods.row" }), i + 1) }</legend>
@@ -103,7 +90,7 @@ fn rows_editor(props: &ControlProps, stays: bool) -> Html {
                     <label class="label" for={id("kind")}>{ tr(lang, if stays { "ui.stays.reason" } else { "ui.periods.basis" }) }</label>
                     <select class="select" id={id("kind")}
                             onchange={Callback::from(move |e: Event| set_kind.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))}>
-                        { for kinds.iter().map(|k| html! { <option value={*k} selected={*k == current}>{ tr(lang, &kind_key(k)).to_string() }</option> }) }
+                        { for kinds.iter().map(|(k, label)| html! { <option value={*k} selected={*k == current}>{ label.clone() }</option> }) }
                     </select>
                 </div>
                 <button type="button" class="button button--secondary" onclick={remove}>
@@ -115,11 +102,10 @@ fn rows_editor(props: &ControlProps, stays: bool) -> Html {
     let add = {
         let draft = draft.clone();
         let on_draft = props.on_draft.clone();
-        let first = kinds.first().copied().unwrap_or("").to_string();
         Callback::from(move |_: MouseEvent| {
             let mut d = draft.clone();
             d.rows.push(Row {
-                kind: first.clone(),
+                kind: new_kind.to_string(),
                 ..Row::default()
             });
             on_draft.emit(d);
