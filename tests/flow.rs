@@ -221,8 +221,13 @@ fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_an
                 }
             }
             Some(Status::Temporary) if w.answers.topic == Some(Topic::Travel) => {
-                // Another citizenship leaves the extension open whatever the stays.
-                let mut wanted = vec![Question::PermitExpiry, Question::OtherCitizenship];
+                // Another citizenship leaves the extension open whatever the stays;
+                // the five-year date caps it.
+                let mut wanted = vec![
+                    Question::PermitExpiry,
+                    Question::FirstCollectivePermit,
+                    Question::OtherCitizenship,
+                ];
                 if a.other_citizenship != Some(true) {
                     wanted.push(Question::StaysAbroad);
                 }
@@ -231,13 +236,20 @@ fn collective_protection_paths_ask_no_renewal_or_permanent_planning_questions_an
                 }
             }
             Some(Status::Temporary) if w.answers.topic == Some(Topic::Permanent) => {
-                // no permanent permit on collective protection: nothing to plan.
-                assert_eq!(w.path.last(), Some(&Question::Basis), "{:?}", w.path);
+                // no permanent permit on collective protection: nothing to plan but
+                // the holder's own five-year date.
+                assert_eq!(
+                    w.path.last(),
+                    Some(&Question::FirstCollectivePermit),
+                    "{:?}",
+                    w.path
+                );
             }
             Some(Status::Temporary) => {
                 holders += 1;
                 for q in [
                     Question::PermitExpiry,
+                    Question::FirstCollectivePermit,
                     Question::PermitStart,
                     Question::DateOfBirth,
                     Question::StaysAbroad,
@@ -349,7 +361,13 @@ fn the_new_permanent_questions_are_asked_only_of_permanent_applicants() {
             assert!(permanent && a.basis == Some(Basis::Family));
             family_asked += 1;
         }
-        if permanent && a.basis == Some(Basis::Family) {
+        // Only the topics that plan a permanent permit ask it ("get my card" asks about the
+        // card).
+        let plans = matches!(
+            w.answers.topic,
+            Some(Topic::Permanent | Topic::Everything) | None
+        );
+        if permanent && a.basis == Some(Basis::Family) && plans {
             assert!(asks(Question::FamilyFiveYearGroup), "{:?}", w.path);
         }
     }

@@ -394,6 +394,8 @@ fn every_calendar_file_reads_back_with_an_independent_parser() {
                             | DateKey::OrderNewCardBy
                             | DateKey::CardExpiry
                             | DateKey::PermitExpiry
+                            | DateKey::CollectiveCheckUdi
+                            | DateKey::CollectiveFiveYears
                     );
                 assert_eq!(
                     event.alarms.len(),

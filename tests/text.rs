@@ -20,7 +20,7 @@ use residence_checker::text::render::{self, error_keys, question_keys};
 use residence_checker::text::Lang;
 use serde::Deserialize;
 
-const CONFLICTS: [Conflict; 19] = [
+const CONFLICTS: [Conflict; 21] = [
     Conflict::K1,
     Conflict::K2,
     Conflict::K3,
@@ -40,6 +40,8 @@ const CONFLICTS: [Conflict; 19] = [
     Conflict::K17,
     Conflict::K18,
     Conflict::K19,
+    Conflict::K20,
+    Conflict::K21,
 ];
 
 fn has(lang: Lang, key: &str) -> bool {
@@ -550,6 +552,11 @@ fn every_error_renders_in_both_languages() {
         AnswerError::DateInFuture {
             question: Question::DateOfBirth,
             date: d,
+        },
+        AnswerError::DateTooEarly {
+            question: Question::FirstCollectivePermit,
+            date: d,
+            earliest: d,
         },
         AnswerError::EndBeforeStart {
             question: Question::PermitExpiry,

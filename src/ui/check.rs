@@ -33,7 +33,7 @@ pub fn check_page(props: &CheckPageProps) -> Html {
     let rows = props.path.iter().map(|q| {
         let q = *q;
         let answer = if props.skipped.contains(q) {
-            tr(lang, "ui.skipped").to_string()
+            crate::text::render::skipped_label(lang, q)
         } else {
             answer_summary(lang, &props.answers, q).unwrap_or_default()
         };

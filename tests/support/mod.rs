@@ -411,6 +411,7 @@ pub fn answers_with(
             PermitGap::OverThreeMonths,
         ])),
         o(select(Topic::ALL.to_vec())),
+        d(),
     );
     (g1, g2, g3, g4, g5)
         .prop_map(|(g1, g2, g3, g4, g5)| {
@@ -478,10 +479,12 @@ pub fn answers_with(
                 family_five_year_group,
                 permit_gap,
                 topic,
+                first_collective_permit,
             ) = g5;
             Answers {
                 citizenship,
                 topic,
+                first_collective_permit,
                 eu_family_member,
                 brexit_role,
                 status,

@@ -30,7 +30,7 @@ use crate::domain::answers::Answers;
 use crate::domain::questions::{Kind, Question, QuestionSet};
 use crate::flow::{self, AnswerValue};
 use crate::platform;
-use crate::text::render::{error_text, option_label, question_hint, question_title};
+use crate::text::render::{error_text, option_label, question_hint, question_title, skip_label};
 use crate::text::{tr, tr_with, Lang};
 use draft::{field_for_error, field_id, to_answer, Draft, FieldError};
 
@@ -253,7 +253,7 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         html! {
             <button type="button" class="button button--secondary"
                     onclick={Callback::from(move |_: MouseEvent| on_skip.emit(()))}>
-                { tr(lang, "ui.skip") }
+                { skip_label(lang, q) }
             </button>
         }
     } else {

@@ -1,4 +1,4 @@
-//! The applicant's answers to the rule book's questions (`Q0` … `Q37`), as typed values.
+//! The applicant's answers to the rule book's questions (`Q0` … `Q38`), as typed values.
 //!
 //! Every answer is `None` until given. Choices are enums, dates are dates, stays abroad are a
 //! list of date ranges with a reason. Nothing here is validated beyond its type: that is the job
@@ -688,6 +688,11 @@ pub struct Answers {
     /// Q36 (collective protection): also a citizen of a country other than Ukraine.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub other_citizenship: Option<bool>,
+    /// Q38 (collective protection): the day of the first permit under collective protection,
+    /// from which the five years are counted.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::dates::strict::option")]
+    pub first_collective_permit: Option<NaiveDate>,
     /// What the applicant wants to find out (asked after Q1; new in format version 2, and
     /// last so that a version-1 list of answers reads unchanged).
     #[serde(skip_serializing_if = "Option::is_none")]

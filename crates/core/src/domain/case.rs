@@ -45,6 +45,16 @@ pub enum AnswerError {
         /// The date given.
         date: NaiveDate,
     },
+    /// A date before the earliest day it can be (a first collective-protection permit before
+    /// 11 March 2022).
+    DateTooEarly {
+        /// The question.
+        question: Question,
+        /// The date given.
+        date: NaiveDate,
+        /// The earliest possible day.
+        earliest: NaiveDate,
+    },
     /// A period ends before it starts. `index` is the position in a list, if any.
     EndBeforeStart {
         /// The question.
@@ -86,6 +96,7 @@ impl AnswerError {
         match self {
             AnswerError::DateOutOfRange { .. } => "date_out_of_range",
             AnswerError::DateInFuture { .. } => "date_in_future",
+            AnswerError::DateTooEarly { .. } => "date_too_early",
             AnswerError::EndBeforeStart { .. } => "end_before_start",
             AnswerError::OverlappingStays { .. } => "overlapping_stays",
             AnswerError::TooManyEntries { .. } => "too_many_entries",
@@ -100,6 +111,7 @@ impl AnswerError {
         match self {
             AnswerError::DateOutOfRange { question, .. }
             | AnswerError::DateInFuture { question, .. }
+            | AnswerError::DateTooEarly { question, .. }
             | AnswerError::EndBeforeStart { question, .. }
             | AnswerError::TooManyEntries { question, .. } => *question,
             AnswerError::OverlappingStays { .. } => Question::StaysAbroad,
@@ -185,6 +197,14 @@ impl Case {
                         errors.push(AnswerError::DateInFuture { question, date });
                     }
                     Check::NotInFuture => {}
+                    Check::NotBeforeDay(earliest) if date < earliest => {
+                        errors.push(AnswerError::DateTooEarly {
+                            question,
+                            date,
+                            earliest,
+                        });
+                    }
+                    Check::NotBeforeDay(_) => {}
                     Check::NotBefore(start) => {
                         if start.date_answer(a).is_some_and(|start| date < start) {
                             errors.push(AnswerError::EndBeforeStart {

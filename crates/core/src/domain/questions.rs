@@ -1,4 +1,4 @@
-//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q37`; the topic
+//! The questions, one per answer field, each tied to its rule-book id (`Q1` … `Q38`; the topic
 //! question, which is not in the rule book, is `Q0`).
 //!
 //! A [`Question`] names a single thing to ask ("one thing per page"). The engine names the
@@ -92,6 +92,7 @@ macro_rules! question_table {
             EuRegistered                => eu_registered,                                 "Q35", YesNo,                           ask,  [];
             EuResidenceStart            => eu_residence_start,                            "Q35", Date,                            skip, [];
             OtherCitizenship            => other_citizenship,                             "Q36", YesNo,                           ask,  [];
+            FirstCollectivePermit       => first_collective_permit,                       "Q38", Date,                            skip, [NotInFuture, NotBeforeDay(COLLECTIVE_PROTECTION_FROM)];
             Topic                       => topic,                                         "Q0",  Choice(Topic),                   ask,  [];
         }
     };
@@ -178,7 +179,16 @@ pub enum Check {
     NotInFuture,
     /// Not before the answer to that question (a period's end after its start).
     NotBefore(Question),
+    /// Not before this day (nothing of its kind existed earlier).
+    NotBeforeDay(NaiveDate),
 }
+
+/// 11 March 2022: the first permits under temporary collective protection for people from
+/// Ukraine (rule book, Q38 and R-138): no first permit can be earlier.
+pub const COLLECTIVE_PROTECTION_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2022, 3, 11) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
 
 impl Serialize for Question {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {

@@ -117,6 +117,11 @@ rule_ids! {
     R135 => "R-135", "Collective protection and a permanent permit";
     R136 => "R-136", "Lost, stolen or damaged card";
     R137 => "R-137", "Rules for new arrivals changed";
+    R138 => "R-138", "The five-year limit, on the holder's own dates";
+    R139 => "R-139", "Entry/Exit System";
+    R140 => "R-140", "A trip while the card is missing";
+    R141 => "R-141", "The card expires before a trip";
+    R142 => "R-142", "People who live abroad";
     R900 => "R-900", "Statutory holidays (helligdager)";
     R901 => "R-901", "Easter-relative offsets (E = Easter Sunday, Gregorian computus)";
     R902 => "R-902", "1 May and 17 May";
@@ -128,7 +133,7 @@ rule_ids! {
 macro_rules! sources {
     ($($v:ident => $id:literal, $url:literal, $what:literal;)*) => {
         /// A source from the rule book's source key: a seed file (`Seed000` … `Seed004`) or a web
-        /// page (`W01` … `W83`, holiday sources `H1` … `H8`, the staging mirror `X1`).
+        /// page (`W01` … `W90`, holiday sources `H1` … `H8`, the staging mirror `X1`).
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Source { $(#[doc = $what] $v,)* }
         impl Source {
@@ -228,6 +233,13 @@ sources! {
     W81 => "W81", "https://udi.no/en/important-messages/important-changes-to-the-right-to-apply-for-collective-protection", "new applicants from 'safe' areas assessed individually (from 28 Sep 2024)";
     W82 => "W82", "https://www.regjeringen.no/no/dokumenter/g-052024-ikrafttredelse-av-endringer-i-utlendingsforskriften-7-5-a-avgrensning-av-personkretsen-som-omfattes-av-ordningen-med-midlertidig-kollektiv-beskyttelse-for-fordrevne-fra-ukraina/id3041388/", "G-05/2024: protection that ended cannot be granted again (1 Jul 2024)";
     W83 => "W83", "https://www.thelocal.no/20211004/why-brits-in-norway-may-need-to-get-their-post-brexit-residence-cards-changed/", "third party: Brexit cards must say 'Separasjonsavtalen EØS/EFTA-UK'";
+    W84 => "W84", "https://udi.no/en/information-ukraine-and-russia/ukraine/i-have-received-an-answer-to-my-application/my-application-for-collective-protection-has-been-granted", "after five years: 'it is the government that decides whether this provision will be implemented' (undated)";
+    W85 => "W85", "https://udiregelverk.no/en/documents/relevant-acts-and-regulations/utlendingsforskriften/kap11/", "Immigration Regulations § 11-1: the route to permanent residence after collective protection requires that the scheme has not ended";
+    W86 => "W86", "https://stortinget.no/no/Saker-og-publikasjoner/Publikasjoner/Innstillinger/Stortinget/2024-2025/inns-202425-027l?m=0", "Innst. 27 L (2024–2025): up to five years of collective protection, then three years on a later permit before permanent residence (eight in all)";
+    W87 => "W87", "https://travel-europe.europa.eu/ees/whom-does-ees-not-apply_en", "EU: the Entry/Exit System (fully in force 10 Apr 2026) does not apply to holders of residence permits";
+    W88 => "W88", "https://www.utrop.no/nyheter/notis/236771/", "third party (3 Dec 2020) quoting circular G-27/2020: income requirement 2.5 × the basic amount G from 1 Jan 2021";
+    W89 => "W89", "https://politiet.no/english/residence-permits-and-protection/residence-cards", "police: card by post up to 20 working days; returned cards; travel";
+    W90 => "W90", "https://babel.ua/en/news/125211-norway-proposes-to-stop-providing-collective-protection-to-men-from-ukraine", "third party (26 Feb 2026): proposal to end collective protection for newly arrived men aged 18–60";
     H1 => "H1", "https://www.rettsdata.no/rettsdata-apen/helligdagsfredloven/l-gl19950224z2d12-r100001/", "Holiday Act 1995 § 2, § 3";
     H2 => "H2", "https://www.arbeidstilsynet.no/regelverk/lover/lov-om-1-og-17-mai/1/", "1 & 17 May Act § 1";
     H3 => "H3", "https://www.regjeringen.no/no/dokumenter/prop-81-l-20102011/id637277/?ch=5", "Easter definition fix";
@@ -251,7 +263,7 @@ impl Serialize for Source {
     }
 }
 
-/// An entry of the rule book's conflict and ambiguity register (section J), `K1` … `K19`.
+/// An entry of the rule book's conflict and ambiguity register (section J), `K1` … `K21`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 pub enum Conflict {
     /// K1: card delivery time differs between pages (10 days … 20 working days).
@@ -293,10 +305,16 @@ pub enum Conflict {
     /// K19: no transitional rule found for language applications registered just before
     /// 1 September 2025.
     K19,
+    /// K20: collective protection: stays abroad in the "first year" (W76) vs "the last year"
+    /// (W78 and the English pages) of the permit.
+    K20,
+    /// K21: collective protection after five years: the law allows a later permit (W86), the
+    /// government decides whether it is used (W84), it lapses if the scheme ends (W85).
+    K21,
 }
 
 impl Conflict {
-    /// The register's number, 1 … 19.
+    /// The register's number, 1 … 21.
     pub fn number(self) -> u8 {
         self as u8 + 1
     }

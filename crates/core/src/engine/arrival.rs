@@ -122,32 +122,17 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
     out.date(DateKey::CardExpectedEarliest, earliest, &[R::R031, R::R034]);
     out.date(DateKey::CardExpectedBy, expected, &[R::R031, R::R034]);
     out.add(f);
-    travel(ctx, out, expected);
+    travel(out, expected);
 }
 
-/// is the planned trip after the card is expected?
-fn travel(ctx: &Ctx, out: &mut Out, expected: Option<NaiveDate>) {
+/// the first day it is safer to travel, the day after the card is expected. The
+/// planned trip itself is judged by area T (`engine::trip`), on every path.
+fn travel(out: &mut Out, expected: Option<NaiveDate>) {
     let Some(expected) = expected else { return };
-    let safe_from = expected.succ_opt();
-    out.date(DateKey::SafeToTravelFrom, safe_from, &[R::R026, R::R034]);
-    let Some(departure) = ctx.a.planned_departure else {
-        return;
-    };
-    let too_early = safe_from.is_none_or(|s| departure < s);
-    out.add(
-        Finding::new(
-            FindingKey::TripBeforeCard,
-            if too_early { Verdict::Yes } else { Verdict::No },
-            if too_early {
-                Priority::Warning
-            } else {
-                Priority::Info
-            },
-        )
-        .rules(&[R::R026, R::R034])
-        .sources(&[S::Seed000, S::Seed001, S::W35])
-        .param("departure", Value::Date(departure))
-        .date("safe_from", safe_from),
+    out.date(
+        DateKey::SafeToTravelFrom,
+        expected.succ_opt(),
+        &[R::R026, R::R034],
     );
 }
 

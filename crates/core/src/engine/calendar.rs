@@ -266,6 +266,32 @@ pub fn add_working_days(date: NaiveDate, n: u32, rule: CalendarRule) -> Option<N
     Some(cur)
 }
 
+/// The latest day from which `n` working days end on or before `by`: the last day an
+/// appointment can be so that a card made in `n` working days is there by `by` (R-140: "book by").
+/// `add_working_days(day, n, rule) <= by` holds for the result, and fails for the next working
+/// day. `None` if the result cannot be represented.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use residence_core::engine::calendar::{add_working_days, latest_start_for, CalendarRule};
+/// let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+/// // 20 working days before Friday 16 May 2025 (Easter and 1 May in between): 14 April.
+/// assert_eq!(latest_start_for(d(2025, 5, 16), 20, CalendarRule::Statutory), Some(d(2025, 4, 14)));
+/// assert_eq!(add_working_days(d(2025, 4, 14), 20, CalendarRule::Statutory), Some(d(2025, 5, 16)));
+/// ```
+pub fn latest_start_for(by: NaiveDate, n: u32, rule: CalendarRule) -> Option<NaiveDate> {
+    // Counting back: the n working days in (start, by] are the ones the card needs.
+    let mut left = n;
+    let mut cur = by;
+    while left > 0 {
+        if is_working_day(cur, rule) {
+            left -= 1;
+        }
+        cur = cur.pred_opt()?;
+    }
+    Some(cur)
+}
+
 /// Number of working days after `a` up to and including `b`, so that
 /// `add_working_days(a, n, rule) == Some(b)` implies `working_days_between(a, b, rule) == Some(n)`.
 /// Negative (the count in `(b, a]`, negated) when `b < a`; 0 when `a == b`.
@@ -308,6 +334,24 @@ pub fn working_days_between(a: NaiveDate, b: NaiveDate, rule: CalendarRule) -> O
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_latest_start_is_the_last_day_whose_working_days_end_in_time() {
+        let rule = CalendarRule::Statutory;
+        let first = NaiveDate::from_ymd_opt(2025, 11, 1).unwrap();
+        for by in first.iter_days().take(500) {
+            for n in [1, 10, 20] {
+                let start = latest_start_for(by, n, rule).unwrap();
+                assert!(add_working_days(start, n, rule).unwrap() <= by, "{by} {n}");
+                // The next working day after the start is too late.
+                let mut next = start.succ_opt().unwrap();
+                while !is_working_day(next, rule) {
+                    next = next.succ_opt().unwrap();
+                }
+                assert!(add_working_days(next, n, rule).unwrap() > by, "{by} {n}");
+            }
+        }
+    }
 
     #[test]
     fn working_days_in_a_year_match_day_by_day_count() {

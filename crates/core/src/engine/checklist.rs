@@ -99,9 +99,32 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 list.act(I::PostenRegistration, f);
                 list.act(I::TellPoliceNewAddress, f);
             }
-            F::NoTravelUntilCard | F::TripBeforeCard if yes => {
+            F::NoTravelUntilCard => {
                 let due = decision.date(super::decision::DateKey::SafeToTravelFrom);
                 list.act(I::WaitForCardBeforeTravel, f).due = due;
+            }
+            // Area T: the verdict on the planned trip says what to do about it.
+            F::TripBeforeCard if yes => {
+                list.act(I::WaitForCardBeforeTravel, f).due = f.get_date("safe_from");
+                if let Some(by) = f.get_date("book_by") {
+                    list.act(I::BookAppointment, f).due = Some(by);
+                }
+                if matches!(
+                    f.get_key("case"),
+                    Some("no_card_in_time" | "no_valid_card" | "expires_before")
+                ) || f.get_key("book_by_passed").is_some()
+                {
+                    list.act(I::MoveTrip, f);
+                }
+            }
+            F::TripBeforeCard => {
+                // A card handed in at an appointment not booked yet: book it in time.
+                if let Some(by) = f.get_date("book_by") {
+                    list.act(I::BookAppointment, f).due = Some(by);
+                }
+            }
+            F::CollectiveFiveYears => {
+                list.act(I::CheckUdiFiveYears, f).due = f.get_date("check_from");
             }
             F::NewCard if yes => {
                 list.act(I::OrderNewCard, f).due = order_by;

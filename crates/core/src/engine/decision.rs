@@ -54,6 +54,7 @@ keyed! {
         DecisionLetterPrevails => "decision_letter_prevails",
         CardArrival => "card_arrival",
         TripBeforeCard => "trip_before_card",
+        LivesAbroadBorder => "lives_abroad_border",
         NewCard => "new_card",
         OrderBy => "order_by",
         OrderRequirements => "order_requirements",
@@ -95,6 +96,7 @@ keyed! {
         BrexitFees => "brexit_fees",
         BrexitCardRemark => "brexit_card_remark",
         CollectiveNewArrival => "collective_new_arrival",
+        CollectiveFiveYears => "collective_five_years",
         CollectiveExtension => "collective_extension",
         CollectiveNoExtension => "collective_no_extension",
         CollectiveCardByPost => "collective_card_by_post",
@@ -119,6 +121,8 @@ keyed! {
         PermanentRightFrom => "permanent_right_from",
         BrexitPermanentFrom => "brexit_permanent_from",
         CollectiveNewExpiry => "collective_new_expiry",
+        CollectiveCheckUdi => "collective_check_udi",
+        CollectiveFiveYears => "collective_five_years",
     }
 }
 
@@ -163,6 +167,8 @@ keyed! {
         CheckBrexitCardRemark => "check_brexit_card_remark",
         ContactUdi => "contact_udi",
         BookChildFingerprints => "book_child_fingerprints",
+        MoveTrip => "move_trip",
+        CheckUdiFiveYears => "check_udi_five_years",
     }
 }
 

@@ -11,6 +11,7 @@ pub mod decision;
 pub mod outcome;
 pub mod situation;
 pub mod topic;
+pub mod trip;
 
 mod appointment;
 mod arrival;
@@ -32,10 +33,10 @@ use decision::DateKey;
 pub use decision::{Decision, Finding, FindingKey, KeyDate, Priority, Value, Verdict};
 
 /// The version of the rules. Bump it whenever a rule's outcome changes; saved summaries carry it.
-pub const RULES_VERSION: &str = "2026.12.1";
+pub const RULES_VERSION: &str = "2026.12.2";
 
-/// The day the rules were last checked against their sources (rule book revision 2026.12).
-pub const RULES_REVIEWED: NaiveDate = ymd(2026, 12, 1);
+/// The day the rules were last checked against their sources (rule book revision 2026.12.2).
+pub const RULES_REVIEWED: NaiveDate = ymd(2026, 12, 5);
 
 /// The day by which the rules must be reviewed again (rule book, section N: fees change every
 /// 1 January; collective protection changes often). After it, every result says that the rules

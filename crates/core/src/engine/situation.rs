@@ -114,14 +114,15 @@ impl PermitTrack {
     }
 }
 
-/// The travel track: a planned trip against the card's arrival.
+/// The travel track: a planned trip against the card in hand and the new card's arrival
+/// (area T, [`super::trip`]).
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize)]
 #[serde(tag = "travel", rename_all = "snake_case")]
 pub enum TravelTrack {
-    /// No trip is planned (or none was given).
+    /// No trip is planned (or none was given), or none is judged (the applicant lives abroad).
     #[default]
     NoTrip,
-    /// The trip is after the card should have arrived, or no card is on the way.
+    /// The card in hand is valid on the day, or the new card should have arrived.
     Safe {
         /// The day of departure.
         departure: NaiveDate,
@@ -132,8 +133,17 @@ pub enum TravelTrack {
         departure: NaiveDate,
         /// The first day it is safer to travel, if known.
         safe_from: Option<NaiveDate>,
+        /// The last day to have the appointment for the card to come in time, if it is not
+        /// booked yet and that day is still ahead.
+        book_by: Option<NaiveDate>,
     },
-    /// The trip cannot be judged: these answers are missing.
+    /// No valid card can be in hand on the day: no new card can come in time, or the card in
+    /// hand expires before it.
+    NoCard {
+        /// The day of departure.
+        departure: NaiveDate,
+    },
+    /// The trip cannot be judged: these answers are missing (or none would tell).
     CannotJudge {
         /// The day of departure.
         departure: NaiveDate,
@@ -166,6 +176,10 @@ pub struct Situation {
     pub travel: TravelTrack,
     /// Whether it can be granted.
     pub eligibility: Eligibility,
+    /// The verdict on the planned trip, as a finding ([`super::trip::judge`]); placed among the
+    /// findings by [`reconcile`].
+    #[serde(skip)]
+    pub trip: Option<Finding>,
 }
 
 /// A finding, optionally only when it has a parameter (with this value, if given).
@@ -248,16 +262,17 @@ pub(crate) fn decide(ctx: &Ctx, findings: &[Finding]) -> Situation {
     let card = card(ctx, findings);
     let permit = permit(ctx, findings);
     // No card is coming when the application cannot be granted: no trip to judge against it.
-    let travel = if eligibility == Eligibility::No {
-        TravelTrack::NoTrip
+    let (travel, trip) = if eligibility == Eligibility::No {
+        (TravelTrack::NoTrip, None)
     } else {
-        travel(ctx, findings, &card)
+        super::trip::judge(ctx, findings, &card)
     };
     Situation {
         card,
         permit,
         travel,
         eligibility,
+        trip,
     }
 }
 
@@ -337,44 +352,6 @@ fn permit(ctx: &Ctx, findings: &[Finding]) -> PermitTrack {
     }
 }
 
-fn travel(ctx: &Ctx, findings: &[Finding], card: &CardTrack) -> TravelTrack {
-    let Some(departure) = ctx.a.planned_departure.filter(|d| *d >= ctx.today) else {
-        return TravelTrack::NoTrip;
-    };
-    if let Some(f) = find(findings, F::TripBeforeCard) {
-        return match f.verdict {
-            Verdict::Yes => TravelTrack::AtRisk {
-                departure,
-                safe_from: f.get_date("safe_from"),
-            },
-            Verdict::No => TravelTrack::Safe { departure },
-            Verdict::Maybe { ref missing } => TravelTrack::CannotJudge {
-                departure,
-                missing: missing.clone(),
-            },
-        };
-    }
-    match card {
-        CardTrack::NotNeeded => TravelTrack::Safe { departure },
-        _ => {
-            // The card's arrival is not dated: name what would date it.
-            let missing = find(findings, F::CardArrival)
-                .and_then(|f| match &f.verdict {
-                    Verdict::Maybe { missing } => Some(missing.clone()),
-                    _ => None,
-                })
-                .unwrap_or_else(|| {
-                    if ctx.a.appointment_date.is_none() {
-                        vec![Question::AppointmentDate]
-                    } else {
-                        Vec::new()
-                    }
-                });
-            TravelTrack::CannotJudge { departure, missing }
-        }
-    }
-}
-
 /// Findings about getting a card that assume the application is granted.
 const ASSUMES_GRANT: &[F] = &[
     F::Appointment,
@@ -431,40 +408,17 @@ pub(crate) fn reconcile(
     if s.card == CardTrack::ComingByPost {
         findings.retain(|f| f.key != F::HowToBook);
     }
-    // A trip in the past is no longer planned.
-    if ctx.a.planned_departure.is_some_and(|d| d < ctx.today) {
-        findings.retain(|f| f.key != F::TripBeforeCard);
+    // Area T: the one verdict on the planned trip (none from the area rules), and no general
+    // "do not travel" beside it or for someone who lives abroad.
+    findings.retain(|f| f.key != F::TripBeforeCard);
+    if let Some(trip) = &s.trip {
+        findings.push(trip.clone());
     }
-    if let TravelTrack::CannotJudge { departure, missing } = &s.travel {
-        if find(findings, F::TripBeforeCard).is_none() {
-            let mut f = Finding::new(
-                F::TripBeforeCard,
-                Verdict::maybe(missing),
-                super::Priority::Warning,
-            )
-            .rules(&[
-                crate::domain::refs::RuleId::R026,
-                crate::domain::refs::RuleId::R034,
-            ])
-            .sources(&[
-                crate::domain::refs::Source::Seed000,
-                crate::domain::refs::Source::Seed001,
-            ])
-            .param("departure", Value::Date(*departure));
-            if missing.is_empty() {
-                // No answer would date it: say what is not known.
-                let unknown = if s.card == CardTrack::ComingByPost {
-                    "decision_date"
-                } else {
-                    "arrival"
-                };
-                f = f.param("unknown", Value::Key(unknown));
-            }
-            findings.push(f);
-        }
-    }
-    if find(findings, F::TripBeforeCard).is_some() {
+    if find(findings, F::TripBeforeCard).is_some() || super::trip::lives_abroad(ctx) {
         findings.retain(|f| f.key != F::NoTravelUntilCard);
+    }
+    if let Some(border) = super::trip::border_finding(ctx) {
+        findings.push(border);
     }
 }
 

@@ -30,12 +30,19 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     );
     // Collective protection has its own travel finding (R-134, which includes R-070).
     if holds_permit && !super::collective::holder(ctx) {
-        out.add(
-            Finding::new(FindingKey::TravelWithCard, Verdict::Yes, Priority::Info)
+        // with the card lost, stolen or expired there is no card to travel with.
+        let verdict = if super::trip::card_gone(ctx) {
+            Verdict::No
+        } else {
+            Verdict::Yes
+        };
+        out.add(with_ees(
+            ctx,
+            Finding::new(FindingKey::TravelWithCard, verdict, Priority::Info)
                 .rules(&[R::R070])
                 .sources(&[S::Seed001, S::W56])
                 .param("schengen_days", Value::Days(90)),
-        );
+        ));
     }
     // Area P: for collective protection R-133 replaces, and there is no planning
     // for a permanent permit.
@@ -48,6 +55,25 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     } else if a.applied_for == Some(AppliedFor::PermanentPermit) {
         permanent_planning(ctx, out);
     }
+}
+
+/// The day the EU's Entry/Exit System was fully in force (R-139, W87).
+pub const EES_IN_FORCE_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2026, 4, 10) {
+    Some(d) => d,
+    None => NaiveDate::MIN,
+};
+
+/// R-070 / R-139 (revised 2026.12.2): from the day the Entry/Exit System is fully in force, a
+/// travel finding says that a permit holder is not registered in it and shows the passport and
+/// a valid card at the border.
+pub(crate) fn with_ees(ctx: &Ctx, f: Finding) -> Finding {
+    if ctx.today < EES_IN_FORCE_FROM {
+        return f;
+    }
+    f.rules(&[R::R139])
+        .sources(&[S::W87])
+        .param("ees", Value::Key("not_registered"))
+        .param("ees_from", Value::Date(EES_IN_FORCE_FROM))
 }
 
 /// Puts a limit check's figures on a finding.
@@ -420,12 +446,28 @@ fn language(ctx: &Ctx, out: &mut Out) {
     out.add(f);
 }
 
+/// The income requirement as a multiple of the National Insurance basic amount G (R-078,
+/// revised 2026.12.2): 2.5 G from 1 January 2021 (W88, a third party quoting circular
+/// G-27/2020). Before that day the checker knows no rule, so it says none. G itself changes
+/// every 1 May: no amount is stored.
+pub const INCOME_G_MULTIPLE: &[super::Dated<&str>] = &[super::Dated {
+    from: super::ymd(2021, 1, 1),
+    until: None,
+    value: "two_and_a_half",
+    source: S::W88,
+}];
+
 /// own income in the last 12 months for ages 18–67; explained, never a figure.
 fn income(ctx: &Ctx, out: &mut Out) {
     let (day, _) = registration_day(ctx);
     let mut f = Finding::new(FindingKey::PermanentIncome, Verdict::Yes, Priority::Info)
         .rules(&[R::R078])
         .sources(&[S::W73, S::W72]);
+    if let Some(multiple) = super::dated(INCOME_G_MULTIPLE, day) {
+        f = f
+            .sources(&[S::W88])
+            .param("g_multiple", Value::Key(multiple));
+    }
     match ctx.a.date_of_birth.and_then(|dob| age_on(dob, day)) {
         Some(age) => {
             f = f.param("age", Value::Number(i64::from(age)));

@@ -78,6 +78,7 @@ fn findings(topic: Topic) -> &'static [F] {
             F::TripBeforeCard,
             F::BrexitTemporaryExpiring,
             F::BrexitWaiting,
+            F::CollectiveFiveYears,
             F::CollectiveExtension,
             F::CollectiveNoExtension,
             // the new card after the extension comes by post.
@@ -86,6 +87,9 @@ fn findings(topic: Topic) -> &'static [F] {
         ],
         Topic::Travel => &[
             F::TravelWithCard,
+            F::LivesAbroadBorder,
+            F::NewCard,
+            F::Fee,
             F::AbsenceTemporaryPermit,
             F::NoTravelUntilCard,
             F::TripBeforeCard,
@@ -112,6 +116,7 @@ fn findings(topic: Topic) -> &'static [F] {
             F::PermanentRightDocument,
             F::EuPermanentRight,
             F::BrexitPermanent,
+            F::CollectiveFiveYears,
             F::CollectivePermanent,
             F::DecisionLetterPrevails,
         ],
@@ -124,6 +129,7 @@ fn findings(topic: Topic) -> &'static [F] {
             F::BrexitWaiting,
             F::BrexitFamily,
             F::BrexitFrontierWorker,
+            F::LivesAbroadBorder,
             F::BrexitOldPermanentPermit,
             F::BrexitTemporaryExpiring,
             F::BrexitTravelPending,
@@ -135,12 +141,14 @@ fn findings(topic: Topic) -> &'static [F] {
             F::DecisionLetterPrevails,
         ],
         Topic::CollectiveProtection => &[
+            F::CollectiveFiveYears,
             F::CollectiveNewArrival,
             F::CollectiveExtension,
             F::CollectiveNoExtension,
             F::CollectiveCardByPost,
             F::CollectiveTravel,
             F::CollectivePermanent,
+            F::TripBeforeCard,
             F::DecisionLetterPrevails,
         ],
         Topic::Everything => F::ALL,
@@ -162,6 +170,9 @@ fn date_topics(key: D) -> &'static [Topic] {
         }
         D::BrexitPermanentFrom => &[Brexit, Permanent],
         D::CollectiveNewExpiry => &[CollectiveProtection, Expiring, Travel],
+        D::CollectiveFiveYears | D::CollectiveCheckUdi => {
+            &[CollectiveProtection, Expiring, Travel, Permanent]
+        }
     }
 }
 

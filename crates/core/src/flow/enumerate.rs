@@ -90,9 +90,13 @@ pub fn samples(q: Q, a: &Answers, today: NaiveDate) -> Vec<Option<AnswerValue>> 
             ],
             Q::PermitExpiry => vec![ago(30), today + chrono::Days::new(60)],
             Q::AppointmentDate => vec![ago(10), today + chrono::Days::new(14)],
-            Q::PlannedDeparture => {
-                vec![today + chrono::Days::new(20), today + chrono::Days::new(90)]
-            }
+            Q::PlannedDeparture => vec![
+                today + chrono::Days::new(6),
+                today + chrono::Days::new(20),
+                today + chrono::Days::new(90),
+            ],
+            // Five years reached within months, in a year, or with an extension to come.
+            Q::FirstCollectivePermit => vec![d(2022, 3, 20), years_ago(4), years_ago(2)],
             Q::PermitStart => vec![years_ago(1), years_ago(2)],
             Q::EuResidenceStart => vec![years_ago(6), years_ago(2)],
             _ => vec![ago(60), ago(400)],

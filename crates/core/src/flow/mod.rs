@@ -251,29 +251,35 @@ fn topical(w: &mut Walk, topic: Topic) -> Option<()> {
         }
         Topic::Expiring => card(w, status),
         // Someone without a permit is asked to choose "get my card" (travel before the card).
-        Topic::Travel => match status {
-            Status::Temporary | Status::BrexitTemporary => {
-                if collective_basis(w)? {
-                    // What travel changes here is the extension's new end date (R-131,
-                    // another citizenship leaves it open whatever the stays.
-                    w.ask(Q::PermitExpiry);
-                    w.ask(Q::OtherCitizenship);
-                    if a.other_citizenship != Some(true) {
-                        w.ask(Q::StaysAbroad);
+        Topic::Travel => {
+            match status {
+                Status::Temporary | Status::BrexitTemporary => {
+                    if collective_basis(w)? {
+                        // What travel changes here is the extension's new end date (R-131,
+                        // another citizenship leaves it open whatever the stays.
+                        w.ask(Q::PermitExpiry);
+                        w.ask(Q::FirstCollectivePermit);
+                        w.ask(Q::OtherCitizenship);
+                        if a.other_citizenship != Some(true) {
+                            w.ask(Q::StaysAbroad);
+                        }
+                    } else if status == Status::BrexitTemporary {
+                        // The absence limits of are for other temporary
+                        // permits; a Brexit permit's continuity is the Brexit topic's.
+                        w.ask(Q::PermitExpiry);
+                    } else {
+                        permit_and_stays(w);
                     }
-                } else if status == Status::BrexitTemporary {
-                    // The absence limits of are for other temporary permits;
-                    // a Brexit permit's continuity is the Brexit topic's.
-                    w.ask(Q::PermitExpiry);
-                } else {
-                    permit_and_stays(w);
                 }
-                Some(())
+                _ => keep_permanent(w, status)?,
             }
-            _ => keep_permanent(w, status),
-        },
+            trip_with_card(w, status)
+        }
         Topic::Permanent if temporary => {
             if collective_basis(w)? {
+                // What follows five years is undecided, but the five-year date is the
+                // holder's own.
+                w.ask(Q::FirstCollectivePermit);
                 return Some(());
             }
             permanent_planning(w)
@@ -592,10 +598,33 @@ fn collective_protection(w: &mut Walk, status: Status, applied: AppliedFor) -> O
         _ => appointment(w, applied)?,
     }
     w.ask(Q::PermitExpiry);
+    w.ask(Q::FirstCollectivePermit);
     w.ask(Q::PermitStart);
     w.ask(Q::DateOfBirth);
     w.ask(Q::StaysAbroad);
     w.ask(Q::OtherCitizenship);
+    // the card expires with the permit; a trip is judged against it.
+    if w.a.location_now != Some(Place::Abroad) {
+        w.ask(Q::PlannedDeparture);
+    }
+    Some(())
+}
+
+/// The travel topic's card and trip: whether the card in hand is valid (what
+/// is wrong with it, and a permanent status's own expiry), then the trip, judged against it.
+fn trip_with_card(w: &mut Walk, status: Status) -> Option<()> {
+    let situation = w.route(Q::CardSituation, w.a.card_situation.as_ref())?;
+    // A lost, stolen or expired card is no card to travel with, whatever its date.
+    let gone = situation.iter().any(|s| {
+        matches!(
+            s,
+            CardSituation::Lost | CardSituation::Stolen | CardSituation::Expired
+        )
+    });
+    if !gone && matches!(status, Status::PermanentPermit | Status::PermanentRight) {
+        w.ask(Q::CardExpiry);
+    }
+    w.ask(Q::PlannedDeparture);
     Some(())
 }
 
@@ -648,6 +677,8 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
             // the appointment's day and a trip measured from it do not matter then.
             let letter = w.route(Q::LetterSaysMeetPolice, a.letter_says_meet_police)?;
             if letter == LetterSays::No || (by_post && letter != LetterSays::Yes) {
+                // no card in hand until it comes by post.
+                w.ask(Q::PlannedDeparture);
                 return Some(());
             }
         }
@@ -670,14 +701,12 @@ fn after_appointment(w: &mut Walk) -> Option<()> {
     Some(())
 }
 
-/// A planned trip is compared with the card's arrival, which needs the appointment's day:
-/// without it the trip cannot change anything, so it is not asked. Only a card that should
-/// have come by now can have been lost in the mail. (Both follow the date without waiting
-/// for it: they come after it on the path.)
+/// A planned trip is judged against the card's arrival: from the appointment's day, or
+/// before it is booked, from the earliest a card could come. Only a card that should have come
+/// by now can have been lost in the mail. (Both follow the date without waiting for it: they
+/// come after it on the path.)
 fn trip_and_mail(w: &mut Walk, appointment: Option<NaiveDate>) {
-    if appointment.is_some() {
-        w.ask(Q::PlannedDeparture);
-    }
+    w.ask(Q::PlannedDeparture);
     if appointment.is_some_and(|d| d < w.today) {
         w.ask(Q::CardLostInMail);
     }
@@ -700,6 +729,8 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
         w.ask(Q::PermitExpiry);
     }
     if renewal_only {
+        // The card expires with the permit: a trip is judged against it.
+        w.ask(Q::PlannedDeparture);
         return Some(());
     }
     // an expired temporary permit is renewed first, so no card can be ordered (not for
@@ -707,6 +738,8 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
     let collective = status == Status::Temporary && a.basis == Some(Basis::CollectiveProtection);
     if temporary && !collective && a.permit_expiry.is_some_and(|e| e < w.today) {
+        // No valid card, and none until the permit is renewed.
+        w.ask(Q::PlannedDeparture);
         return Some(());
     }
     w.ask(Q::LocationNow);
@@ -724,9 +757,8 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     }
     w.ask(Q::NewPassportRecently);
     w.ask(Q::AppointmentDate);
-    if a.appointment_date.is_some() {
-        w.ask(Q::PlannedDeparture);
-    }
+    // the trip is judged whether or not the appointment is booked.
+    w.ask(Q::PlannedDeparture);
     Some(())
 }
 
@@ -759,6 +791,10 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
             w.ask(Q::NoAppointmentBeforeDeadline);
             w.ask(Q::RenewalRegisteredOnline);
         }
+    }
+    // the card expires with the permit; a trip is judged against it.
+    if a.location_now != Some(Place::Abroad) {
+        w.ask(Q::PlannedDeparture);
     }
     Some(())
 }

@@ -95,7 +95,9 @@ fn is_deadline(key: DateKey) -> bool {
         | DateKey::RenewalRecommended
         | DateKey::OrderNewCardBy
         | DateKey::CardExpiry
-        | DateKey::PermitExpiry => true,
+        | DateKey::PermitExpiry
+        | DateKey::CollectiveCheckUdi
+        | DateKey::CollectiveFiveYears => true,
         DateKey::CardExpectedEarliest
         | DateKey::CardExpectedBy
         | DateKey::SafeToTravelFrom

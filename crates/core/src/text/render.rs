@@ -198,6 +198,25 @@ pub fn question_summary(lang: Lang, q: Question) -> String {
     fill(tr(lang, &q_key(q, "summary")), &[])
 }
 
+/// The words of the button that skips `q`: the question's own (`q.<name>.skip`, for example
+/// "I have no trip planned"), else "I don't know yet" (`ui.skip`). Only what is honest for
+/// that question.
+pub fn skip_label(lang: Lang, q: Question) -> String {
+    fill(
+        lookup(lang, &q_key(q, "skip")).unwrap_or_else(|| tr(lang, "ui.skip")),
+        &[],
+    )
+}
+
+/// How a skipped question is shown among the answers: its own words (`q.<name>.skipped`),
+/// else "Not answered (I don't know yet)" (`ui.skipped`).
+pub fn skipped_label(lang: Lang, q: Question) -> String {
+    fill(
+        lookup(lang, &q_key(q, "skipped")).unwrap_or_else(|| tr(lang, "ui.skipped")),
+        &[],
+    )
+}
+
 /// The label of an option (`"yes"`/`"no"` for yes/no questions).
 ///
 /// ```
@@ -328,8 +347,19 @@ fn fill_owned(template: &str, args: &[(&'static str, String)]) -> String {
     fill(template, &borrowed)
 }
 
-fn finding_key(f: &Finding, part: &str) -> String {
-    format!("finding.{}.{}.{part}", f.key.as_str(), f.verdict.as_str())
+/// The catalogue key of a finding's title or body: a key parameter may word it itself
+/// (`finding.<key>.<verdict>.<part>.<param>.<value>`, for example a trip's `case`), else the
+/// verdict's own (`finding.<key>.<verdict>.<part>`).
+fn finding_key(lang: Lang, f: &Finding, part: &str) -> String {
+    let base = format!("finding.{}.{}.{part}", f.key.as_str(), f.verdict.as_str());
+    f.params
+        .iter()
+        .filter_map(|(name, value)| match value {
+            Value::Key(k) => Some(format!("{base}.{name}.{k}")),
+            _ => None,
+        })
+        .find(|key| lookup(lang, key).is_some())
+        .unwrap_or(base)
 }
 
 /// The one-line statement of a finding.
@@ -341,7 +371,10 @@ fn finding_key(f: &Finding, part: &str) -> String {
 /// assert_eq!(finding_title(Lang::En, &f), "You must book an appointment with the police");
 /// ```
 pub fn finding_title(lang: Lang, f: &Finding) -> String {
-    fill_owned(tr(lang, &finding_key(f, "title")), &finding_args(lang, f))
+    fill_owned(
+        tr(lang, &finding_key(lang, f, "title")),
+        &finding_args(lang, f),
+    )
 }
 
 /// The explanation of a finding: the body paragraph with its placeholders filled, then one
@@ -361,7 +394,7 @@ pub fn finding_title(lang: Lang, f: &Finding) -> String {
 /// ```
 pub fn finding_body(lang: Lang, f: &Finding) -> Vec<String> {
     let args = finding_args(lang, f);
-    let mut out = vec![fill_owned(tr(lang, &finding_key(f, "body")), &args)];
+    let mut out = vec![fill_owned(tr(lang, &finding_key(lang, f, "body")), &args)];
     let base = format!("finding.{}", f.key.as_str());
     // Sentences for key values first (they explain the situation), then the sentences for
     // values that are only sometimes known (dates, amounts).
@@ -528,6 +561,10 @@ pub fn error_text(lang: Lang, err: &AnswerError) -> String {
         AnswerError::DateOutOfRange { date, .. } | AnswerError::DateInFuture { date, .. } => {
             args.push(("date", format_date(lang, *date)));
         }
+        AnswerError::DateTooEarly { date, earliest, .. } => {
+            args.push(("date", format_date(lang, *date)));
+            args.push(("earliest", format_date(lang, *earliest)));
+        }
         AnswerError::EndBeforeStart { index, .. } => {
             if let Some(i) = index {
                 args.push(("index", (i.saturating_add(1)).to_string()));
@@ -561,6 +598,11 @@ pub fn error_keys() -> Vec<String> {
         AnswerError::DateInFuture {
             question: Q::DateOfBirth,
             date: d,
+        },
+        AnswerError::DateTooEarly {
+            question: Q::FirstCollectivePermit,
+            date: d,
+            earliest: d,
         },
         AnswerError::EndBeforeStart {
             question: Q::PermitExpiry,
