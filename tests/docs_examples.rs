@@ -307,3 +307,61 @@ fn a_file_with_a_byte_order_mark_is_read_like_the_same_file_without_it() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Issue 25: a file name, `--today` or `--format` holding a byte that is not UTF-8 (a file saved
+/// on a Latin-1 system, `answers-\xFF.json`) aborted `evaluate` with exit code 134. Such a file
+/// name is now read like any other; a value that is not UTF-8 is refused with exit code 2.
+#[cfg(unix)]
+#[test]
+fn the_cli_takes_arguments_that_are_not_utf8_without_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("rc-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = OsStr::from_bytes(b"answers-\xFF.json");
+    let path = dir.join(name);
+    std::fs::copy(
+        root().join("docs/examples/f-absence-temporary-permit.json"),
+        &path,
+    )
+    .unwrap();
+    let run = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .args(args)
+            .output()
+            .expect("run evaluate")
+    };
+    let today = OsStr::new("--today");
+    let day = OsStr::new("2026-11-22");
+    let format = OsStr::new("--format");
+    let latin1 = OsStr::from_bytes(b"\xFF");
+    let missing = dir.join(OsStr::from_bytes(b"missing-\xFF.json"));
+    let cases: [(Vec<&OsStr>, i32, &str); 6] = [
+        (vec![path.as_os_str(), today, day], 0, ""),
+        (
+            vec![missing.as_os_str(), today, day],
+            2,
+            "missing-\u{fffd}.json",
+        ),
+        (vec![path.as_os_str(), today, latin1], 2, "is not a date"),
+        (
+            vec![path.as_os_str(), format, latin1],
+            2,
+            "--format must be json or text",
+        ),
+        (
+            vec![path.as_os_str(), OsStr::from_bytes(b"--\xFF")],
+            2,
+            "unknown option",
+        ),
+        (vec![path.as_os_str(), latin1], 2, "unexpected argument"),
+    ];
+    for (args, code, says) in cases {
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -222,3 +222,81 @@ fn the_command_line_exits_with_0_or_2_on_mutated_files() {
         codes[0], codes[2]
     );
 }
+
+/// Issue 25: random command lines of `evaluate`, with arguments that are not UTF-8, missing
+/// values, unknown options, files that are not answers files, a directory and an endless file:
+/// every run ends with exit code 0 (with output) or 2 (with a message and the usage line), never
+/// a panic.
+#[cfg(unix)]
+#[test]
+fn hostile_command_lines_end_in_a_message_and_a_documented_exit_code() {
+    use std::ffi::{OsStr, OsString};
+    use std::os::unix::ffi::OsStrExt;
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0xA465);
+    let dir = std::env::temp_dir().join(format!("rc-fuzz-args-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let example =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/examples/d-new-card-and-fee.json");
+    let latin1 = dir.join(OsStr::from_bytes(b"answers-\xFF.json"));
+    std::fs::copy(&example, &latin1).expect("copy");
+    let pieces: Vec<OsString> = [
+        b"--today".as_slice(),
+        b"--format",
+        b"json",
+        b"text",
+        b"--help",
+        b"-h",
+        b"--",
+        b"--\xFF",
+        b"2026-12-01",
+        b"2026-1-5",
+        b"\xFF",
+        b"\xC3",
+        b"2026-12-0\xFF",
+        b"js\xFFon",
+        "é".as_bytes(),
+        b"",
+        b" ",
+        b"/dev/zero",
+        b"/dev/null",
+        b"/",
+        b"missing-\xFF.json",
+    ]
+    .iter()
+    .map(|b| OsStr::from_bytes(b).to_os_string())
+    .chain([example.into_os_string(), latin1.into_os_string()])
+    .collect();
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut codes = [0u64; 3];
+    while started.elapsed() < budget() {
+        let args: Vec<&OsString> = (0..rng.below(6))
+            .map(|_| &pieces[rng.below(pieces.len())])
+            .collect();
+        let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .args(&args)
+            .output()
+            .expect("run evaluate");
+        let code = out.status.code();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let context = format!("seed {seed}, case {cases}: {args:?}: exit {code:?}\n{stderr}");
+        match code {
+            Some(0) => assert!(!out.stdout.is_empty() && stderr.is_empty(), "{context}"),
+            Some(2) => assert!(
+                stderr.starts_with("evaluate: ") && stderr.contains("usage: evaluate"),
+                "{context}"
+            ),
+            _ => panic!("{context}"),
+        }
+        assert!(!stderr.contains("panicked"), "{context}");
+        codes[code.unwrap_or(1) as usize] += 1;
+        cases += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(cases > 20, "only {cases} runs in {:?}", budget());
+    println!(
+        "seed {seed}: {cases} command lines, {} exit 0, {} exit 2",
+        codes[0], codes[2]
+    );
+}

@@ -7,6 +7,8 @@
 //! Reads an answers file (`docs/answers-format.md`), validates it, evaluates the rules and prints
 //! the decision. Bad input gets a message naming the field and exit code 2; it never panics.
 
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use chrono::NaiveDate;
@@ -26,40 +28,53 @@ enum Format {
 }
 
 struct Args {
-    path: String,
+    /// The file, as given: on Unix a file name need not be UTF-8 (a Latin-1 system's
+    /// `answers-\xFF.json`), and is shown with U+FFFD in its place in messages.
+    path: PathBuf,
     today: Option<NaiveDate>,
     format: Format,
 }
 
-fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
+/// An argument as text for a message: bytes that are not UTF-8 are shown as U+FFFD.
+fn shown(arg: &OsString) -> String {
+    arg.to_string_lossy().into_owned()
+}
+
+fn parse_args(mut args: impl Iterator<Item = OsString>) -> Result<Args, String> {
     let mut path = None;
     let mut today = None;
     let mut format = Format::Text;
     while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--today" => {
+        // Options and their values are UTF-8 or they are nothing this command knows; a file
+        // name is taken as the system gives it.
+        match arg.to_str() {
+            Some("--today") => {
                 let value = args.next().ok_or("--today needs a date (YYYY-MM-DD)")?;
                 // The same strict reading as a file's dates (`2026-1-5` is refused).
-                let date = parse_iso(&value)
-                    .ok_or_else(|| format!("--today: `{value}` is not a date (YYYY-MM-DD)"))?;
+                let date = value.to_str().and_then(parse_iso).ok_or_else(|| {
+                    format!("--today: `{}` is not a date (YYYY-MM-DD)", shown(&value))
+                })?;
                 today = Some(date);
             }
-            "--format" => {
-                format = match args.next().as_deref() {
+            Some("--format") => {
+                let value = args.next();
+                format = match value.as_ref().and_then(|v| v.to_str()) {
                     Some("json") => Format::Json,
                     Some("text") => Format::Text,
-                    other => {
+                    _ => {
                         return Err(format!(
                             "--format must be json or text, not `{}`",
-                            other.unwrap_or("")
+                            value.as_ref().map(shown).unwrap_or_default()
                         ))
                     }
                 }
             }
-            "-h" | "--help" => return Err(String::new()),
-            _ if arg.starts_with("--") => return Err(format!("unknown option `{arg}`")),
-            _ if path.is_none() => path = Some(arg),
-            _ => return Err(format!("unexpected argument `{arg}`")),
+            Some("-h" | "--help") => return Err(String::new()),
+            _ if arg.as_encoded_bytes().starts_with(b"--") => {
+                return Err(format!("unknown option `{}`", shown(&arg)))
+            }
+            _ if path.is_none() => path = Some(PathBuf::from(arg)),
+            _ => return Err(format!("unexpected argument `{}`", shown(&arg))),
         }
     }
     Ok(Args {
@@ -82,21 +97,19 @@ fn system_today() -> NaiveDate {
 }
 
 fn run() -> Result<String, String> {
-    let args = parse_args(std::env::args().skip(1))?;
+    // `args_os`: `args` panics on an argument that is not UTF-8.
+    let args = parse_args(std::env::args_os().skip(1))?;
+    let name = args.path.display();
     let bytes = read_at_most(&args.path, format::MAX_FILE_BYTES)?;
-    let text = String::from_utf8(bytes).map_err(|_| format!("{}: not UTF-8 text", args.path))?;
-    let file = format::parse(&text).map_err(|e| format!("{}: {e}", args.path))?;
+    let text = String::from_utf8(bytes).map_err(|_| format!("{name}: not UTF-8 text"))?;
+    let file = format::parse(&text).map_err(|e| format!("{name}: {e}"))?;
     let today = args.today.or(file.today).unwrap_or_else(system_today);
     let case = Case::from_answers(&file.answers, today).map_err(|errors| {
         let lines: Vec<String> = errors
             .iter()
             .map(|e| format!("  field `{}`: {}", e.question().name(), describe(e)))
             .collect();
-        format!(
-            "{}: the answers are not valid:\n{}",
-            args.path,
-            lines.join("\n")
-        )
+        format!("{name}: the answers are not valid:\n{}", lines.join("\n"))
     })?;
     let decision = evaluate(&case, today);
     Ok(match args.format {
@@ -107,16 +120,17 @@ fn run() -> Result<String, String> {
 
 /// The file's bytes, reading no more than one byte past `limit` (so `/dev/zero` or a huge file
 /// is refused at once, not read into memory).
-fn read_at_most(path: &str, limit: usize) -> Result<Vec<u8>, String> {
+fn read_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| format!("{path}: {e}"))?;
+    let path_shown = path.display();
+    let file = std::fs::File::open(path).map_err(|e| format!("{path_shown}: {e}"))?;
     let mut bytes = Vec::new();
     file.take(limit as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{path}: {e}"))?;
+        .map_err(|e| format!("{path_shown}: {e}"))?;
     if bytes.len() > limit {
         return Err(format!(
-            "{path}: {}",
+            "{path_shown}: {}",
             format::FormatError::TooLarge { bytes: bytes.len() }
         ));
     }
