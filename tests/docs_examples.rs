@@ -365,3 +365,28 @@ fn the_cli_takes_arguments_that_are_not_utf8_without_a_panic() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// Issue 25: with standard output on a full disk, `evaluate` printed nothing, said nothing and
+/// exited 0. A failed write now says so on standard error and exits with code 1; only a closed
+/// pipe stays quiet (exit 0, above).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_cli_says_so_when_its_output_cannot_be_written() {
+    let path = root().join("docs/examples/f-absence-temporary-permit.json");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+        .arg(&path)
+        .args(["--today", "2026-11-22"])
+        .stdout(full)
+        .output()
+        .expect("run evaluate");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("evaluate: cannot write the output"),
+        "{stderr}"
+    );
+}

@@ -300,3 +300,100 @@ fn hostile_command_lines_end_in_a_message_and_a_documented_exit_code() {
         codes[0], codes[2]
     );
 }
+
+/// Issue 25: every way standard output can fail, under random command lines. A write that
+/// fails (a full disk, a descriptor open only for reading) ends in a message on standard error
+/// and exit code 1; a reader that went away (a closed pipe) is quiet with the exit code the run
+/// had anyway (0, or 2 for bad input, whose message goes to standard error).
+#[cfg(target_os = "linux")]
+#[test]
+fn every_failed_write_of_the_command_line_ends_in_a_message_and_a_documented_exit_code() {
+    use std::process::Stdio;
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0xF011);
+    let dir = std::env::temp_dir().join(format!("rc-fuzz-out-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let read_only = dir.join("read-only");
+    std::fs::write(&read_only, b"").expect("write");
+    let files = examples();
+    let answers = dir.join("answers.json");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut codes = [0u64; 3];
+    while started.elapsed() < budget() {
+        // Mostly valid files, some refused, in every output format.
+        let base = &files[rng.below(files.len())];
+        let bytes = if rng.below(4) == 0 {
+            mutate(&mut rng, base)
+        } else {
+            base.clone()
+        };
+        std::fs::write(&answers, &bytes).expect("write");
+        let mut args = vec![answers.clone().into_os_string()];
+        args.extend(
+            [
+                ["--today", "2026-12-01"],
+                ["--format", "json"],
+                ["--format", "text"],
+            ][rng.below(3)]
+            .map(Into::into),
+        );
+        if rng.below(8) == 0 {
+            args = vec!["--help".into()];
+        }
+        let run = |stdout: Stdio, close: bool| {
+            let mut child = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+                .args(&args)
+                .stdout(stdout)
+                .stderr(Stdio::piped())
+                .spawn()
+                .expect("run evaluate");
+            if close {
+                drop(child.stdout.take());
+            }
+            child.wait_with_output().expect("wait")
+        };
+        let reference = run(Stdio::piped(), false);
+        let expected = reference.status.code();
+        assert!(matches!(expected, Some(0 | 2)), "seed {seed}, case {cases}");
+        let sink = rng.below(3);
+        let out = match sink {
+            0 => run(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open("/dev/full")
+                    .expect("/dev/full")
+                    .into(),
+                false,
+            ),
+            1 => run(std::fs::File::open(&read_only).expect("open").into(), false),
+            _ => run(Stdio::piped(), true),
+        };
+        let code = out.status.code();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let context =
+            format!("seed {seed}, case {cases}, sink {sink}: {args:?}: exit {code:?}\n{stderr}");
+        if sink < 2 && expected == Some(0) {
+            assert_eq!(code, Some(1), "{context}");
+            assert!(
+                stderr.starts_with("evaluate: cannot write the output: "),
+                "{context}"
+            );
+        } else {
+            assert_eq!(code, expected, "{context}");
+            assert_eq!(
+                stderr,
+                String::from_utf8_lossy(&reference.stderr),
+                "{context}"
+            );
+        }
+        codes[code.unwrap_or(0) as usize] += 1;
+        cases += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(cases > 10, "only {cases} runs in {:?}", budget());
+    println!(
+        "seed {seed}: {cases} runs, {} exit 0, {} exit 1, {} exit 2",
+        codes[0], codes[1], codes[2]
+    );
+}

@@ -5,7 +5,9 @@
 //! ```
 //!
 //! Reads an answers file (`docs/answers-format.md`), validates it, evaluates the rules and prints
-//! the decision. Bad input gets a message naming the field and exit code 2; it never panics.
+//! the decision. It never panics. Exit codes: 0 done (also when the reader of the output went
+//! away, a closed pipe); 1 the output could not be written (a message on standard error); 2 bad
+//! input (a message naming the argument or the field, and the usage line).
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -137,10 +139,41 @@ fn read_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     Ok(bytes)
 }
 
-/// Writes `text` and a line break to standard output or error. A reader that went away (a
-/// closed pipe, as in `evaluate … | head -1`) is not an error of ours: nothing more is written.
-fn emit(mut to: impl std::io::Write, text: &str) {
-    let _ = writeln!(to, "{text}").and_then(|()| to.flush());
+/// Writes `text` and a line break to standard output. A reader that went away (a closed pipe,
+/// as in `evaluate … | head -1`) is not an error of ours: nothing more is written, and that is
+/// success. Any other failure (a full disk, a descriptor open only for reading) is returned.
+fn print(text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut out = stdout()?;
+    match out
+        .write_all(text.as_bytes())
+        .and_then(|()| out.write_all(b"\n"))
+        .and_then(|()| out.flush())
+    {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        done => done,
+    }
+}
+
+/// Standard output as a file of its own: `std::io::stdout` counts a write refused with `EBADF`
+/// (a descriptor open only for reading) as done, and the output would be lost without a word.
+#[cfg(unix)]
+fn stdout() -> std::io::Result<std::fs::File> {
+    use std::os::fd::AsFd;
+    Ok(std::io::stdout().as_fd().try_clone_to_owned()?.into())
+}
+
+#[cfg(not(unix))]
+fn stdout() -> std::io::Result<std::io::Stdout> {
+    Ok(std::io::stdout())
+}
+
+/// Writes a message and a line break to standard error; if even that fails, there is nowhere
+/// left to say so, and the exit code still tells.
+fn say(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}").and_then(|()| err.flush());
 }
 
 /// The applicant-facing English message for a validation error (from the catalogue).
@@ -148,22 +181,27 @@ fn describe(e: &residence_checker::domain::case::AnswerError) -> String {
     residence_checker::text::render::error_text(residence_checker::text::Lang::En, e)
 }
 
+/// The exit codes (docs/answers-format.md): done, or the reader of the output went away.
+const EXIT_DONE: u8 = 0;
+/// The output could not be written (a full disk, a closed or read-only standard output).
+const EXIT_WRITE_FAILED: u8 = 1;
+/// Bad input: the arguments, or a file that cannot be read, is refused or is not valid.
+const EXIT_BAD_INPUT: u8 = 2;
+
 fn main() -> ExitCode {
-    match run() {
-        Ok(out) => {
-            emit(std::io::stdout().lock(), &out);
-            ExitCode::SUCCESS
-        }
+    let out = match run() {
+        Ok(out) => out,
+        Err(message) if message.is_empty() => USAGE.to_string(),
         Err(message) => {
-            if message.is_empty() {
-                emit(std::io::stdout().lock(), USAGE);
-                return ExitCode::SUCCESS;
-            }
-            emit(
-                std::io::stderr().lock(),
-                &format!("evaluate: {message}\n{USAGE}"),
-            );
-            ExitCode::from(2)
+            say(&format!("evaluate: {message}\n{USAGE}"));
+            return ExitCode::from(EXIT_BAD_INPUT);
+        }
+    };
+    match print(&out) {
+        Ok(()) => ExitCode::from(EXIT_DONE),
+        Err(e) => {
+            say(&format!("evaluate: cannot write the output: {e}"));
+            ExitCode::from(EXIT_WRITE_FAILED)
         }
     }
 }
