@@ -304,6 +304,14 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     }
 }
 
+/// The refusal of a file of `size` bytes, as the system counts it before the file is read (the
+/// browser's file picker; the command line for a regular file), if it is too large to read.
+pub fn refuse_unread(size: u64) -> Option<FormatError> {
+    (size > MAX_FILE_BYTES as u64).then_some(FormatError::TooLarge {
+        bytes: size as usize,
+    })
+}
+
 /// `text` without a leading UTF-8 byte-order mark (U+FEFF), which the reader accepts and
 /// ignores, as browsers do when they read a file as text.
 fn strip_bom(text: &str) -> &str {
