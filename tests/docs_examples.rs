@@ -390,3 +390,47 @@ fn the_cli_says_so_when_its_output_cannot_be_written() {
         "{stderr}"
     );
 }
+
+/// An example file padded with spaces (a reformatting the checksum allows) to `size` bytes.
+fn padded_example(size: usize) -> String {
+    let json =
+        std::fs::read_to_string(root().join("docs/examples/f-absence-temporary-permit.json"))
+            .expect("example");
+    let json = json.trim_end();
+    format!("{json}{}", " ".repeat(size - json.len()))
+}
+
+/// Issue 25: a file of 1,000,000 bytes with a byte-order mark in front loads through the
+/// reader, which ignores the mark, but the command line and the browser's file picker counted
+/// the mark and refused it.
+#[test]
+fn a_byte_order_mark_does_not_count_against_the_size_limit() {
+    let limit = format::MAX_FILE_BYTES;
+    let text = format!("\u{feff}{}", padded_example(limit));
+    assert_eq!(text.len(), limit + 3);
+    assert!(format::parse(&text).is_ok());
+    // The file picker, by the file's size before reading.
+    assert_eq!(format::refuse_unread(text.len() as u64), None);
+    let out = run_cli(&text, "largest-with-bom.json");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 25: the command line said "the file is 1000001 bytes" for any larger file (it reads one
+/// byte past the limit): a message now states what was measured.
+#[test]
+fn the_cli_states_the_size_it_measured() {
+    for size in [1_000_001, 1_000_004, 2_000_000] {
+        let out = run_cli(&padded_example(size), "too-large.json");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("the file is {size} bytes")),
+            "{size}: {stderr}"
+        );
+    }
+}

@@ -397,3 +397,115 @@ fn every_failed_write_of_the_command_line_ends_in_a_message_and_a_documented_exi
         codes[0], codes[1], codes[2]
     );
 }
+
+/// Issue 25: every size limit counts what the reader counts (the text, a leading byte-order
+/// mark not counted), and every refusal states what was measured. Files of random sizes around
+/// the limit and beyond, with and without a mark, through the reader, the file picker's check
+/// before reading (`format::refuse_unread`), a link, and `evaluate` reading a file and a pipe.
+#[cfg(target_os = "linux")]
+#[test]
+fn every_size_limit_counts_what_the_reader_counts_and_says_what_it_measured() {
+    use std::io::Write;
+    use std::process::Stdio;
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0x512E);
+    let limit = format::MAX_FILE_BYTES;
+    let example = String::from_utf8(examples()[0].clone()).expect("UTF-8");
+    let example = example.trim_end();
+    let dir = std::env::temp_dir().join(format!("rc-fuzz-size-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("sized.json");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    while started.elapsed() < budget() {
+        // The text's size without the mark: at the limit, just around it, or anywhere up to 1.5 MB.
+        let n = match rng.below(3) {
+            0 => limit - 3 + rng.below(10),
+            1 => example.len() + rng.below(limit),
+            _ => limit + rng.below(limit / 2),
+        };
+        let bom = if rng.below(2) == 0 { format::BOM } else { "" };
+        let text = format!("{bom}{example}{}", " ".repeat(n - example.len()));
+        let on_disk = text.len() as u64;
+        let fits = n <= limit;
+        let context = format!(
+            "seed {seed}, case {cases}: {n} bytes, mark {}",
+            !bom.is_empty()
+        );
+        let measured = |message: &str| {
+            message.contains(&format!(
+                "the file is {n} bytes (a byte-order mark not counted)"
+            )) || message.contains(&format!("the file is {on_disk} bytes;"))
+                || (on_disk > (limit + 3) as u64
+                    && message.contains(&format!("the file is more than {limit} bytes")))
+        };
+        // The reader.
+        match format::parse(&text) {
+            Ok(_) => assert!(fits, "{context}"),
+            Err(e) => {
+                assert!(!fits, "{context}: {e}");
+                assert_eq!(
+                    e,
+                    FormatError::TooLarge {
+                        size: format::Size::Text(n as u64)
+                    },
+                    "{context}"
+                );
+            }
+        }
+        // The file picker refuses unread only what the reader would refuse.
+        if let Some(e) = format::refuse_unread(on_disk) {
+            assert!(!fits, "{context}");
+            assert!(measured(&e.to_string()), "{context}: {e}");
+        }
+        // A link.
+        match codec::from_fragment(&support::base64url(text.as_bytes())) {
+            Err(FormatError::ChecksumMismatch) => assert!(fits, "{context}"),
+            Err(e @ FormatError::TooLarge { .. }) => {
+                assert!(!fits, "{context}");
+                let chars = support::base64url(text.as_bytes()).len();
+                let said = e.to_string();
+                assert!(
+                    measured(&said) || said.contains(&format!("are {chars} characters")),
+                    "{context}: {said}"
+                );
+            }
+            other => panic!("{context}: {other:?}"),
+        }
+        // The command line, from a file and from a pipe.
+        std::fs::write(&path, &text).expect("write");
+        let piped = rng.below(2) == 0;
+        let mut child = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .arg(if piped {
+                "/dev/stdin".as_ref()
+            } else {
+                path.as_os_str()
+            })
+            .args(["--today", "2026-12-01"])
+            .stdin(if piped { Stdio::piped() } else { Stdio::null() })
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run evaluate");
+        if let Some(mut stdin) = child.stdin.take() {
+            let text = text.clone();
+            // The command stops reading past the limit: a closed pipe is expected then.
+            std::thread::spawn(move || {
+                let _ = stdin.write_all(text.as_bytes());
+            });
+        }
+        let out = child.wait_with_output().expect("wait");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let context = format!("{context}, piped {piped}: {stderr}");
+        if fits {
+            assert_eq!(out.status.code(), Some(0), "{context}");
+        } else {
+            assert_eq!(out.status.code(), Some(2), "{context}");
+            assert!(measured(&stderr), "{context}");
+        }
+        cases += 1;
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(cases > 10, "only {cases} cases in {:?}", budget());
+    println!("seed {seed}: {cases} sizes");
+}

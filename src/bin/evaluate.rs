@@ -16,7 +16,7 @@ use std::process::ExitCode;
 use chrono::NaiveDate;
 use residence_checker::domain::case::Case;
 use residence_checker::domain::dates::parse_iso;
-use residence_checker::domain::format;
+use residence_checker::domain::format::{self, Size};
 use residence_checker::engine::evaluate;
 use residence_checker::report::text::decision_as_text;
 
@@ -120,21 +120,31 @@ fn run() -> Result<String, String> {
     })
 }
 
-/// The file's bytes, reading no more than one byte past `limit` (so `/dev/zero` or a huge file
-/// is refused at once, not read into memory).
+/// The file's bytes. A regular file larger than the limit (and a byte-order mark, which the
+/// reader does not count) is refused by its size, unread; any other (a pipe, `/dev/zero`) is
+/// read no further than one byte past the limit and its mark, so it is never read into memory
+/// whole. The refusal states what was measured: the file's size, or its text without the mark,
+/// or "more than" the limit where reading stopped.
 fn read_at_most(path: &Path, limit: usize) -> Result<Vec<u8>, String> {
     use std::io::Read;
-    let path_shown = path.display();
-    let file = std::fs::File::open(path).map_err(|e| format!("{path_shown}: {e}"))?;
+    let shown = path.display();
+    let too_large = |size| format!("{shown}: {}", format::FormatError::TooLarge { size });
+    let file = std::fs::File::open(path).map_err(|e| format!("{shown}: {e}"))?;
+    let regular = file.metadata().ok().filter(|m| m.is_file());
+    if let Some(e) = regular.and_then(|m| format::refuse_unread(m.len())) {
+        return Err(format!("{shown}: {e}"));
+    }
+    let most = limit + format::BOM.len();
     let mut bytes = Vec::new();
-    file.take(limit as u64 + 1)
+    file.take(most as u64 + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("{path_shown}: {e}"))?;
-    if bytes.len() > limit {
-        return Err(format!(
-            "{path_shown}: {}",
-            format::FormatError::TooLarge { bytes: bytes.len() }
-        ));
+        .map_err(|e| format!("{shown}: {e}"))?;
+    if bytes.len() > most {
+        return Err(too_large(Size::MoreThan(limit as u64)));
+    }
+    let text = bytes.strip_prefix(format::BOM.as_bytes()).unwrap_or(&bytes);
+    if text.len() > limit {
+        return Err(too_large(Size::Text(text.len() as u64)));
     }
     Ok(bytes)
 }

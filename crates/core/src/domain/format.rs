@@ -16,8 +16,19 @@ pub const FORMAT_NAME: &str = "residence-checker-answers";
 pub const FORMAT_VERSION: u32 = 2;
 /// The oldest format version still read.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
-/// The largest answers file accepted, in bytes.
+/// The largest answers file accepted, in bytes of its text: a leading byte-order mark, which
+/// every reader ignores, is not counted ([`BOM`]).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
+/// The longest link fragment read (`wire::codec::from_fragment`): the base64url, without
+/// padding, of a file of [`MAX_FILE_BYTES`] with a byte-order mark, so that a link is refused
+/// for its size exactly when the same file would be.
+pub const MAX_FRAGMENT_CHARS: usize = {
+    let n = MAX_FILE_BYTES + BOM.len();
+    n / 3 * 4 + [0, 2, 3][n % 3]
+};
+/// The UTF-8 byte-order mark (U+FEFF), which some Windows editors save at the start of a file:
+/// every reader accepts and ignores it, and no size limit counts it.
+pub const BOM: &str = "\u{feff}";
 
 /// An answers file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -90,10 +101,10 @@ impl AnswersFile {
 /// Why an answers file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    /// Larger than [`MAX_FILE_BYTES`].
+    /// Larger than [`MAX_FILE_BYTES`] (a link: longer than its base64url).
     TooLarge {
-        /// Its size in bytes.
-        bytes: usize,
+        /// What was measured, as the message states it.
+        size: Size,
     },
     /// Not JSON at all.
     NotJson {
@@ -119,13 +130,46 @@ pub enum FormatError {
     ChecksumMismatch,
 }
 
+/// The size a refusal for being too large states: what was measured, and in what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// The text is this many bytes, a leading byte-order mark not counted: what the reader
+    /// counts against [`MAX_FILE_BYTES`].
+    Text(u64),
+    /// The file is this many bytes as the system counts them, a byte-order mark included: too
+    /// large to be read at all ([`refuse_unread`]).
+    File(u64),
+    /// More than this many bytes of text: reading stopped there (a stream, such as a pipe, whose
+    /// size is not known before it is read).
+    MoreThan(u64),
+    /// A link's fragment of this many characters (base64url).
+    Link(u64),
+    /// Not carried: the report worker hands a refusal to the page by its code, without sizes.
+    Unknown,
+}
+
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FormatError::TooLarge { bytes } => write!(
-                f,
-                "the file is {bytes} bytes; an answers file is at most {MAX_FILE_BYTES} bytes"
-            ),
+            FormatError::TooLarge { size } => {
+                match size {
+                    Size::Text(n) => write!(
+                        f,
+                        "the file is {n} bytes (a byte-order mark not counted)"
+                    )?,
+                    Size::File(n) => write!(f, "the file is {n} bytes")?,
+                    Size::MoreThan(n) => write!(f, "the file is more than {n} bytes")?,
+                    Size::Link(n) => {
+                        return write!(
+                            f,
+                            "the link's answers are {n} characters; a link holds at most {} (an answers file of {MAX_FILE_BYTES} bytes)",
+                            MAX_FRAGMENT_CHARS
+                        )
+                    }
+                    Size::Unknown => f.write_str("the file is too large")?,
+                }
+                write!(f, "; an answers file is at most {MAX_FILE_BYTES} bytes")
+            }
             FormatError::NotJson { message } => write!(f, "the file is not valid JSON: {message}"),
             FormatError::NotAnswersFile => write!(
                 f,
@@ -162,7 +206,9 @@ impl FormatError {
     /// The refusal a [`FormatError::code`] stands for (`None` for any other text).
     pub fn from_code(code: &str) -> Option<FormatError> {
         Some(match code {
-            "too_large" => FormatError::TooLarge { bytes: 0 },
+            "too_large" => FormatError::TooLarge {
+                size: Size::Unknown,
+            },
             "not_answers" => FormatError::NotAnswersFile,
             "checksum" => FormatError::ChecksumMismatch,
             _ => match (code.strip_prefix("version:"), code.strip_prefix("field:")) {
@@ -276,7 +322,9 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     // A UTF-8 byte-order mark (as some Windows editors save) is not part of the JSON.
     let text = strip_bom(text);
     if text.len() > MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge { bytes: text.len() });
+        return Err(FormatError::TooLarge {
+            size: Size::Text(text.len() as u64),
+        });
     }
     let Strict(value) = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
         message: e.to_string(),
@@ -305,17 +353,19 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
 }
 
 /// The refusal of a file of `size` bytes, as the system counts it before the file is read (the
-/// browser's file picker; the command line for a regular file), if it is too large to read.
+/// browser's file picker; the command line for a regular file), if it is too large to read:
+/// larger than [`MAX_FILE_BYTES`] even if it starts with a byte-order mark, which the reader
+/// does not count. A file of up to `MAX_FILE_BYTES` + 3 bytes is read, and the reader decides.
 pub fn refuse_unread(size: u64) -> Option<FormatError> {
-    (size > MAX_FILE_BYTES as u64).then_some(FormatError::TooLarge {
-        bytes: size as usize,
+    (size > (MAX_FILE_BYTES + BOM.len()) as u64).then_some(FormatError::TooLarge {
+        size: Size::File(size),
     })
 }
 
 /// `text` without a leading UTF-8 byte-order mark (U+FEFF), which the reader accepts and
 /// ignores, as browsers do when they read a file as text.
 fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+    text.strip_prefix(BOM).unwrap_or(text)
 }
 
 /// Checks the `format_version` of a file (`None` when it is missing or not a whole number):
@@ -353,7 +403,9 @@ mod hand_over_tests {
     #[test]
     fn every_refusal_keeps_its_kind_through_its_code() {
         for e in [
-            FormatError::TooLarge { bytes: 0 },
+            FormatError::TooLarge {
+                size: Size::Unknown,
+            },
             FormatError::NotAnswersFile,
             FormatError::UnsupportedVersion { version: 7 },
             FormatError::Field {
