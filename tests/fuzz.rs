@@ -509,3 +509,187 @@ fn every_size_limit_counts_what_the_reader_counts_and_says_what_it_measured() {
     assert!(cases > 10, "only {cases} cases in {:?}", budget());
     println!("seed {seed}: {cases} sizes");
 }
+
+/// Random answers: each question answered or not, with any of its values (choices by key,
+/// several choices with repeats, dates anywhere in chrono's range or mostly recent, texts of
+/// characters JSON escapes, lists from empty to their limit). `plausible` keeps dates recent,
+/// stays apart and the DUF number valid, so that the answers also pass validation often.
+fn random_answers(rng: &mut Rng, plausible: bool) -> residence_checker::domain::answers::Answers {
+    use chrono::{Days, NaiveDate};
+    use residence_checker::domain::answers::*;
+    use residence_checker::domain::case::{MAX_BASIS_PERIODS, MAX_DUF_CHARS, MAX_LIST_LEN};
+    use residence_checker::domain::questions::{Kind, Question};
+    use residence_checker::flow::{set, AnswerValue};
+    let recent = NaiveDate::from_ymd_opt(1995, 1, 1).expect("date");
+    let date = |rng: &mut Rng| -> NaiveDate {
+        let wild = [
+            NaiveDate::MIN,
+            NaiveDate::MAX,
+            NaiveDate::from_ymd_opt(10_000, 1, 1).expect("date"),
+        ];
+        if !plausible && rng.below(4) == 0 {
+            wild[rng.below(wild.len())]
+        } else {
+            recent + Days::new(rng.below(13_000) as u64)
+        }
+    };
+    // Mostly short lists; now and then one at its limit, or of any length up to it.
+    let length = |rng: &mut Rng, max: usize| match rng.below(40) {
+        0 => max - rng.below(3),
+        1 => rng.below(max),
+        _ => rng.below(8),
+    };
+    let mut a = Answers::default();
+    for q in Question::ALL {
+        if rng.below(3) == 0 {
+            continue;
+        }
+        let options = q.options();
+        let value = match q.kind() {
+            Kind::Choice => AnswerValue::Choice(options[rng.below(options.len())].into()),
+            Kind::MultiChoice => AnswerValue::Choices(
+                (0..rng.below(options.len() + 1))
+                    .map(|_| options[rng.below(options.len())].into())
+                    .collect(),
+            ),
+            Kind::YesNo => AnswerValue::YesNo(rng.below(2) == 0),
+            Kind::Date => AnswerValue::Date(date(rng)),
+            Kind::Text if plausible => AnswerValue::Text("2012 586975 61".into()),
+            Kind::Text => AnswerValue::Text(
+                (0..length(rng, MAX_DUF_CHARS))
+                    .map(|_| ['1', ' ', '\u{1}', '"', 'é', '😀', '\\'][rng.below(7)])
+                    .collect(),
+            ),
+            Kind::Stays => {
+                let mut from = recent;
+                let mut stays = Vec::new();
+                for _ in 0..length(rng, MAX_LIST_LEN) {
+                    let reason = AbsenceReason::ALL[rng.below(AbsenceReason::ALL.len())];
+                    if plausible {
+                        from = from + Days::new(1 + rng.below(3) as u64);
+                        stays.push(Stay {
+                            from,
+                            to: from,
+                            reason,
+                        });
+                    } else {
+                        stays.push(Stay {
+                            from: date(rng),
+                            to: date(rng),
+                            reason,
+                        });
+                    }
+                }
+                AnswerValue::Stays(stays)
+            }
+            Kind::Periods => AnswerValue::Periods(
+                (0..length(rng, MAX_BASIS_PERIODS))
+                    .map(|_| {
+                        let from = date(rng);
+                        BasisPeriod {
+                            from,
+                            to: if plausible { from } else { date(rng) },
+                            basis: EeaBasis::ALL[rng.below(EeaBasis::ALL.len())],
+                        }
+                    })
+                    .collect(),
+            ),
+        };
+        assert!(set(&mut a, *q, value), "{}", q.name());
+    }
+    if !plausible && rng.below(8) == 0 {
+        a.permit_end = Some(date(rng));
+        a.renewal_submitted = Some(date(rng));
+    }
+    a
+}
+
+/// Issue 25, the round trip: for any answers the reader accepts, every file, link and
+/// page-to-worker request the app writes from them (as loaded and once restored) is accepted
+/// again and holds the same answers (`support::written_back`). Random files, some at the
+/// limits of their lists and texts, in either format version, compact or pretty, sealed or not,
+/// with or without a byte-order mark, and mutated example files.
+#[test]
+fn whatever_the_reader_accepts_the_app_writes_back_and_reads_the_same() {
+    use chrono::NaiveDate;
+    use residence_checker::domain::format::{AnswersFile, MAX_RESULT_ENTRIES, MAX_TEXT_CHARS};
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0x2B0D);
+    let files = examples();
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut accepted = 0u64;
+    while started.elapsed() < budget() {
+        let text = if rng.below(4) == 0 {
+            let base = &files[rng.below(files.len())];
+            String::from_utf8_lossy(&mutate(&mut rng, base)).into_owned()
+        } else {
+            let plausible = rng.below(2) == 0;
+            let mut file = AnswersFile::new(random_answers(&mut rng, plausible), None, None);
+            let text = |rng: &mut Rng| -> String {
+                let n = if rng.below(4) == 0 {
+                    MAX_TEXT_CHARS
+                } else {
+                    rng.below(12)
+                };
+                (0..n)
+                    .map(|_| ['a', '_', '\u{1}', '"', '😀'][rng.below(5)])
+                    .collect()
+            };
+            if rng.below(2) == 0 {
+                file.rules_version = Some(text(&mut rng));
+            }
+            if rng.below(2) == 0 {
+                file.today = NaiveDate::from_ymd_opt(2026, 12, 1);
+            }
+            if rng.below(2) == 0 {
+                let n = if rng.below(4) == 0 {
+                    MAX_RESULT_ENTRIES
+                } else {
+                    rng.below(8)
+                };
+                file.result = Some((0..n).map(|_| (text(&mut rng), text(&mut rng))).collect());
+            }
+            if rng.below(4) == 0 {
+                file.format_version = 1;
+                file.answers.topic = None;
+            } else {
+                file.answers.permit_end = None;
+                file.answers.renewal_submitted = None;
+            }
+            if rng.below(2) == 0 {
+                codec::seal(&mut file);
+                if file.format_version == 1 {
+                    file.checksum = Some(format::checksum(&file));
+                }
+            }
+            let json = if rng.below(2) == 0 {
+                serde_json::to_string(&file)
+            } else {
+                serde_json::to_string_pretty(&file)
+            }
+            .expect("JSON");
+            if rng.below(8) == 0 {
+                format!("{}{json}", format::BOM)
+            } else {
+                json
+            }
+        };
+        if let Ok(file) = format::parse(&text) {
+            let today = [
+                NaiveDate::MIN,
+                NaiveDate::from_ymd_opt(2026, 12, 1).expect("date"),
+            ][rng.below(2)];
+            if let Err(e) = support::written_back(&file, today) {
+                panic!(
+                    "seed {seed}, case {cases}: {e}\n{}",
+                    &text[..text.len().min(2000)]
+                );
+            }
+            accepted += 1;
+        }
+        cases += 1;
+    }
+    assert!(cases > 50, "only {cases} cases in {:?}", budget());
+    println!("seed {seed}: {cases} files, {accepted} accepted and written back");
+}

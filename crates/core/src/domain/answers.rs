@@ -552,6 +552,7 @@ pub struct Answers {
     pub date_of_birth: Option<NaiveDate>,
     /// Q14 (several may apply; an empty list means "none of these").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::card_situation")]
     pub card_situation: Option<Vec<CardSituation>>,
     /// Q15.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -569,6 +570,7 @@ pub struct Answers {
     pub hand_in_old_card: Option<bool>,
     /// Q19 (as typed; spaces allowed).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::duf_number")]
     pub duf_number: Option<String>,
     /// Q20: received a new passport in the last four years.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -618,6 +620,7 @@ pub struct Answers {
     pub permit_end: Option<NaiveDate>,
     /// Q26 (an empty list means "no stays abroad").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::stays")]
     pub stays_abroad: Option<Vec<Stay>>,
     /// Q27: the day the residence-time requirement for a permanent permit will be met.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -645,6 +648,7 @@ pub struct Answers {
     pub uk_residence_start: Option<NaiveDate>,
     /// Q29: the basis history (an empty list means "not given").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::periods")]
     pub uk_basis_history: Option<Vec<BasisPeriod>>,
     /// Q30: applied for a Brexit permit by 31 December 2021.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -671,6 +675,7 @@ pub struct Answers {
     pub frontier_lives_abroad: Option<bool>,
     /// Q34 (an empty list means "none of these").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::old_permit_indicators")]
     pub old_permit_indicators: Option<Vec<OldPermitIndicator>>,
     /// a UK national registered as a family member of a non-UK EU/EEA national.
     #[serde(skip_serializing_if = "Option::is_none")]

@@ -19,6 +19,13 @@ pub const OLDEST_FORMAT_VERSION: u32 = 1;
 /// The largest answers file accepted, in bytes of its text: a leading byte-order mark, which
 /// every reader ignores, is not counted ([`BOM`]).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
+/// The longest text of the envelope's `rules_version` and of each finding name and verdict
+/// in `result`, in characters (the reader refuses longer).
+pub const MAX_TEXT_CHARS: usize = 64;
+/// The most findings a `result` digest may hold (the reader refuses more); the engine has
+/// fewer kinds of findings than this (a test checks it).
+pub const MAX_RESULT_ENTRIES: usize = 100;
+
 /// The longest link fragment read (`wire::codec::from_fragment`): the base64url, without
 /// padding, of a file of [`MAX_FILE_BYTES`] with a byte-order mark, so that a link is refused
 /// for its size exactly when the same file would be.
@@ -39,7 +46,11 @@ pub struct AnswersFile {
     /// The format version ([`FORMAT_VERSION`]).
     pub format_version: u32,
     /// The rules version the file was saved with, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bounded::rules_version"
+    )]
     pub rules_version: Option<String>,
     /// The day the answers were evaluated for, if saved with one.
     #[serde(
@@ -53,7 +64,11 @@ pub struct AnswersFile {
     /// A digest of the result when the file was saved: finding key (its catalogue name, e.g.
     /// `card_needed`) to `"yes"`, `"no"` or `"maybe"`. A later load under another rules version
     /// can show what changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bounded::result"
+    )]
     pub result: Option<BTreeMap<String, String>>,
     /// CRC-32 (IEEE) of the file's canonical form, 8 lowercase hex digits (see [`checksum`]).
     /// Detects accidents and hand edits; it is not a signature.
@@ -95,6 +110,107 @@ impl AnswersFile {
     pub fn with_result(mut self, result: BTreeMap<String, String>) -> Self {
         self.result = Some(result);
         self
+    }
+}
+
+/// The reader's limits on what a file holds, besides its size: every list and every text is
+/// bounded, so that whatever the reader accepts, the checker writes back (pretty, with its
+/// digest, the day and the checksum) within [`MAX_FILE_BYTES`], and it is read again
+/// (docs/answers-format.md, "Limits"). Each is a `deserialize_with` of its field; the error
+/// names the limit, and the reader adds the field's path.
+pub(crate) mod bounded {
+    use std::collections::BTreeMap;
+
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+
+    use super::{MAX_RESULT_ENTRIES, MAX_TEXT_CHARS};
+    use crate::domain::answers::{BasisPeriod, CardSituation, Keyed, OldPermitIndicator, Stay};
+    use crate::domain::case::{MAX_BASIS_PERIODS, MAX_DUF_CHARS, MAX_LIST_LEN};
+
+    fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+        max: usize,
+    ) -> Result<Option<Vec<T>>, D::Error> {
+        let list = Option::<Vec<T>>::deserialize(d)?;
+        match &list {
+            Some(l) if l.len() > max => Err(D::Error::custom(format!(
+                "a list of at most {max} entries, not {}",
+                l.len()
+            ))),
+            _ => Ok(list),
+        }
+    }
+
+    fn text<E: serde::de::Error>(t: &str, max: usize) -> Result<(), E> {
+        let n = t.chars().count();
+        if n > max {
+            return Err(E::custom(format!("at most {max} characters, not {n}")));
+        }
+        Ok(())
+    }
+
+    /// Q26: at most [`MAX_LIST_LEN`] stays.
+    pub fn stays<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Stay>>, D::Error> {
+        list(d, MAX_LIST_LEN)
+    }
+
+    /// Q29: at most [`MAX_BASIS_PERIODS`] periods.
+    pub fn periods<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<BasisPeriod>>, D::Error> {
+        list(d, MAX_BASIS_PERIODS)
+    }
+
+    /// Q14: at most one entry per option.
+    pub fn card_situation<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<CardSituation>>, D::Error> {
+        list(d, CardSituation::KEYS.len())
+    }
+
+    /// Q34: at most one entry per option.
+    pub fn old_permit_indicators<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<OldPermitIndicator>>, D::Error> {
+        list(d, OldPermitIndicator::KEYS.len())
+    }
+
+    /// Q19: at most [`MAX_DUF_CHARS`] characters, spaces included.
+    pub fn duf_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let duf = Option::<String>::deserialize(d)?;
+        if let Some(t) = &duf {
+            text(t, MAX_DUF_CHARS)?;
+        }
+        Ok(duf)
+    }
+
+    /// The envelope's rules version: at most [`MAX_TEXT_CHARS`] characters.
+    pub fn rules_version<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let version = Option::<String>::deserialize(d)?;
+        if let Some(t) = &version {
+            text(t, MAX_TEXT_CHARS)?;
+        }
+        Ok(version)
+    }
+
+    /// The result digest: at most [`MAX_RESULT_ENTRIES`] findings, each name and verdict at
+    /// most [`MAX_TEXT_CHARS`] characters.
+    pub fn result<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
+        let result = Option::<BTreeMap<String, String>>::deserialize(d)?;
+        if let Some(r) = &result {
+            if r.len() > MAX_RESULT_ENTRIES {
+                return Err(D::Error::custom(format!(
+                    "at most {MAX_RESULT_ENTRIES} findings, not {}",
+                    r.len()
+                )));
+            }
+            for (name, verdict) in r {
+                text(name, MAX_TEXT_CHARS)?;
+                text(verdict, MAX_TEXT_CHARS)?;
+            }
+        }
+        Ok(result)
     }
 }
 
