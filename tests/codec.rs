@@ -1231,3 +1231,95 @@ fn the_largest_file_the_reader_accepts_is_written_back_within_the_limit() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// `null` is "not answered"; refusals name no internal type (issue 25)
+// ---------------------------------------------------------------------------------------------
+
+/// Issue 25: `"uk_family": null` was refused with "invalid type: null, expected struct
+/// UkFamilyAnswers", while the document says `null` means "not answered".
+#[test]
+fn uk_family_null_is_not_answered() {
+    let file = |family: &str| {
+        format!(
+            r#"{{"format":"residence-checker-answers","format_version":2,"answers":{{"citizenship":"uk"{family}}}}}"#
+        )
+    };
+    let absent = format::parse(&file("")).expect("absent");
+    assert_eq!(
+        format::parse(&file(r#","uk_family":null"#)),
+        Ok(absent.clone())
+    );
+    assert_eq!(format::parse(&file(r#","uk_family":{}"#)), Ok(absent));
+    let e = format::parse(&file(r#","uk_family":5"#)).expect_err("a number");
+    assert!(!e.to_string().contains("UkFamilyAnswers"), "{e}");
+}
+
+/// Issue 25: `null` reads as "not answered" for every field of the answers (the version-1
+/// fields in a version-1 file), of `uk_family`, and for every optional field of the envelope:
+/// a file with any one of them `null` reads like the file without it.
+#[test]
+fn null_reads_as_absent_for_every_optional_field() {
+    use residence_checker::domain::questions::Kind;
+    use residence_checker::flow::{set, AnswerValue};
+    use serde_json::Value;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut answers = Answers::default();
+    for q in Question::ALL {
+        let value = match q.kind() {
+            Kind::Choice => AnswerValue::Choice(q.options()[0].into()),
+            Kind::MultiChoice => AnswerValue::Choices(vec![q.options()[0].into()]),
+            Kind::YesNo => AnswerValue::YesNo(true),
+            Kind::Date => AnswerValue::Date(day),
+            Kind::Text => AnswerValue::Text("2012 586975 61".into()),
+            Kind::Stays => AnswerValue::Stays(vec![]),
+            Kind::Periods => AnswerValue::Periods(vec![]),
+        };
+        assert!(set(&mut answers, *q, value), "{}", q.name());
+    }
+    let mut file = AnswersFile::new(answers, Some("2026.12.1"), Some(day));
+    file.result = Some(BTreeMap::from([("fee".to_string(), "no".to_string())]));
+    let mut v1 = file.clone();
+    v1.format_version = 1;
+    v1.answers.topic = None;
+    v1.answers.permit_end = Some(day);
+    v1.answers.renewal_submitted = Some(day);
+    let mut checked = 0;
+    for file in [file, v1] {
+        let whole = serde_json::to_value(&file).expect("JSON");
+        // Every path to an optional field: the envelope's, the answers', uk_family's.
+        let mut paths: Vec<Vec<&str>> = ["rules_version", "today", "result", "checksum"]
+            .iter()
+            .map(|k| vec![*k])
+            .collect();
+        let answers = whole["answers"].as_object().expect("answers");
+        for k in answers.keys() {
+            paths.push(vec!["answers", k]);
+        }
+        for k in answers["uk_family"].as_object().expect("uk_family").keys() {
+            paths.push(vec!["answers", "uk_family", k]);
+        }
+        for path in paths {
+            let (last, parents) = path.split_last().expect("path");
+            let mut with_null = whole.clone();
+            let mut without = whole.clone();
+            for (v, null) in [(&mut with_null, true), (&mut without, false)] {
+                let mut at = v;
+                for p in parents {
+                    at = &mut at[*p];
+                }
+                let object = at.as_object_mut().expect("object");
+                if null {
+                    object.insert(last.to_string(), Value::Null);
+                } else {
+                    object.remove(*last);
+                }
+            }
+            let read = |v: &Value| format::parse(&serde_json::to_string(v).expect("JSON"));
+            assert!(read(&without).is_ok(), "{path:?}: {:?}", read(&without));
+            assert_eq!(read(&with_null), read(&without), "{path:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 2 * Question::ALL.len(), "{checked}");
+}

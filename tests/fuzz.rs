@@ -693,3 +693,183 @@ fn whatever_the_reader_accepts_the_app_writes_back_and_reads_the_same() {
     assert!(cases > 50, "only {cases} cases in {:?}", budget());
     println!("seed {seed}: {cases} files, {accepted} accepted and written back");
 }
+
+/// The names of the Rust types a refusal must not show: every struct and enum of the answers
+/// and the file format (read from their source), and the standard ones serde names.
+fn internal_type_names() -> Vec<String> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("crates/core/src/domain");
+    let mut names: Vec<String> = ["answers.rs", "format.rs", "questions.rs", "case.rs"]
+        .iter()
+        .flat_map(|f| {
+            let source = std::fs::read_to_string(dir.join(f)).expect("source");
+            source
+                .lines()
+                .filter_map(|l| {
+                    let l = l.trim_start().trim_start_matches("pub ");
+                    let rest = l
+                        .strip_prefix("struct ")
+                        .or_else(|| l.strip_prefix("enum "))?;
+                    let name: String = rest
+                        .chars()
+                        .take_while(|c| c.is_alphanumeric() || *c == '_')
+                        .collect();
+                    (!name.is_empty()).then_some(name)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(names.iter().any(|n| n == "UkFamilyAnswers"), "{names:?}");
+    names.extend(
+        [
+            "struct",
+            "enum",
+            "NaiveDate",
+            "String",
+            "Vec",
+            "Option",
+            "BTreeMap",
+            "u8",
+            "u16",
+            "u32",
+            "u64",
+            "i32",
+            "i64",
+            "usize",
+            "f64",
+            "bool",
+            "str",
+            "Value",
+        ]
+        .map(String::from),
+    );
+    names
+}
+
+/// A structural mutation of a JSON file: one value anywhere replaced by a value of another
+/// kind (`null` among them), one key removed, or an unknown one added.
+fn mutate_structure(rng: &mut Rng, v: &mut serde_json::Value) {
+    use serde_json::{json, Value};
+    let replacements = [
+        json!(null),
+        json!(true),
+        json!(0),
+        json!(-1),
+        json!(1.5),
+        json!(4_294_967_296_u64),
+        json!("x"),
+        json!(""),
+        json!("2024-01-01"),
+        json!([]),
+        json!([null]),
+        json!([1, "x"]),
+        json!({}),
+        json!({"x": 1}),
+        json!({"uk": null}),
+        json!({"from": "2024-01-01"}),
+    ];
+    // Walk down to a random value: at each container, stop or go into one of its entries.
+    let mut at = v;
+    loop {
+        let stop = rng.below(3) == 0;
+        let next = match at {
+            Value::Object(m) if !m.is_empty() && !stop => {
+                let key = m.keys().nth(rng.below(m.len())).cloned();
+                match rng.below(10) {
+                    0 => {
+                        if let Some(k) = key {
+                            m.remove(&k);
+                        }
+                        return;
+                    }
+                    1 => {
+                        m.insert("unknown_field".into(), json!(1));
+                        return;
+                    }
+                    _ => key,
+                }
+            }
+            Value::Array(a) if !a.is_empty() && !stop => Some(rng.below(a.len()).to_string()),
+            _ => None,
+        };
+        match next {
+            Some(k) => {
+                at = match at {
+                    Value::Object(m) => m.get_mut(&k).expect("key"),
+                    Value::Array(a) => &mut a[k.parse::<usize>().expect("index")],
+                    _ => unreachable!(),
+                }
+            }
+            None => {
+                *at = replacements[rng.below(replacements.len())].clone();
+                return;
+            }
+        }
+    }
+}
+
+/// Issue 25: no refusal of a file names an internal Rust type (it said "expected struct
+/// UkFamilyAnswers"), and no validation message does: files mutated in their structure (a value
+/// of another kind anywhere, `null` among them, a key removed or added) and byte by byte, as a
+/// file and as a link, and validated when read.
+#[test]
+fn no_refusal_names_an_internal_type() {
+    use residence_checker::domain::case::Case;
+    use residence_checker::text::{render::error_text, Lang};
+    let names = internal_type_names();
+    // A type's name, but a one-word name that is also an English word ("Check", "Status")
+    // only where serde names types: after "expected", "struct" or "enum".
+    let named = |message: &str| -> Option<String> {
+        let words: Vec<&str> = message
+            .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+            .filter(|w| !w.is_empty())
+            .collect();
+        words.iter().enumerate().find_map(|(i, w)| {
+            let typed = i > 0 && ["expected", "struct", "enum"].contains(&words[i - 1]);
+            let camel = w.chars().filter(char::is_ascii_uppercase).count() > 1;
+            let lower = w.chars().all(|c| !c.is_ascii_uppercase());
+            let flagged = names.iter().any(|n| n == w) && (typed || camel || lower);
+            flagged.then(|| w.to_string())
+        })
+    };
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0x7E9E);
+    let files = examples();
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut refused = 0u64;
+    while started.elapsed() < budget() {
+        let base = &files[rng.below(files.len())];
+        let text = if rng.below(3) == 0 {
+            String::from_utf8_lossy(&mutate(&mut rng, base)).into_owned()
+        } else {
+            let mut v: serde_json::Value = serde_json::from_slice(base).expect("example");
+            for _ in 0..=rng.below(2) {
+                mutate_structure(&mut rng, &mut v);
+            }
+            serde_json::to_string(&v).expect("JSON")
+        };
+        let messages: Vec<String> = match format::parse(&text) {
+            Err(e) => {
+                refused += 1;
+                let link = codec::from_fragment(&support::base64url(text.as_bytes()));
+                vec![
+                    e.to_string(),
+                    link.map_or_else(|e| e.to_string(), |_| String::new()),
+                ]
+            }
+            Ok(file) => match Case::from_answers(&file.answers, today) {
+                Err(errors) => errors.iter().map(|e| error_text(Lang::En, e)).collect(),
+                Ok(_) => Vec::new(),
+            },
+        };
+        for m in messages {
+            if let Some(name) = named(&m) {
+                panic!("seed {seed}, case {cases}: `{name}` in {m:?}\n{text}");
+            }
+        }
+        cases += 1;
+    }
+    assert!(cases > 500, "only {cases} cases in {:?}", budget());
+    println!("seed {seed}: {cases} mutated files, {refused} refused");
+}

@@ -322,7 +322,10 @@ impl AbsenceReason {
 
 /// Q26: one stay outside Norway (both days inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a stay abroad, {\"from\": date, \"to\": date, \"reason\": …}"
+)]
 pub struct Stay {
     /// The day the applicant left Norway.
     #[serde(deserialize_with = "crate::domain::dates::strict::date")]
@@ -370,7 +373,10 @@ choices! {
 
 /// Q29: one period of the basis history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a period, {\"from\": date, \"to\": date, \"basis\": …}"
+)]
 pub struct BasisPeriod {
     /// First day of the period.
     #[serde(deserialize_with = "crate::domain::dates::strict::date")]
@@ -453,7 +459,11 @@ choices! {
 
 /// Q32: the answers a family member of a UK national gives about the relationship.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(
+    default,
+    deny_unknown_fields,
+    expecting = "an object of the family member's answers"
+)]
 pub struct UkFamilyAnswers {
     /// Relationship to the UK national.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -498,7 +508,7 @@ pub struct UkFamilyAnswers {
 
 /// All the answers given so far. Every field is `None` until answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, expecting = "an object of answers")]
 pub struct Answers {
     /// Q1.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -664,8 +674,9 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub uk_child_birth_or_adoption: Option<NaiveDate>,
-    /// Q32.
+    /// Q32 (`null`, like `{}` or no field, is nothing answered).
     #[serde(skip_serializing_if = "UkFamilyAnswers::is_empty")]
+    #[serde(deserialize_with = "UkFamilyAnswers::or_null")]
     pub uk_family: UkFamilyAnswers,
     /// Q33: started work or business in Norway by the end of 31 December 2020.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -809,6 +820,11 @@ impl UkFamilyAnswers {
     /// True when nothing has been answered.
     pub fn is_empty(&self) -> bool {
         self == &UkFamilyAnswers::default()
+    }
+
+    /// Reads the family member's answers, `null` as nothing answered (as for every answer).
+    fn or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Option::<UkFamilyAnswers>::deserialize(d)?.unwrap_or_default())
     }
 }
 

@@ -39,7 +39,7 @@ pub const BOM: &str = "\u{feff}";
 
 /// An answers file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an answers file (a JSON object)")]
 pub struct AnswersFile {
     /// Always [`FORMAT_NAME`].
     pub format: String,
