@@ -873,3 +873,110 @@ fn no_refusal_names_an_internal_type() {
     assert!(cases > 500, "only {cases} cases in {:?}", budget());
     println!("seed {seed}: {cases} mutated files, {refused} refused");
 }
+
+/// A journey made by answering, as the app makes it: each next question answered with one of
+/// its sample values (`flow::enumerate::samples`) or skipped, through `flow::check_answer`.
+fn random_journey(
+    rng: &mut Rng,
+    today: chrono::NaiveDate,
+) -> residence_checker::domain::answers::Answers {
+    use residence_checker::domain::questions::QuestionSet;
+    use residence_checker::flow::{check_answer, enumerate::samples, progress, prune};
+    let mut answers = Default::default();
+    let mut skipped = QuestionSet::new();
+    for _ in 0..100 {
+        let Some(q) = progress(&answers, &skipped, today).next else {
+            break;
+        };
+        let values = samples(q, &answers, today);
+        match values[rng.below(values.len())].clone() {
+            Some(v) => match check_answer(&answers, &skipped, q, v, today) {
+                Ok((a, s)) => (answers, skipped) = (a, s),
+                Err(_) if q.is_skippable() => {
+                    skipped.insert(q);
+                }
+                Err(_) => break,
+            },
+            None => {
+                skipped.insert(q);
+                (answers, skipped) = prune(&answers, &skipped, today);
+            }
+        }
+    }
+    answers
+}
+
+/// Issue 25: restoring a file never drops an answer that the restored path asks. Files made of
+/// a random journey with stale answers added (answers of questions the path does not ask, or
+/// another answer to one it asks, as a file edited or made elsewhere holds them), and of random
+/// answers, are restored as the app restores them (`Action::Restore`: `flow::prune`, then the
+/// open questions that may be skipped skipped); every question on the restored path that the
+/// file answered still has the file's answer, and every answer pruning keeps is on its path.
+#[test]
+fn restoring_a_file_never_drops_an_answer_the_restored_path_asks() {
+    use residence_checker::domain::answers::Topic;
+    use residence_checker::domain::questions::{Question, QuestionSet};
+    use residence_checker::flow::answer::answered;
+    use residence_checker::flow::{enumerate::samples, get, path, prune, set};
+    use residence_checker::text::Lang;
+    use residence_checker::ui::state::{Action, AppState};
+    use std::rc::Rc;
+    use yew::Reducible;
+    let seed = seed();
+    let mut rng = Rng(seed ^ 0x4E57);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let started = Instant::now();
+    let mut cases = 0u64;
+    let mut asked = 0u64;
+    while started.elapsed() < budget() {
+        let file = if rng.below(4) == 0 {
+            random_answers(&mut rng, true)
+        } else {
+            let mut a = random_journey(&mut rng, today);
+            for _ in 0..=rng.below(4) {
+                let on_path = path(&a, today);
+                let q = if rng.below(3) == 0 && !on_path.is_empty() {
+                    on_path[rng.below(on_path.len())]
+                } else {
+                    Question::ALL[rng.below(Question::ALL.len())]
+                };
+                let values: Vec<_> = samples(q, &a, today).into_iter().flatten().collect();
+                if !values.is_empty() {
+                    set(&mut a, q, values[rng.below(values.len())].clone());
+                }
+            }
+            a
+        };
+        // What pruning keeps is on the path it makes (or the full check's, under a topic).
+        let (pruned, _) = prune(&file, &QuestionSet::new(), today);
+        let mut full = pruned.clone();
+        full.topic = Some(Topic::Everything);
+        let reached: QuestionSet = path(&pruned, today)
+            .into_iter()
+            .chain(path(&full, today))
+            .collect();
+        for q in answered(&pruned) {
+            assert!(
+                reached.contains(q),
+                "seed {seed}, case {cases}: {} kept but not reached\n{file:?}",
+                q.name()
+            );
+        }
+        let restored =
+            Rc::new(AppState::new(Lang::En, today)).reduce(Action::Restore(file.clone()));
+        for q in restored.progress().path {
+            if let Some(given) = get(&file, q) {
+                asked += 1;
+                assert_eq!(
+                    get(&restored.answers, q).as_ref(),
+                    Some(&given),
+                    "seed {seed}, case {cases}: {} dropped on restoring\n{file:?}",
+                    q.name()
+                );
+            }
+        }
+        cases += 1;
+    }
+    assert!(cases > 100, "only {cases} restores in {:?}", budget());
+    println!("seed {seed}: {cases} restores, {asked} answers asked again and kept");
+}
