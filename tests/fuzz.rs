@@ -8,6 +8,12 @@
 //! - through the `evaluate` command line, which must exit with 0 or 2 (never a panic's 101 or
 //!   a signal).
 //!
+//! And, for issue 25: random command lines of `evaluate` (arguments that are not UTF-8
+//! among them) and every way its output can fail end in a message and a documented exit code;
+//! every size limit counts what the reader counts and says what it measured; whatever the
+//! reader accepts, the app writes back (file, link, request to the worker) and reads the same;
+//! no refusal names an internal type; restoring a file never drops an answer its path asks.
+//!
 //! The generator is seeded: a failure prints its seed and case number, and
 //! `FUZZ_SEED=<seed> cargo test --test fuzz` repeats the same cases. `FUZZ_SECONDS` changes the
 //! time each test runs (default 3).
