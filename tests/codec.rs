@@ -1017,3 +1017,309 @@ proptest! {
         reads_back(&text)?;
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// The round trip: what the app writes from accepted answers is accepted again (issue 25)
+// ---------------------------------------------------------------------------------------------
+
+/// Issue 25: 5,000 stays and 5,000 basis periods made a valid file of 720 KB; the answers file
+/// the app offered for download from it was 1.16 MB and was refused when loaded back. A file the
+/// reader accepts is now written back within the limit (the reader refuses more than 1,000 basis
+/// periods: docs/answers-format.md).
+#[test]
+fn the_answers_written_from_long_lists_are_read_back() {
+    let start = NaiveDate::from_ymd_opt(1990, 1, 1).expect("date");
+    let on = |days: u64| {
+        start
+            .checked_add_days(chrono::Days::new(days))
+            .expect("date")
+    };
+    let answers = Answers {
+        citizenship: Some(Citizenship::Uk),
+        brexit_role: Some(BrexitRole::UkNational),
+        topic: Some(Topic::Everything),
+        stays_abroad: Some(
+            (0..5_000)
+                .map(|i| Stay {
+                    from: on(2 * i),
+                    to: on(2 * i),
+                    reason: AbsenceReason::StudiesResearchTraining,
+                })
+                .collect(),
+        ),
+        uk_basis_history: Some(
+            (0..5_000)
+                .map(|i| BasisPeriod {
+                    from: on(2 * i),
+                    to: on(2 * i),
+                    basis: EeaBasis::SufficientFunds,
+                })
+                .collect(),
+        ),
+        ..Answers::default()
+    };
+    let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+    let text = codec::write(&AnswersFile::new(answers, None, None), false);
+    assert!(text.len() < format::MAX_FILE_BYTES, "{}", text.len());
+    if let Ok(file) = format::parse(&text) {
+        if let Err(e) = written_back(&file, today) {
+            panic!("{e}");
+        }
+    }
+}
+
+/// Issue 25: a file of 1,000,000 bytes with a DUF number padded with spaces loaded, but the
+/// page's request for its result page (the answers and the day) was 1,000,021 bytes and the
+/// report worker refused it. The reader now refuses a DUF number of more than 64 characters.
+#[test]
+fn the_answers_written_from_a_padded_duf_number_are_read_back() {
+    let answers = |duf: String| Answers {
+        citizenship: Some(Citizenship::Other),
+        duf_number: Some(duf),
+        ..Answers::default()
+    };
+    let short = codec::write(
+        &AnswersFile::new(answers("2012 586975 61".into()), None, None),
+        false,
+    );
+    let padding = " ".repeat(format::MAX_FILE_BYTES - short.len());
+    let text = codec::write(
+        &AnswersFile::new(answers(format!("2012 586975 61{padding}")), None, None),
+        false,
+    );
+    assert_eq!(text.len(), format::MAX_FILE_BYTES);
+    if let Ok(file) = format::parse(&text) {
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).expect("date");
+        if let Err(e) = written_back(&file, today) {
+            panic!("{e}");
+        }
+    }
+}
+
+/// The largest answers file the reader accepts: every list at its limit, every date in its
+/// longest spelling (13 characters, `-262143-01-01`), every choice at its longest key, every
+/// text at its limit in characters that JSON writes as six bytes each (`\u0001`), and a result
+/// digest of the most findings.
+fn largest_file() -> AnswersFile {
+    use residence_checker::domain::case::{MAX_BASIS_PERIODS, MAX_DUF_CHARS, MAX_LIST_LEN};
+    use residence_checker::domain::questions::Kind;
+    use residence_checker::flow::{set, AnswerValue};
+    let long = NaiveDate::MIN;
+    let escaped = |n: usize, seed: usize| -> String {
+        // Distinct texts of control characters (but \b, \t, \n, \f, \r, written shorter).
+        let pool: Vec<char> = (1u8..0x20)
+            .filter(|c| !matches!(c, 8..=10 | 12 | 13))
+            .map(char::from)
+            .collect();
+        (0..n)
+            .map(|i| pool[(seed / pool.len().pow(i.min(3) as u32) + i) % pool.len()])
+            .collect()
+    };
+    let longest = |options: &[&str]| {
+        options
+            .iter()
+            .max_by_key(|o| o.len())
+            .map(|o| o.to_string())
+            .expect("options")
+    };
+    let mut answers = Answers::default();
+    for q in Question::ALL {
+        let value = match q.kind() {
+            Kind::Choice => AnswerValue::Choice(longest(q.options())),
+            Kind::MultiChoice => {
+                AnswerValue::Choices(q.options().iter().map(|o| o.to_string()).collect())
+            }
+            Kind::YesNo => AnswerValue::YesNo(false),
+            Kind::Date => AnswerValue::Date(long),
+            Kind::Text => AnswerValue::Text(escaped(MAX_DUF_CHARS, 0)),
+            Kind::Stays => AnswerValue::Stays(vec![
+                Stay {
+                    from: long,
+                    to: long,
+                    reason: AbsenceReason::StudiesResearchTraining,
+                };
+                MAX_LIST_LEN
+            ]),
+            Kind::Periods => AnswerValue::Periods(vec![
+                BasisPeriod {
+                    from: long,
+                    to: long,
+                    basis: EeaBasis::SufficientFunds,
+                };
+                MAX_BASIS_PERIODS
+            ]),
+        };
+        assert!(set(&mut answers, *q, value), "{}", q.name());
+    }
+    let mut file = AnswersFile::new(
+        answers,
+        Some(&escaped(format::MAX_TEXT_CHARS, 1)),
+        Some(long),
+    );
+    file.result = Some(
+        (0..format::MAX_RESULT_ENTRIES)
+            .map(|i| {
+                (
+                    escaped(format::MAX_TEXT_CHARS, i),
+                    escaped(format::MAX_TEXT_CHARS, i + 7),
+                )
+            })
+            .collect(),
+    );
+    assert_eq!(
+        file.result.as_ref().map(BTreeMap::len),
+        Some(format::MAX_RESULT_ENTRIES)
+    );
+    codec::seal(&mut file);
+    file
+}
+
+/// Issue 25, the limits chosen: the largest answers file the reader accepts, written pretty
+/// with its checksum (larger than any form the app writes: its compact request to the worker,
+/// the answers kept on the device, a link, and the download, whose digest and rules version
+/// are within the limits of the file's own), fits within the size limit and reads back the
+/// same; a link of it fits the link's limit.
+#[test]
+fn the_largest_file_the_reader_accepts_is_written_back_within_the_limit() {
+    use residence_checker::engine::{FindingKey, RULES_VERSION};
+    let file = largest_file();
+    let pretty = codec::write(&file, true);
+    println!(
+        "the largest answers file: {} bytes pretty, {} compact",
+        pretty.len(),
+        codec::write(&file, false).len()
+    );
+    assert!(pretty.len() <= format::MAX_FILE_BYTES, "{}", pretty.len());
+    assert_eq!(format::parse(&pretty), Ok(file.clone()));
+    assert_eq!(
+        codec::from_fragment(&codec::to_fragment(&file)),
+        Ok(file.clone())
+    );
+    let today = NaiveDate::MIN;
+    if let Err(e) = written_back(&file, today) {
+        panic!("{e}");
+    }
+    // The download's own digest and rules version are within the file's limits.
+    assert!(FindingKey::ALL.len() <= format::MAX_RESULT_ENTRIES);
+    for key in FindingKey::ALL {
+        assert!(key.as_str().chars().count() <= format::MAX_TEXT_CHARS);
+    }
+    assert!(RULES_VERSION.chars().count() <= format::MAX_TEXT_CHARS);
+    // One more of anything is refused, naming the field.
+    let mut more = file.clone();
+    more.checksum = None;
+    let mut longer = more.clone();
+    if let Some(stays) = longer.answers.stays_abroad.as_mut() {
+        stays.push(stays[0]);
+    }
+    let mut longer_duf = more.clone();
+    if let Some(duf) = longer_duf.answers.duf_number.as_mut() {
+        duf.push('1');
+    }
+    let mut more_periods = more.clone();
+    if let Some(periods) = more_periods.answers.uk_basis_history.as_mut() {
+        periods.push(periods[0]);
+    }
+    for (f, path) in [
+        (longer, "answers.stays_abroad"),
+        (longer_duf, "answers.duf_number"),
+        (more_periods, "answers.uk_basis_history"),
+    ] {
+        match format::parse(&codec::write(&f, false)) {
+            Err(FormatError::Field { path: p, .. }) => assert_eq!(p, path),
+            other => panic!("{path}: {other:?}"),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// `null` is "not answered"; refusals name no internal type (issue 25)
+// ---------------------------------------------------------------------------------------------
+
+/// Issue 25: `"uk_family": null` was refused with "invalid type: null, expected struct
+/// UkFamilyAnswers", while the document says `null` means "not answered".
+#[test]
+fn uk_family_null_is_not_answered() {
+    let file = |family: &str| {
+        format!(
+            r#"{{"format":"residence-checker-answers","format_version":2,"answers":{{"citizenship":"uk"{family}}}}}"#
+        )
+    };
+    let absent = format::parse(&file("")).expect("absent");
+    assert_eq!(
+        format::parse(&file(r#","uk_family":null"#)),
+        Ok(absent.clone())
+    );
+    assert_eq!(format::parse(&file(r#","uk_family":{}"#)), Ok(absent));
+    let e = format::parse(&file(r#","uk_family":5"#)).expect_err("a number");
+    assert!(!e.to_string().contains("UkFamilyAnswers"), "{e}");
+}
+
+/// Issue 25: `null` reads as "not answered" for every field of the answers (the version-1
+/// fields in a version-1 file), of `uk_family`, and for every optional field of the envelope:
+/// a file with any one of them `null` reads like the file without it.
+#[test]
+fn null_reads_as_absent_for_every_optional_field() {
+    use residence_checker::domain::questions::Kind;
+    use residence_checker::flow::{set, AnswerValue};
+    use serde_json::Value;
+    let day = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let mut answers = Answers::default();
+    for q in Question::ALL {
+        let value = match q.kind() {
+            Kind::Choice => AnswerValue::Choice(q.options()[0].into()),
+            Kind::MultiChoice => AnswerValue::Choices(vec![q.options()[0].into()]),
+            Kind::YesNo => AnswerValue::YesNo(true),
+            Kind::Date => AnswerValue::Date(day),
+            Kind::Text => AnswerValue::Text("2012 586975 61".into()),
+            Kind::Stays => AnswerValue::Stays(vec![]),
+            Kind::Periods => AnswerValue::Periods(vec![]),
+        };
+        assert!(set(&mut answers, *q, value), "{}", q.name());
+    }
+    let mut file = AnswersFile::new(answers, Some("2026.12.1"), Some(day));
+    file.result = Some(BTreeMap::from([("fee".to_string(), "no".to_string())]));
+    let mut v1 = file.clone();
+    v1.format_version = 1;
+    v1.answers.topic = None;
+    v1.answers.permit_end = Some(day);
+    v1.answers.renewal_submitted = Some(day);
+    let mut checked = 0;
+    for file in [file, v1] {
+        let whole = serde_json::to_value(&file).expect("JSON");
+        // Every path to an optional field: the envelope's, the answers', uk_family's.
+        let mut paths: Vec<Vec<&str>> = ["rules_version", "today", "result", "checksum"]
+            .iter()
+            .map(|k| vec![*k])
+            .collect();
+        let answers = whole["answers"].as_object().expect("answers");
+        for k in answers.keys() {
+            paths.push(vec!["answers", k]);
+        }
+        for k in answers["uk_family"].as_object().expect("uk_family").keys() {
+            paths.push(vec!["answers", "uk_family", k]);
+        }
+        for path in paths {
+            let (last, parents) = path.split_last().expect("path");
+            let mut with_null = whole.clone();
+            let mut without = whole.clone();
+            for (v, null) in [(&mut with_null, true), (&mut without, false)] {
+                let mut at = v;
+                for p in parents {
+                    at = &mut at[*p];
+                }
+                let object = at.as_object_mut().expect("object");
+                if null {
+                    object.insert(last.to_string(), Value::Null);
+                } else {
+                    object.remove(*last);
+                }
+            }
+            let read = |v: &Value| format::parse(&serde_json::to_string(v).expect("JSON"));
+            assert!(read(&without).is_ok(), "{path:?}: {:?}", read(&without));
+            assert_eq!(read(&with_null), read(&without), "{path:?}");
+            checked += 1;
+        }
+    }
+    assert!(checked > 2 * Question::ALL.len(), "{checked}");
+}

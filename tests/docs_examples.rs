@@ -307,3 +307,300 @@ fn a_file_with_a_byte_order_mark_is_read_like_the_same_file_without_it() {
         String::from_utf8_lossy(&out.stderr)
     );
 }
+
+/// Issue 25: a file name, `--today` or `--format` holding a byte that is not UTF-8 (a file saved
+/// on a Latin-1 system, `answers-\xFF.json`) aborted `evaluate` with exit code 134. Such a file
+/// name is now read like any other; a value that is not UTF-8 is refused with exit code 2.
+#[cfg(unix)]
+#[test]
+fn the_cli_takes_arguments_that_are_not_utf8_without_a_panic() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+    let dir = std::env::temp_dir().join(format!("rc-latin1-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let name = OsStr::from_bytes(b"answers-\xFF.json");
+    let path = dir.join(name);
+    std::fs::copy(
+        root().join("docs/examples/f-absence-temporary-permit.json"),
+        &path,
+    )
+    .unwrap();
+    let run = |args: &[&OsStr]| {
+        Command::new(env!("CARGO_BIN_EXE_evaluate"))
+            .args(args)
+            .output()
+            .expect("run evaluate")
+    };
+    let today = OsStr::new("--today");
+    let day = OsStr::new("2026-11-22");
+    let format = OsStr::new("--format");
+    let latin1 = OsStr::from_bytes(b"\xFF");
+    let missing = dir.join(OsStr::from_bytes(b"missing-\xFF.json"));
+    let cases: [(Vec<&OsStr>, i32, &str); 6] = [
+        (vec![path.as_os_str(), today, day], 0, ""),
+        (
+            vec![missing.as_os_str(), today, day],
+            2,
+            "missing-\u{fffd}.json",
+        ),
+        (vec![path.as_os_str(), today, latin1], 2, "is not a date"),
+        (
+            vec![path.as_os_str(), format, latin1],
+            2,
+            "--format must be json or text",
+        ),
+        (
+            vec![path.as_os_str(), OsStr::from_bytes(b"--\xFF")],
+            2,
+            "unknown option",
+        ),
+        (vec![path.as_os_str(), latin1], 2, "unexpected argument"),
+    ];
+    for (args, code, says) in cases {
+        let out = run(&args);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(code), "{args:?}: {stderr}");
+        assert!(stderr.contains(says), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{args:?}: {stderr}");
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// Issue 25: with standard output on a full disk, `evaluate` printed nothing, said nothing and
+/// exited 0. A failed write now says so on standard error and exits with code 1; only a closed
+/// pipe stays quiet (exit 0, above).
+#[cfg(target_os = "linux")]
+#[test]
+fn the_cli_says_so_when_its_output_cannot_be_written() {
+    let path = root().join("docs/examples/f-absence-temporary-permit.json");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .expect("/dev/full");
+    let out = Command::new(env!("CARGO_BIN_EXE_evaluate"))
+        .arg(&path)
+        .args(["--today", "2026-11-22"])
+        .stdout(full)
+        .output()
+        .expect("run evaluate");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(
+        stderr.starts_with("evaluate: cannot write the output"),
+        "{stderr}"
+    );
+}
+
+/// An example file padded with spaces (a reformatting the checksum allows) to `size` bytes.
+fn padded_example(size: usize) -> String {
+    let json =
+        std::fs::read_to_string(root().join("docs/examples/f-absence-temporary-permit.json"))
+            .expect("example");
+    let json = json.trim_end();
+    format!("{json}{}", " ".repeat(size - json.len()))
+}
+
+/// Issue 25: a file of 1,000,000 bytes with a byte-order mark in front loads through the
+/// reader, which ignores the mark, but the command line and the browser's file picker counted
+/// the mark and refused it.
+#[test]
+fn a_byte_order_mark_does_not_count_against_the_size_limit() {
+    let limit = format::MAX_FILE_BYTES;
+    let text = format!("\u{feff}{}", padded_example(limit));
+    assert_eq!(text.len(), limit + 3);
+    assert!(format::parse(&text).is_ok());
+    // The file picker, by the file's size before reading.
+    assert_eq!(format::refuse_unread(text.len() as u64), None);
+    let out = run_cli(&text, "largest-with-bom.json");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// Issue 25: the command line said "the file is 1000001 bytes" for any larger file (it reads one
+/// byte past the limit): a message now states what was measured.
+#[test]
+fn the_cli_states_the_size_it_measured() {
+    for size in [1_000_001, 1_000_004, 2_000_000] {
+        let out = run_cli(&padded_example(size), "too-large.json");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(
+            stderr.contains(&format!("the file is {size} bytes")),
+            "{size}: {stderr}"
+        );
+    }
+}
+
+/// The backticked names in the first column of the first table after the line starting with
+/// `heading` in docs/answers-format.md, in order.
+fn doc_table(heading: &str) -> Vec<String> {
+    let doc = std::fs::read_to_string(root().join("docs/answers-format.md")).unwrap();
+    let mut lines = doc.lines().skip_while(|l| !l.starts_with(heading)).skip(1);
+    let mut names = Vec::new();
+    for line in lines.by_ref() {
+        if !line.starts_with('|') {
+            if names.is_empty() {
+                continue;
+            }
+            break;
+        }
+        let first = line.split('|').nth(1).unwrap_or("").trim();
+        if let Some(name) = first.strip_prefix('`').and_then(|n| n.strip_suffix('`')) {
+            names.push(name.to_string());
+        }
+    }
+    assert!(!names.is_empty(), "no table after {heading:?}");
+    names
+}
+
+/// Every answer field the questions ask given a value (not the version-1 fields).
+fn every_answer() -> residence_checker::domain::answers::Answers {
+    use residence_checker::domain::questions::Kind;
+    use residence_checker::flow::{set, AnswerValue};
+    let day = doc_day();
+    let mut a = residence_checker::domain::answers::Answers::default();
+    for q in Question::ALL {
+        let value = match q.kind() {
+            Kind::Choice => AnswerValue::Choice(q.options()[0].into()),
+            Kind::MultiChoice => AnswerValue::Choices(vec![q.options()[0].into()]),
+            Kind::YesNo => AnswerValue::YesNo(true),
+            Kind::Date => AnswerValue::Date(day),
+            Kind::Text => AnswerValue::Text("2012 586975 61".into()),
+            Kind::Stays => AnswerValue::Stays(vec![]),
+            Kind::Periods => AnswerValue::Periods(vec![]),
+        };
+        assert!(set(&mut a, *q, value), "{}", q.name());
+    }
+    a
+}
+
+/// Issue 25: the document says answers are sealed in the order of its field table; a third
+/// party that writes the canonical form so (here for every answer field of version 2) must get
+/// a checksum the reader accepts. The table listed `topic` second, the code sealed it last:
+/// every file with a topic was refused as changed.
+#[test]
+fn a_file_sealed_in_the_documented_order_is_accepted() {
+    let mut answers = every_answer();
+    answers.permit_end = None;
+    answers.renewal_submitted = None;
+    let value = serde_json::to_value(&answers).unwrap();
+    let field = |name: &str| {
+        let v = value.get(name)?;
+        Some(format!("\"{name}\":{}", serde_json::to_string(v).unwrap()))
+    };
+    let family: Vec<String> = doc_table("`uk_family` (Q32)")
+        .iter()
+        .filter_map(|name| {
+            let v = value.get("uk_family")?.get(name)?;
+            Some(format!("\"{name}\":{}", serde_json::to_string(v).unwrap()))
+        })
+        .collect();
+    let fields: Vec<String> = doc_table("## Answer fields")
+        .iter()
+        .filter_map(|name| match name.as_str() {
+            "uk_family" => Some(format!("\"uk_family\":{{{}}}", family.join(","))),
+            _ => field(name),
+        })
+        .collect();
+    let canonical = format!(
+        "{{\"format\":\"residence-checker-answers\",\"format_version\":2,\"answers\":{{{}}}}}",
+        fields.join(",")
+    );
+    let sum = format::checksum_text(&canonical);
+    let sealed = format!(
+        "{},\"checksum\":\"{sum}\"}}",
+        canonical.strip_suffix('}').unwrap()
+    );
+    let read = format::parse(&sealed);
+    assert!(read.is_ok(), "{read:?}\n{canonical}");
+    assert_eq!(read.unwrap().answers, answers);
+}
+
+/// The keys of a JSON text's objects in the order written, with each key's own (for reading
+/// the order the code seals in: serde_json's `Value` sorts them).
+struct Keys(Vec<(String, Keys)>);
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut m: A) -> Result<Keys, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = m.next_key::<String>()? {
+                    keys.push((k, m.next_value::<Keys>()?));
+                }
+                Ok(Keys(keys))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut s: A) -> Result<Keys, A::Error> {
+                while s.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Keys(Vec::new()))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Keys, E> {
+                Ok(Keys(Vec::new()))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Keys, E> {
+                Ok(Keys(Vec::new()))
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Keys, E> {
+                Ok(Keys(Vec::new()))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+impl Keys {
+    fn names(&self) -> Vec<String> {
+        self.0.iter().map(|(k, _)| k.clone()).collect()
+    }
+    fn of(&self, key: &str) -> &Keys {
+        &self.0.iter().find(|(k, _)| k == key).expect(key).1
+    }
+}
+
+/// Issue 25: the document's tables (the envelope, the answer fields, `uk_family`'s fields) are
+/// in the order the code seals a file in: the canonical form's, `format::checksum`, which the
+/// page's writer (`wire::codec`) follows (`tests/codec.rs`).
+#[test]
+fn the_documented_field_order_is_the_sealing_order() {
+    let mut answers = every_answer();
+    answers.permit_end = Some(doc_day());
+    answers.renewal_submitted = Some(doc_day());
+    let mut file = format::AnswersFile::new(answers, Some("2026.12.1"), Some(doc_day()));
+    file.result = Some([("card_needed".to_string(), "yes".to_string())].into());
+    file.checksum = Some("00000000".into());
+    let canonical = serde_json::to_string(&file).unwrap();
+    let keys: Keys = serde_json::from_str(&canonical).unwrap();
+    assert_eq!(
+        doc_table("## Envelope"),
+        keys.names(),
+        "the envelope's table"
+    );
+    let answers = keys.of("answers");
+    assert_eq!(
+        doc_table("## Answer fields"),
+        answers.names(),
+        "the answer fields' table"
+    );
+    assert_eq!(
+        doc_table("`uk_family` (Q32)"),
+        answers.of("uk_family").names(),
+        "the table of `uk_family`"
+    );
+    // The page's writer seals in the same order (the version-1 fields it never writes).
+    let mut v2 = file.clone();
+    v2.answers.permit_end = None;
+    v2.answers.renewal_submitted = None;
+    assert_eq!(
+        codec::write(&v2, false),
+        serde_json::to_string(&v2).unwrap()
+    );
+}

@@ -394,3 +394,32 @@ fn topic_journeys_keep_within_the_question_budgets() {
     );
     assert!(everything.paths > journeys.paths, "{everything}");
 }
+
+/// Issue 25: a file that holds a stale answer the path reads but does not ask lost answers on
+/// loading. Here a sibling's file also gives a child's birth after 2020 (asked only of a
+/// descendant), which the walk reads to skip the relationship's date: the first round of
+/// pruning dropped both the stale birth and the relationship's answer, and the pruned path,
+/// without the birth, asked the relationship again.
+#[test]
+fn restoring_keeps_an_answer_that_a_stale_one_hid() {
+    use residence_checker::domain::answers::{BrexitRole, UkNationalBasis, UkRelationship};
+    let mut file = Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::Everything),
+        eu_family_member: Some(false),
+        brexit_role: Some(BrexitRole::FamilyMember),
+        uk_child_birth_or_adoption: NaiveDate::from_ymd_opt(2021, 1, 1),
+        ..Answers::default()
+    };
+    file.uk_family.relationship = Some(UkRelationship::Sibling);
+    file.uk_family.uk_national_basis = Some(UkNationalBasis::WorkerOrFunds);
+    file.uk_family.relationship_before_2021 = Some(false);
+    let (restored, _) = flow::prune(&file, &QuestionSet::new(), today());
+    let path = flow::path(&restored, today());
+    assert!(
+        path.contains(&Question::UkRelationshipBefore2021),
+        "{path:?}"
+    );
+    assert_eq!(restored.uk_family.relationship_before_2021, Some(false));
+    assert_eq!(restored.uk_child_birth_or_adoption, None);
+}

@@ -32,14 +32,13 @@ mod worker {
     use js_sys::{Object, Reflect};
     use residence_checker::domain::case::Case;
     use residence_checker::domain::format;
-    use residence_checker::engine::outcome::digest;
-    use residence_checker::engine::{evaluate, RULES_VERSION};
+    use residence_checker::engine::evaluate;
     use residence_checker::platform::load_words;
     use residence_checker::report::html::summary_html;
     use residence_checker::report::ics::calendar_ics;
     use residence_checker::report::qr::{qr, svg_path};
     use residence_checker::report::view::build;
-    use residence_checker::report::{file_name, FileKind};
+    use residence_checker::report::{answers_file, file_name, FileKind};
     use residence_checker::text::render::error_text;
     use residence_checker::text::{Lang, Part};
     use residence_checker::wire::codec;
@@ -137,14 +136,9 @@ mod worker {
         })?;
         let decision = evaluate(&case, today);
         let body = match file {
-            FileKind::Answers => {
-                // The answers file to keep: with the rules version, the day, a digest of the
-                // result (so a later load can show what changed) and the checksum.
-                let file =
-                    format::AnswersFile::new(answers.clone(), Some(RULES_VERSION), Some(today))
-                        .with_result(digest(&decision));
-                format::write_file(&file)
-            }
+            // The answers file to keep: with the rules version, the day, a digest of the
+            // result (so a later load can show what changed) and the checksum.
+            FileKind::Answers => answers_file(&answers, today, &decision),
             FileKind::Summary => {
                 let code = if text.is_empty() { None } else { qr(&text) };
                 summary_html(lang, today, &answers, &decision, code.as_ref())

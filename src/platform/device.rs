@@ -64,26 +64,19 @@ pub fn download(name: &str, mime: &str, body: &str) -> bool {
     run().is_some()
 }
 
-/// The text of a file the reader chose or dropped, with its size checked first: a file larger
-/// than `max_bytes` is refused without being read.
-pub async fn read_file(file: web_sys::File, max_bytes: usize) -> Result<String, FileError> {
-    let size = file.size();
-    if size > max_bytes as f64 {
-        return Err(FileError::TooLarge(size as u64));
-    }
-    let text = wasm_bindgen_futures::JsFuture::from(file.text())
-        .await
-        .map_err(|_| FileError::Unreadable)?;
-    text.as_string().ok_or(FileError::Unreadable)
+/// The size in bytes of a file the reader chose or dropped, as the system gives it (before
+/// reading it, so that a file too large is refused unread: `domain::format::refuse_unread`).
+pub fn file_size(file: &web_sys::File) -> u64 {
+    file.size() as u64
 }
 
-/// Why a chosen file could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum FileError {
-    /// The file is larger than allowed (its size in bytes).
-    TooLarge(u64),
-    /// The browser could not read it (or it is not text).
-    Unreadable,
+/// The text of a file the reader chose or dropped, decoded as UTF-8 (a leading byte-order mark
+/// dropped, as browsers do); `None` when the browser cannot read it.
+pub async fn read_file(file: web_sys::File) -> Option<String> {
+    wasm_bindgen_futures::JsFuture::from(file.text())
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// The first file of a file input, if one was chosen.

@@ -9,7 +9,7 @@
 use yew::prelude::*;
 
 use crate::domain::dates::parse_iso;
-use crate::domain::format::{AnswersFile, FormatError, FORMAT_VERSION, MAX_FILE_BYTES};
+use crate::domain::format::{refuse_unread, AnswersFile, FormatError, FORMAT_VERSION};
 use crate::engine::RULES_VERSION;
 use crate::platform::worker::{self, Job, Reply};
 use crate::platform::{self, device};
@@ -106,16 +106,13 @@ pub fn load_page(props: &LoadPageProps) -> Html {
         Callback::from(move |file: web_sys::File| {
             let outcome = outcome.clone();
             platform::spawn(async move {
-                let result = match device::read_file(file, MAX_FILE_BYTES).await {
-                    Ok(text) => read(Job::ReadFile, &text).await,
-                    Err(device::FileError::TooLarge(bytes)) => {
-                        Err(Refusal::Format(FormatError::TooLarge {
-                            bytes: bytes as usize,
-                        }))
-                    }
-                    Err(device::FileError::Unreadable) => {
-                        Err(Refusal::Format(FormatError::NotAnswersFile))
-                    }
+                // A file too large is refused unread, by its size as the system gives it.
+                let result = match refuse_unread(device::file_size(&file)) {
+                    Some(e) => Err(Refusal::Format(e)),
+                    None => match device::read_file(file).await {
+                        Some(text) => read(Job::ReadFile, &text).await,
+                        None => Err(Refusal::Format(FormatError::NotAnswersFile)),
+                    },
                 };
                 outcome.set(Some(result));
             });

@@ -594,3 +594,59 @@ pub fn base64url(bytes: &[u8]) -> String {
     }
     out
 }
+
+/// Issue 25, the round trip: every file, link and page-to-worker request the app writes from
+/// `file` (which the reader accepted) on `today`, is accepted again by the reader that reads it
+/// and holds the same answers. The app writes them from the answers as loaded and, once the
+/// reader restores them, as pruned to their path (`flow::prune`): the page's request to the
+/// worker (`ui::save::answers_json`, with the restored file's rules version and saved result,
+/// and without), the answers kept on the device (`ui::store`), the hand-off link
+/// (`ui::save::handoff_link`) and, when the answers are valid, the downloaded answers file
+/// (`report::answers_file`). Returns what went wrong.
+pub fn written_back(
+    file: &residence_checker::domain::format::AnswersFile,
+    today: NaiveDate,
+) -> Result<(), String> {
+    use residence_checker::domain::format::{self, AnswersFile};
+    use residence_checker::engine::RULES_VERSION;
+    use residence_checker::ui::save::answers_json;
+    use residence_checker::wire::codec;
+    let (pruned, _) = residence_checker::flow::prune(
+        &file.answers,
+        &residence_checker::domain::questions::QuestionSet::new(),
+        today,
+    );
+    for answers in [&file.answers, &pruned] {
+        let same = |what: &str, read: Result<AnswersFile, format::FormatError>| match read {
+            Ok(read) if read.answers == *answers => Ok(read),
+            Ok(read) => Err(format!(
+                "{what}: read back as other answers: {:?}",
+                read.answers
+            )),
+            Err(e) => Err(format!("{what}: refused: {e}")),
+        };
+        for restored in [Some(file), None] {
+            let request = answers_json(answers, today, restored);
+            let read = same("the page's request", format::parse(&request))?;
+            let rules = restored.map_or(Some(RULES_VERSION), |r| r.rules_version.as_deref());
+            if read.today != Some(today)
+                || read.rules_version.as_deref() != rules
+                || read.result != restored.and_then(|r| r.result.clone())
+            {
+                return Err(format!("the page's request: read back otherwise: {read:?}"));
+            }
+        }
+        let kept = AnswersFile::new(answers.clone(), Some(RULES_VERSION), None);
+        same(
+            "the stored answers",
+            format::parse(&codec::write(&kept, false)),
+        )?;
+        same("the link", codec::from_fragment(&codec::to_fragment(&kept)))?;
+        if let Ok(case) = residence_checker::domain::case::Case::from_answers(answers, today) {
+            let decision = residence_checker::engine::evaluate(&case, today);
+            let download = residence_checker::report::answers_file(answers, today, &decision);
+            same("the downloaded file", format::parse(&download))?;
+        }
+    }
+    Ok(())
+}

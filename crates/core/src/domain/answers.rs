@@ -322,7 +322,10 @@ impl AbsenceReason {
 
 /// Q26: one stay outside Norway (both days inclusive).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a stay abroad, {\"from\": date, \"to\": date, \"reason\": …}"
+)]
 pub struct Stay {
     /// The day the applicant left Norway.
     #[serde(deserialize_with = "crate::domain::dates::strict::date")]
@@ -370,7 +373,10 @@ choices! {
 
 /// Q29: one period of the basis history.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(
+    deny_unknown_fields,
+    expecting = "a period, {\"from\": date, \"to\": date, \"basis\": …}"
+)]
 pub struct BasisPeriod {
     /// First day of the period.
     #[serde(deserialize_with = "crate::domain::dates::strict::date")]
@@ -453,7 +459,11 @@ choices! {
 
 /// Q32: the answers a family member of a UK national gives about the relationship.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(
+    default,
+    deny_unknown_fields,
+    expecting = "an object of the family member's answers"
+)]
 pub struct UkFamilyAnswers {
     /// Relationship to the UK national.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -498,7 +508,7 @@ pub struct UkFamilyAnswers {
 
 /// All the answers given so far. Every field is `None` until answered.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(default, deny_unknown_fields)]
+#[serde(default, deny_unknown_fields, expecting = "an object of answers")]
 pub struct Answers {
     /// Q1.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -552,6 +562,7 @@ pub struct Answers {
     pub date_of_birth: Option<NaiveDate>,
     /// Q14 (several may apply; an empty list means "none of these").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::card_situation")]
     pub card_situation: Option<Vec<CardSituation>>,
     /// Q15.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -569,6 +580,7 @@ pub struct Answers {
     pub hand_in_old_card: Option<bool>,
     /// Q19 (as typed; spaces allowed).
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::duf_number")]
     pub duf_number: Option<String>,
     /// Q20: received a new passport in the last four years.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -618,6 +630,7 @@ pub struct Answers {
     pub permit_end: Option<NaiveDate>,
     /// Q26 (an empty list means "no stays abroad").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::stays")]
     pub stays_abroad: Option<Vec<Stay>>,
     /// Q27: the day the residence-time requirement for a permanent permit will be met.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -645,6 +658,7 @@ pub struct Answers {
     pub uk_residence_start: Option<NaiveDate>,
     /// Q29: the basis history (an empty list means "not given").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::periods")]
     pub uk_basis_history: Option<Vec<BasisPeriod>>,
     /// Q30: applied for a Brexit permit by 31 December 2021.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -660,8 +674,9 @@ pub struct Answers {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[serde(deserialize_with = "crate::domain::dates::strict::option")]
     pub uk_child_birth_or_adoption: Option<NaiveDate>,
-    /// Q32.
+    /// Q32 (`null`, like `{}` or no field, is nothing answered).
     #[serde(skip_serializing_if = "UkFamilyAnswers::is_empty")]
+    #[serde(deserialize_with = "UkFamilyAnswers::or_null")]
     pub uk_family: UkFamilyAnswers,
     /// Q33: started work or business in Norway by the end of 31 December 2020.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -671,6 +686,7 @@ pub struct Answers {
     pub frontier_lives_abroad: Option<bool>,
     /// Q34 (an empty list means "none of these").
     #[serde(skip_serializing_if = "Option::is_none")]
+    #[serde(deserialize_with = "crate::domain::format::bounded::old_permit_indicators")]
     pub old_permit_indicators: Option<Vec<OldPermitIndicator>>,
     /// a UK national registered as a family member of a non-UK EU/EEA national.
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -809,6 +825,11 @@ impl UkFamilyAnswers {
     /// True when nothing has been answered.
     pub fn is_empty(&self) -> bool {
         self == &UkFamilyAnswers::default()
+    }
+
+    /// Reads the family member's answers, `null` as nothing answered (as for every answer).
+    fn or_null<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        Ok(Option::<UkFamilyAnswers>::deserialize(d)?.unwrap_or_default())
     }
 }
 

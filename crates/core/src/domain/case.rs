@@ -24,8 +24,25 @@ pub const LATEST_DATE: NaiveDate = match NaiveDate::from_ymd_opt(2199, 12, 31) {
     Some(d) => d,
     None => NaiveDate::MAX,
 };
-/// The most stays abroad (or basis periods) one case may list.
+/// The most stays abroad one case may list (the reader of answers files refuses more too).
 pub const MAX_LIST_LEN: usize = 5_000;
+/// The most basis periods (Q29) one case may list (the reader refuses more too). With
+/// [`MAX_LIST_LEN`] stays, the largest answers still fit in an answers file once the checker
+/// writes them back (pretty, with its digest): 5,000 of each did not (issue 25).
+pub const MAX_BASIS_PERIODS: usize = 1_000;
+/// The longest DUF number as typed, in characters, spaces included (the reader refuses longer
+/// too): 12 digits and room for spaces, but not a file's worth of them.
+pub const MAX_DUF_CHARS: usize = 64;
+
+/// The most entries a list answer may have: [`MAX_LIST_LEN`] stays abroad, [`MAX_BASIS_PERIODS`]
+/// basis periods (no other question's list is this long: a choice list has at most one entry
+/// per option).
+pub fn max_entries(question: Question) -> usize {
+    match question {
+        Question::UkBasisHistory => MAX_BASIS_PERIODS,
+        _ => MAX_LIST_LEN,
+    }
+}
 
 /// Why an answer was refused. Each names the question it belongs to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -69,16 +86,17 @@ pub enum AnswerError {
         /// The stay that overlaps it.
         second: usize,
     },
-    /// A list is longer than [`MAX_LIST_LEN`].
+    /// A list is longer than [`max_entries`] allows.
     TooManyEntries {
         /// The question.
         question: Question,
         /// How many were given.
         count: usize,
     },
-    /// The DUF number does not have exactly 12 digits after removing spaces.
+    /// The DUF number does not have exactly 12 digits after removing spaces (or is longer than
+    /// [`MAX_DUF_CHARS`] with them).
     DufLength {
-        /// The number of characters after removing spaces.
+        /// The number of characters after removing spaces (with them, when too long).
         length: usize,
     },
     /// The DUF number contains something other than digits and spaces.
@@ -140,6 +158,10 @@ impl Duf {
     /// assert!(Duf::parse("20A258697561", 2026).is_err());
     /// ```
     pub fn parse(input: &str, this_year: i32) -> Result<Duf, AnswerError> {
+        let typed = input.chars().count();
+        if typed > MAX_DUF_CHARS {
+            return Err(AnswerError::DufLength { length: typed });
+        }
         let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
         if !compact.chars().all(|c| c.is_ascii_digit()) {
             return Err(AnswerError::DufNotDigits);
@@ -331,7 +353,7 @@ fn check_stays(stays: &[Stay], errors: &mut Vec<AnswerError>) {
 }
 
 fn check_basis_history(history: &[BasisPeriod], errors: &mut Vec<AnswerError>) {
-    if history.len() > MAX_LIST_LEN {
+    if history.len() > MAX_BASIS_PERIODS {
         errors.push(AnswerError::TooManyEntries {
             question: Question::UkBasisHistory,
             count: history.len(),

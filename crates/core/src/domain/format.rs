@@ -16,19 +16,41 @@ pub const FORMAT_NAME: &str = "residence-checker-answers";
 pub const FORMAT_VERSION: u32 = 2;
 /// The oldest format version still read.
 pub const OLDEST_FORMAT_VERSION: u32 = 1;
-/// The largest answers file accepted, in bytes.
+/// The largest answers file accepted, in bytes of its text: a leading byte-order mark, which
+/// every reader ignores, is not counted ([`BOM`]).
 pub const MAX_FILE_BYTES: usize = 1_000_000;
+/// The longest text of the envelope's `rules_version` and of each finding name and verdict
+/// in `result`, in characters (the reader refuses longer).
+pub const MAX_TEXT_CHARS: usize = 64;
+/// The most findings a `result` digest may hold (the reader refuses more); the engine has
+/// fewer kinds of findings than this (a test checks it).
+pub const MAX_RESULT_ENTRIES: usize = 100;
+
+/// The longest link fragment read (`wire::codec::from_fragment`): the base64url, without
+/// padding, of a file of [`MAX_FILE_BYTES`] with a byte-order mark, so that a link is refused
+/// for its size exactly when the same file would be.
+pub const MAX_FRAGMENT_CHARS: usize = {
+    let n = MAX_FILE_BYTES + BOM.len();
+    n / 3 * 4 + [0, 2, 3][n % 3]
+};
+/// The UTF-8 byte-order mark (U+FEFF), which some Windows editors save at the start of a file:
+/// every reader accepts and ignores it, and no size limit counts it.
+pub const BOM: &str = "\u{feff}";
 
 /// An answers file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[serde(deny_unknown_fields, expecting = "an answers file (a JSON object)")]
 pub struct AnswersFile {
     /// Always [`FORMAT_NAME`].
     pub format: String,
     /// The format version ([`FORMAT_VERSION`]).
     pub format_version: u32,
     /// The rules version the file was saved with, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bounded::rules_version"
+    )]
     pub rules_version: Option<String>,
     /// The day the answers were evaluated for, if saved with one.
     #[serde(
@@ -42,7 +64,11 @@ pub struct AnswersFile {
     /// A digest of the result when the file was saved: finding key (its catalogue name, e.g.
     /// `card_needed`) to `"yes"`, `"no"` or `"maybe"`. A later load under another rules version
     /// can show what changed.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "bounded::result"
+    )]
     pub result: Option<BTreeMap<String, String>>,
     /// CRC-32 (IEEE) of the file's canonical form, 8 lowercase hex digits (see [`checksum`]).
     /// Detects accidents and hand edits; it is not a signature.
@@ -87,13 +113,114 @@ impl AnswersFile {
     }
 }
 
+/// The reader's limits on what a file holds, besides its size: every list and every text is
+/// bounded, so that whatever the reader accepts, the checker writes back (pretty, with its
+/// digest, the day and the checksum) within [`MAX_FILE_BYTES`], and it is read again
+/// (docs/answers-format.md, "Limits"). Each is a `deserialize_with` of its field; the error
+/// names the limit, and the reader adds the field's path.
+pub(crate) mod bounded {
+    use std::collections::BTreeMap;
+
+    use serde::de::Error as _;
+    use serde::{Deserialize, Deserializer};
+
+    use super::{MAX_RESULT_ENTRIES, MAX_TEXT_CHARS};
+    use crate::domain::answers::{BasisPeriod, CardSituation, Keyed, OldPermitIndicator, Stay};
+    use crate::domain::case::{MAX_BASIS_PERIODS, MAX_DUF_CHARS, MAX_LIST_LEN};
+
+    fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+        d: D,
+        max: usize,
+    ) -> Result<Option<Vec<T>>, D::Error> {
+        let list = Option::<Vec<T>>::deserialize(d)?;
+        match &list {
+            Some(l) if l.len() > max => Err(D::Error::custom(format!(
+                "a list of at most {max} entries, not {}",
+                l.len()
+            ))),
+            _ => Ok(list),
+        }
+    }
+
+    fn text<E: serde::de::Error>(t: &str, max: usize) -> Result<(), E> {
+        let n = t.chars().count();
+        if n > max {
+            return Err(E::custom(format!("at most {max} characters, not {n}")));
+        }
+        Ok(())
+    }
+
+    /// Q26: at most [`MAX_LIST_LEN`] stays.
+    pub fn stays<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Stay>>, D::Error> {
+        list(d, MAX_LIST_LEN)
+    }
+
+    /// Q29: at most [`MAX_BASIS_PERIODS`] periods.
+    pub fn periods<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<BasisPeriod>>, D::Error> {
+        list(d, MAX_BASIS_PERIODS)
+    }
+
+    /// Q14: at most one entry per option.
+    pub fn card_situation<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<CardSituation>>, D::Error> {
+        list(d, CardSituation::KEYS.len())
+    }
+
+    /// Q34: at most one entry per option.
+    pub fn old_permit_indicators<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<Vec<OldPermitIndicator>>, D::Error> {
+        list(d, OldPermitIndicator::KEYS.len())
+    }
+
+    /// Q19: at most [`MAX_DUF_CHARS`] characters, spaces included.
+    pub fn duf_number<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let duf = Option::<String>::deserialize(d)?;
+        if let Some(t) = &duf {
+            text(t, MAX_DUF_CHARS)?;
+        }
+        Ok(duf)
+    }
+
+    /// The envelope's rules version: at most [`MAX_TEXT_CHARS`] characters.
+    pub fn rules_version<'de, D: Deserializer<'de>>(d: D) -> Result<Option<String>, D::Error> {
+        let version = Option::<String>::deserialize(d)?;
+        if let Some(t) = &version {
+            text(t, MAX_TEXT_CHARS)?;
+        }
+        Ok(version)
+    }
+
+    /// The result digest: at most [`MAX_RESULT_ENTRIES`] findings, each name and verdict at
+    /// most [`MAX_TEXT_CHARS`] characters.
+    pub fn result<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<Option<BTreeMap<String, String>>, D::Error> {
+        let result = Option::<BTreeMap<String, String>>::deserialize(d)?;
+        if let Some(r) = &result {
+            if r.len() > MAX_RESULT_ENTRIES {
+                return Err(D::Error::custom(format!(
+                    "at most {MAX_RESULT_ENTRIES} findings, not {}",
+                    r.len()
+                )));
+            }
+            for (name, verdict) in r {
+                text(name, MAX_TEXT_CHARS)?;
+                text(verdict, MAX_TEXT_CHARS)?;
+            }
+        }
+        Ok(result)
+    }
+}
+
 /// Why an answers file was refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FormatError {
-    /// Larger than [`MAX_FILE_BYTES`].
+    /// Larger than [`MAX_FILE_BYTES`] (a link: longer than its base64url).
     TooLarge {
-        /// Its size in bytes.
-        bytes: usize,
+        /// What was measured, as the message states it.
+        size: Size,
     },
     /// Not JSON at all.
     NotJson {
@@ -119,13 +246,46 @@ pub enum FormatError {
     ChecksumMismatch,
 }
 
+/// The size a refusal for being too large states: what was measured, and in what.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Size {
+    /// The text is this many bytes, a leading byte-order mark not counted: what the reader
+    /// counts against [`MAX_FILE_BYTES`].
+    Text(u64),
+    /// The file is this many bytes as the system counts them, a byte-order mark included: too
+    /// large to be read at all ([`refuse_unread`]).
+    File(u64),
+    /// More than this many bytes of text: reading stopped there (a stream, such as a pipe, whose
+    /// size is not known before it is read).
+    MoreThan(u64),
+    /// A link's fragment of this many characters (base64url).
+    Link(u64),
+    /// Not carried: the report worker hands a refusal to the page by its code, without sizes.
+    Unknown,
+}
+
 impl std::fmt::Display for FormatError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            FormatError::TooLarge { bytes } => write!(
-                f,
-                "the file is {bytes} bytes; an answers file is at most {MAX_FILE_BYTES} bytes"
-            ),
+            FormatError::TooLarge { size } => {
+                match size {
+                    Size::Text(n) => write!(
+                        f,
+                        "the file is {n} bytes (a byte-order mark not counted)"
+                    )?,
+                    Size::File(n) => write!(f, "the file is {n} bytes")?,
+                    Size::MoreThan(n) => write!(f, "the file is more than {n} bytes")?,
+                    Size::Link(n) => {
+                        return write!(
+                            f,
+                            "the link's answers are {n} characters; a link holds at most {} (an answers file of {MAX_FILE_BYTES} bytes)",
+                            MAX_FRAGMENT_CHARS
+                        )
+                    }
+                    Size::Unknown => f.write_str("the file is too large")?,
+                }
+                write!(f, "; an answers file is at most {MAX_FILE_BYTES} bytes")
+            }
             FormatError::NotJson { message } => write!(f, "the file is not valid JSON: {message}"),
             FormatError::NotAnswersFile => write!(
                 f,
@@ -162,7 +322,9 @@ impl FormatError {
     /// The refusal a [`FormatError::code`] stands for (`None` for any other text).
     pub fn from_code(code: &str) -> Option<FormatError> {
         Some(match code {
-            "too_large" => FormatError::TooLarge { bytes: 0 },
+            "too_large" => FormatError::TooLarge {
+                size: Size::Unknown,
+            },
             "not_answers" => FormatError::NotAnswersFile,
             "checksum" => FormatError::ChecksumMismatch,
             _ => match (code.strip_prefix("version:"), code.strip_prefix("field:")) {
@@ -276,7 +438,9 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     // A UTF-8 byte-order mark (as some Windows editors save) is not part of the JSON.
     let text = strip_bom(text);
     if text.len() > MAX_FILE_BYTES {
-        return Err(FormatError::TooLarge { bytes: text.len() });
+        return Err(FormatError::TooLarge {
+            size: Size::Text(text.len() as u64),
+        });
     }
     let Strict(value) = serde_json::from_str(text).map_err(|e| FormatError::NotJson {
         message: e.to_string(),
@@ -304,10 +468,20 @@ pub fn parse(text: &str) -> Result<AnswersFile, FormatError> {
     }
 }
 
+/// The refusal of a file of `size` bytes, as the system counts it before the file is read (the
+/// browser's file picker; the command line for a regular file), if it is too large to read:
+/// larger than [`MAX_FILE_BYTES`] even if it starts with a byte-order mark, which the reader
+/// does not count. A file of up to `MAX_FILE_BYTES` + 3 bytes is read, and the reader decides.
+pub fn refuse_unread(size: u64) -> Option<FormatError> {
+    (size > (MAX_FILE_BYTES + BOM.len()) as u64).then_some(FormatError::TooLarge {
+        size: Size::File(size),
+    })
+}
+
 /// `text` without a leading UTF-8 byte-order mark (U+FEFF), which the reader accepts and
 /// ignores, as browsers do when they read a file as text.
 fn strip_bom(text: &str) -> &str {
-    text.strip_prefix('\u{feff}').unwrap_or(text)
+    text.strip_prefix(BOM).unwrap_or(text)
 }
 
 /// Checks the `format_version` of a file (`None` when it is missing or not a whole number):
@@ -345,7 +519,9 @@ mod hand_over_tests {
     #[test]
     fn every_refusal_keeps_its_kind_through_its_code() {
         for e in [
-            FormatError::TooLarge { bytes: 0 },
+            FormatError::TooLarge {
+                size: Size::Unknown,
+            },
             FormatError::NotAnswersFile,
             FormatError::UnsupportedVersion { version: 7 },
             FormatError::Field {

@@ -126,34 +126,60 @@ pub fn path(answers: &Answers, today: NaiveDate) -> Vec<Q> {
 /// The answers with everything the current path does not reach removed, and the skipped set
 /// restricted to the path. Changing an earlier answer then drops the answers of the old branch.
 /// Under a topic, what the full check would reach with the same answers is kept too.
+///
+/// The answers kept are exactly those of `answers` that the path of the kept answers reaches: a
+/// stale answer that the walk reads without asking (a file's, or one left by another branch) can
+/// close a part of the path, and once it is dropped that part opens again with the answers
+/// given for it (issue 25: a file lost answers its restored path then asked again).
 pub fn prune(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> (Answers, QuestionSet) {
-    // Pruning can shorten the path again (a dropped answer may have routed further), so repeat
-    // until nothing changes; each round removes at least one answer, so this ends.
-    let mut current = answers.clone();
+    let mut given = answers.clone();
     // A date the questions do not ask answers the yes/no they do ask before it is dropped.
-    current.fill_from_unasked(today);
-    loop {
-        let mut reached: QuestionSet = path(&current, today).into_iter().collect();
-        // Answers the full check would use are kept when a topic is chosen, so that moving to
-        // another topic loses nothing; the chosen topic's rules read only its own.
-        if current.topic.is_some_and(|t| t != Topic::Everything) {
-            let full = Answers {
-                topic: Some(Topic::Everything),
-                ..current.clone()
-            };
-            reached.extend(path(&full, today));
-        }
+    given.fill_from_unasked(today);
+    // The answers of `from` to the questions `current` reaches.
+    let keep = |from: &Answers, current: &Answers| {
+        let reached = reached(current, today);
         let mut next = Answers::default();
         for q in reached {
-            if let Some(v) = get(&current, q) {
+            if let Some(v) = get(from, q) {
                 set(&mut next, q, v);
             }
         }
+        (next, reached)
+    };
+    // The given answers on the path the kept ones make: each round keeps what the last one
+    // reached, so an answer hidden only by a dropped one comes back.
+    let mut current = given.clone();
+    for _ in 0..=Q::ALL.len() {
+        let (next, reached) = keep(&given, &current);
         if next == current {
             return (next, skipped.intersection(reached));
         }
         current = next;
     }
+    // No such answers (answers that open and close each other's questions in turn; none is
+    // known): drop what is not reached until nothing changes. Each round removes at least one
+    // answer, so this ends.
+    loop {
+        let (next, reached) = keep(&current, &current);
+        if next == current {
+            return (next, skipped.intersection(reached));
+        }
+        current = next;
+    }
+}
+
+/// The questions `answers` reach: their path, and under a topic the full check's too, so that
+/// moving to another topic loses nothing (the chosen topic's rules read only its own).
+fn reached(answers: &Answers, today: NaiveDate) -> QuestionSet {
+    let mut reached: QuestionSet = path(answers, today).into_iter().collect();
+    if answers.topic.is_some_and(|t| t != Topic::Everything) {
+        let full = Answers {
+            topic: Some(Topic::Everything),
+            ..answers.clone()
+        };
+        reached.extend(path(&full, today));
+    }
+    reached
 }
 
 fn walk(w: &mut Walk) -> Option<()> {

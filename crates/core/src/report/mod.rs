@@ -52,6 +52,24 @@ impl FileKind {
     }
 }
 
+/// The answers file to download ([`FileKind::Answers`]), as the report worker writes it: the
+/// answers with the rules version, the day and a digest of the decision (so that a later load
+/// can show what changed), sealed with its checksum, pretty.
+pub fn answers_file(
+    answers: &crate::domain::answers::Answers,
+    today: NaiveDate,
+    decision: &crate::engine::Decision,
+) -> String {
+    use crate::domain::format::{write_file, AnswersFile};
+    let file = AnswersFile::new(
+        answers.clone(),
+        Some(crate::engine::RULES_VERSION),
+        Some(today),
+    )
+    .with_result(crate::engine::outcome::digest(decision));
+    write_file(&file)
+}
+
 /// The name to save a file under, carrying the day it was made for.
 ///
 /// ```

@@ -18,7 +18,7 @@ use super::catalogue::fill;
 use super::plural::Plural;
 use super::{tr, tr_with, Lang};
 use crate::domain::answers::{AbsenceReason, Answers, EeaBasis};
-use crate::domain::case::{AnswerError, MAX_LIST_LEN};
+use crate::domain::case::{max_entries, AnswerError};
 use crate::domain::questions::{Kind, Question};
 use crate::domain::refs::{Conflict, RuleId};
 use crate::engine::decision::{
@@ -555,7 +555,10 @@ pub fn error_text(lang: Lang, err: &AnswerError) -> String {
     let question = question_summary(lang, err.question());
     let mut args: Vec<(&'static str, String)> = vec![
         ("question", question),
-        ("max", format_number(lang, MAX_LIST_LEN as i64)),
+        (
+            "max",
+            format_number(lang, max_entries(err.question()) as i64),
+        ),
     ];
     match err {
         AnswerError::DateOutOfRange { date, .. } | AnswerError::DateInFuture { date, .. } => {

@@ -15,7 +15,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::domain::answers::{Answers, Keyed};
-use crate::domain::format::{checksum_text, AnswersFile, FormatError, MAX_FILE_BYTES};
+use crate::domain::format::{checksum_text, AnswersFile, FormatError, Size};
 use crate::domain::questions::Question;
 use crate::flow::answer::{get, AnswerValue};
 
@@ -24,8 +24,9 @@ const FAMILY: &str = "uk_family";
 const FAMILY_DOT: &str = "uk_family.";
 
 /// The longest URL fragment [`from_fragment`] reads: the base64url length of a file of
-/// [`MAX_FILE_BYTES`].
-pub const MAX_FRAGMENT_CHARS: usize = MAX_FILE_BYTES.div_ceil(3) * 4;
+/// [`MAX_FILE_BYTES`](crate::domain::format::MAX_FILE_BYTES) (a byte-order mark not counted,
+/// as the reader does not count it).
+pub use crate::domain::format::MAX_FRAGMENT_CHARS;
 
 // ---------------------------------------------------------------------------------------------
 // Writing
@@ -283,7 +284,9 @@ pub fn to_fragment(file: &AnswersFile) -> String {
 /// it is missing or wrong).
 pub fn from_fragment(s: &str) -> Result<AnswersFile, FormatError> {
     if s.len() > MAX_FRAGMENT_CHARS {
-        return Err(FormatError::TooLarge { bytes: s.len() });
+        return Err(FormatError::TooLarge {
+            size: Size::Link(s.len() as u64),
+        });
     }
     let not_base64 = || FormatError::NotJson {
         message: "the link is not base64url".into(),
