@@ -3,6 +3,11 @@
 //! Every invariant below is checked over every enumerated path of the flow, each evaluated on
 //! three days: the day the answers were given, three months later and two years later (the
 //! answers stay, time passes). Each invariant is its own test, named as the property it holds.
+//! The ones of issue 22 ("one plan") are named after the situation a person met: a step that a
+//! finding says cannot be done, a past date written as a coming one, a booked appointment that
+//! is not the next step, a travel ban for someone who lives abroad, card steps for someone the
+//! rules do not cover, a step that assumes an application the answers do not give, two dates
+//! for one event, a trip that is not judged.
 
 use std::sync::OnceLock;
 use std::time::Instant;
@@ -14,7 +19,9 @@ use residence_checker::engine::decision::{
     ChecklistItem, DateKey, Decision, FindingKey as F, ItemKey as I, ItemKind, ItemState, Verdict,
 };
 use residence_checker::engine::evaluate;
-use residence_checker::engine::situation::{CardTrack, Eligibility, CONTRADICTIONS};
+use residence_checker::engine::plan::{Step, StepKey, When};
+use residence_checker::engine::situation::{CardTrack, Eligibility, Said, CONTRADICTIONS};
+use residence_checker::engine::tense::FUTURE_DATES;
 use residence_checker::flow::enumerate::walk_all;
 use residence_checker::text::{lookup, render::item_text, tr, Lang};
 
@@ -293,29 +300,32 @@ fn things_to_bring_are_never_overdue_and_done_items_are_things_to_do() {
 }
 
 #[test]
-fn the_next_step_is_the_most_urgent_thing_still_to_do() {
-    use residence_checker::engine::situation::next_steps;
-    every_case("next step", |_, _, d| {
-        let steps = next_steps(d);
-        if steps.len() > 3 {
-            return Some("more than three next steps".into());
+fn the_plan_starts_with_the_booked_appointment_then_what_is_overdue() {
+    every_case("next step", |a, day, d| {
+        if let Some(s) = d.plan.steps.iter().find(|s| s.state == ItemState::Done) {
+            return Some(format!("{} (done) as a step", s.name()));
         }
-        if let Some(i) = steps
+        let first = d.plan.steps.first()?;
+        let booked = a.appointment_date.filter(|on| *on >= day);
+        let appointment = d
+            .plan
+            .steps
             .iter()
-            .find(|i| i.state == ItemState::Done || i.kind != ItemKind::Do)
-        {
-            return Some(format!("{:?} ({:?}) as a next step", i.key, i.state));
+            .any(|s| s.event() == Some(DateKey::Appointment));
+        if booked.is_some() && appointment {
+            return (first.event() != Some(DateKey::Appointment))
+                .then(|| format!("{} before the booked appointment", first.name()));
         }
-        let overdue = d.checklist.iter().any(|i| i.state == ItemState::Overdue);
-        (overdue && steps.first().is_none_or(|i| i.state != ItemState::Overdue))
-            .then(|| "an overdue item is not the first step".into())
+        let overdue = d.plan.steps.iter().any(|s| s.state == ItemState::Overdue);
+        (overdue && first.state != ItemState::Overdue)
+            .then(|| format!("{} before what is overdue", first.name()))
     });
 }
 
-/// The two journeys of the issue, in words: a stolen card (L74) and a renewal handed in on
+/// The two journeys of issue 13, in words: a stolen card (L74) and a renewal handed in on
 /// time (L73).
 #[test]
-fn the_next_step_of_the_stolen_card_and_the_handed_in_renewal() {
+fn the_plan_of_the_stolen_card_and_the_handed_in_renewal() {
     use residence_checker::report::view::build;
     let day = walk_day();
     let stolen = Answers {
@@ -327,16 +337,14 @@ fn the_next_step_of_the_stolen_card_and_the_handed_in_renewal() {
         ..Answers::default()
     };
     let view = build(Lang::En, day, &stolen, None);
-    let first = view.next_step.first().cloned().unwrap_or_default();
-    assert!(
-        first.starts_with(tr(Lang::En, "item.order_new_card")),
-        "{first}"
-    );
-    assert!(!first.contains("2028"), "{first}");
-    assert!(view
-        .do_items
-        .iter()
-        .any(|i| i.contains(tr(Lang::En, "item.police_report"))));
+    let texts: Vec<&str> = view.plan.iter().map(|s| s.text.as_str()).collect();
+    let position = |key: &str| texts.iter().position(|t| t.starts_with(tr(Lang::En, key)));
+    let report = position("item.police_report").expect("a police report step");
+    let order = position("item.order_new_card").expect("an order step");
+    let book = position("item.book_appointment").expect("a booking step");
+    assert!(report < order && order < book, "{texts:?}");
+    assert_eq!(view.plan[order].when, tr(Lang::En, "plan.when.now"));
+    assert!(texts.iter().all(|t| !t.contains("2028")), "{texts:?}");
     assert!(!view
         .bring_items
         .iter()
@@ -353,20 +361,379 @@ fn the_next_step_of_the_stolen_card_and_the_handed_in_renewal() {
     let view = build(Lang::En, day, &renewal, None);
     let apply = tr(Lang::En, "item.submit_renewal");
     assert!(
-        view.next_step.iter().all(|s| !s.contains(apply)),
+        view.plan.iter().all(|s| !s.text.contains(apply)),
         "{:?}",
-        view.next_step
+        view.plan
     );
     let done = tr(Lang::En, "ui.checklist.done");
     assert!(
-        view.do_items
+        view.done
             .iter()
             .any(|i| i.contains(apply) && i.contains(done)),
         "{:?}",
-        view.do_items
+        view.done
     );
     assert!(view
         .dates
         .iter()
         .all(|(label, _)| label != tr(Lang::En, "date.renewal_recommended")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// One plan (issue 22).
+
+/// A step the plan tells the applicant to do, now or by a day (not one for later, "when you are
+/// back in Norway", nor one shown as done).
+fn step_to_do(d: &Decision, key: I) -> Option<&Step> {
+    d.plan
+        .steps
+        .iter()
+        .find(|s| s.key == StepKey::Do(key) && s.when != When::Then)
+}
+
+/// Why something cannot be done, whether the result says so, and the steps it rules out.
+type Cannot = (&'static str, fn(&Decision) -> bool, &'static [I]);
+
+/// What a finding says cannot be done, with the steps it rules out (the conditions in the
+/// rules' own words).
+const CANNOT: &[Cannot] = &[
+    (
+        "a card cannot be ordered from abroad (R-048)",
+        |d| d.finding(F::LostAbroad).is_some(),
+        &[I::OrderNewCard, I::PayFee, I::BookAppointment],
+    ),
+    (
+        "no new card: renew instead, or the permit has expired (R-041, R-043)",
+        |d| {
+            d.finding(F::NewCard)
+                .is_some_and(|f| f.verdict == Verdict::No)
+        },
+        &[I::OrderNewCard, I::PayFee],
+    ),
+    (
+        "the card comes by post (R-012, R-019)",
+        |d| Said::with(F::Appointment, "route", Some("post")).is_in(&d.findings),
+        &[I::BookAppointment, I::WaitForPolice],
+    ),
+    (
+        "the police call you in: do not book (R-016, R-017)",
+        |d| {
+            Said::with(F::Appointment, "route", Some("police_summons")).is_in(&d.findings)
+                || Said::with(F::Appointment, "route", Some("wait_for_notice")).is_in(&d.findings)
+        },
+        &[I::BookAppointment],
+    ),
+    (
+        "collective protection is extended without an application (R-131)",
+        |d| d.finding(F::CollectiveExtension).is_some(),
+        &[I::SubmitRenewal, I::RegisterRenewalOnline],
+    ),
+    (
+        "new applications for collective protection are not assessed (R-137)",
+        |d| d.finding(F::CollectiveNewArrival).is_some(),
+        &[
+            I::OrderNewCard,
+            I::PayFee,
+            I::BookAppointment,
+            I::NamesOnLetterbox,
+        ],
+    ),
+    (
+        "a card cannot be ordered without a valid permit or from abroad (R-043)",
+        |d| {
+            d.finding(F::OrderRequirements)
+                .is_some_and(|f| f.verdict == Verdict::No)
+        },
+        &[I::OrderNewCard, I::PayFee, I::BookAppointment],
+    ),
+];
+
+#[test]
+fn no_step_that_a_finding_of_the_same_result_says_cannot_be_done() {
+    every_case("cannot", |_, _, d| {
+        for (why, says, ruled_out) in CANNOT {
+            if !says(d) {
+                continue;
+            }
+            if let Some(s) = ruled_out.iter().find_map(|k| step_to_do(d, *k)) {
+                return Some(format!("step {} although {why}", s.name()));
+            }
+        }
+        None
+    });
+}
+
+#[test]
+fn no_day_before_the_day_evaluated_is_written_as_a_coming_one() {
+    every_case("tense", |_, day, d| {
+        for s in d.plan.steps.iter().chain(&d.plan.done) {
+            if let Some(date) = s.when.date().filter(|w| *w < day) {
+                return Some(format!("step {} is {:?}, before {day}", s.name(), date));
+            }
+            if s.start.is_some_and(|st| st <= day) {
+                return Some(format!("step {} starts on a passed day", s.name()));
+            }
+            if s.since.is_some_and(|st| st > day) || s.passed.is_some_and(|p| p >= day) {
+                return Some(format!("step {}: since or passed is ahead", s.name()));
+            }
+            // A passed day is a step for now (or done), never dated.
+            if s.passed.is_some() && s.when != When::Now {
+                return Some(format!("step {} passed but not for now", s.name()));
+            }
+        }
+        if let Some(k) = d.dates.iter().find(|k| k.date < day) {
+            return Some(format!("the date to remember {:?} has passed", k.key));
+        }
+        for f in &d.findings {
+            for (key, param) in FUTURE_DATES {
+                if f.key == *key && f.get_date(param).is_some_and(|x| x < day) {
+                    return Some(format!(
+                        "{:?}.{param} is worded as coming but has passed",
+                        key
+                    ));
+                }
+            }
+        }
+        None
+    });
+}
+
+/// The words that would write a date as coming are never given one of the dates the tense
+/// rules list: a finding's title and body hold none of them (each is a sentence of its own,
+/// which a passed date leaves for its `_passed` words), and every passed date that is kept has
+/// its words in every language.
+#[test]
+fn coming_dates_have_past_words_and_titles_and_bodies_hold_none() {
+    use residence_checker::engine::tense::passed_name;
+    for (key, param) in FUTURE_DATES {
+        for lang in Lang::ALL {
+            for verdict in ["yes", "no", "maybe"] {
+                for part in ["title", "body"] {
+                    let k = format!("finding.{}.{verdict}.{part}", key.as_str());
+                    let words = lookup(lang, &k).unwrap_or_default();
+                    assert!(
+                        !words.contains(&format!("{{{param}}}")),
+                        "{k} uses {{{param}}}"
+                    );
+                }
+            }
+            if let Some(name) = passed_name(param) {
+                let sentence = format!("finding.{}.{param}", key.as_str());
+                let past = format!("finding.{}.{name}", key.as_str());
+                if lookup(lang, &sentence).is_some() && param != &"earliest" {
+                    assert!(lookup(lang, &past).is_some(), "{lang:?}: no {past}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_booked_appointment_is_the_next_step_until_its_day() {
+    every_case("appointment", |a, day, d| {
+        let on = a.appointment_date.filter(|on| *on >= day)?;
+        let event = d
+            .plan
+            .steps
+            .iter()
+            .position(|s| s.event() == Some(DateKey::Appointment))?;
+        (event != 0).then(|| {
+            format!(
+                "the appointment on {on} is step {}, after {}",
+                event + 1,
+                d.plan.steps[0].name()
+            )
+        })
+    });
+}
+
+#[test]
+fn no_travel_ban_for_people_who_live_abroad() {
+    every_case("abroad", |a, _, d| {
+        if a.frontier_lives_abroad != Some(true) {
+            return None;
+        }
+        if let Some(s) = [I::WaitForCardBeforeTravel, I::MoveTrip]
+            .iter()
+            .find_map(|k| d.plan.steps.iter().find(|s| s.key == StepKey::Do(*k)))
+        {
+            return Some(format!("{} for someone who lives abroad", s.name()));
+        }
+        [F::NoTravelUntilCard, F::TripBeforeCard]
+            .iter()
+            .find(|k| d.finding(**k).is_some())
+            .map(|k| format!("{k:?} for someone who lives abroad"))
+    });
+}
+
+#[test]
+fn no_card_police_or_letterbox_steps_for_someone_the_rules_do_not_cover() {
+    let steps = [
+        I::BookAppointment,
+        I::WaitForPolice,
+        I::NamesOnLetterbox,
+        I::PostenRegistration,
+        I::TellPoliceNewAddress,
+        I::WaitForCardBeforeTravel,
+        I::CarryBrexitReceipt,
+        I::OrderNewCard,
+    ];
+    every_case("not covered", |a, _, d| {
+        if d.situation.eligibility != Eligibility::No {
+            return None;
+        }
+        // Another permit's card may still be replaced: only without one is there no card.
+        let holds_permit = matches!(
+            a.status,
+            Some(
+                residence_checker::domain::answers::Status::Temporary
+                    | residence_checker::domain::answers::Status::BrexitTemporary
+                    | residence_checker::domain::answers::Status::PermanentPermit
+                    | residence_checker::domain::answers::Status::PermanentRight
+            )
+        );
+        if let Some(s) = d.plan.steps.iter().find(|s| {
+            s.item()
+                .is_some_and(|i| steps.contains(&i) && !(holds_permit && i == I::OrderNewCard))
+                || matches!(
+                    s.event(),
+                    Some(DateKey::Appointment | DateKey::CardExpectedBy)
+                )
+        }) {
+            return Some(format!("{} for someone the rules do not cover", s.name()));
+        }
+        [
+            F::BrexitTravelPending,
+            F::BrexitPoliceProcess,
+            F::TravelWithCard,
+            F::PostalDelivery,
+        ]
+        .iter()
+        .filter(|k| !(holds_permit && **k == F::TravelWithCard))
+        .find(|k| d.finding(**k).is_some())
+        .map(|k| format!("{k:?} for someone the rules do not cover"))
+    });
+}
+
+#[test]
+fn no_step_assumes_an_application_the_answers_do_not_give() {
+    use residence_checker::domain::questions::Question;
+    use residence_checker::text::render::{question_summary, situation_line};
+    let applied = question_summary(Lang::En, Question::AppliedFor);
+    every_case("application", |a, _, d| {
+        if a.applied_for.is_some() {
+            return None;
+        }
+        if let Some(s) = step_to_do(d, I::CheckDecisionLetter) {
+            return Some(format!("{}: no application was given", s.name()));
+        }
+        situation_line(Lang::En, a)
+            .contains(&applied)
+            .then(|| "the situation says what was applied for".into())
+    });
+}
+
+/// Where a finding names the day of an event the plan dates too: (finding, parameter, the
+/// plan's date key).
+const EVENT_DAYS: &[(F, &str, DateKey)] = &[
+    (F::CardArrival, "expected_by", DateKey::CardExpectedBy),
+    (
+        F::CollectiveExtension,
+        "new_expiry",
+        DateKey::CollectiveNewExpiry,
+    ),
+    (
+        F::CollectiveExtension,
+        "letter_around",
+        DateKey::CollectiveLetter,
+    ),
+    (
+        F::CollectiveFiveYears,
+        "five_years",
+        DateKey::CollectiveFiveYears,
+    ),
+    (
+        F::CollectiveFiveYears,
+        "check_from",
+        DateKey::CollectiveCheckUdi,
+    ),
+    (F::RenewalDeadline, "deadline", DateKey::RenewalDeadline),
+    (F::OrderBy, "order_by", DateKey::OrderNewCardBy),
+    (F::TripBeforeCard, "departure", DateKey::Trip),
+    (
+        F::PermanentApplicationTiming,
+        "earliest",
+        DateKey::PermanentApplicationEarliest,
+    ),
+];
+
+#[test]
+fn one_date_per_event_across_the_page() {
+    every_case("one date", |_, _, d| {
+        // The plan's own: one day per date key.
+        let mut seen: Vec<(DateKey, NaiveDate)> = Vec::new();
+        for s in &d.plan.steps {
+            if let (Some(key), Some(day)) = (s.date_key, s.when.date()) {
+                if let Some((_, other)) = seen.iter().find(|(k, _)| *k == key) {
+                    if *other != day {
+                        return Some(format!("{key:?} on {other} and {day}"));
+                    }
+                }
+                seen.push((key, day));
+            }
+        }
+        // The dates to remember and the checklist say the plan's days.
+        for k in &d.dates {
+            if let Some((_, day)) = seen.iter().find(|(key, _)| *key == k.key) {
+                if *day != k.date {
+                    return Some(format!(
+                        "{:?}: {} in the dates, {day} in the plan",
+                        k.key, k.date
+                    ));
+                }
+            }
+        }
+        // The findings name the same day for the same event.
+        for (finding, param, key) in EVENT_DAYS {
+            let Some(said) = d.finding(*finding).and_then(|f| f.get_date(param)) else {
+                continue;
+            };
+            if let Some((_, day)) = seen.iter().find(|(k, _)| k == key) {
+                if *day != said {
+                    return Some(format!(
+                        "{finding:?}.{param} is {said}, the plan says {day}"
+                    ));
+                }
+            }
+        }
+        None
+    });
+}
+
+#[test]
+fn a_trip_is_judged_whenever_it_is_known() {
+    every_case("trip", |a, day, d| {
+        let departure = a.planned_departure.filter(|x| *x >= day)?;
+        if d.situation.eligibility == Eligibility::No || a.frontier_lives_abroad == Some(true) {
+            return None;
+        }
+        let verdict = d.finding(F::TripBeforeCard);
+        let step = d
+            .plan
+            .steps
+            .iter()
+            .find(|s| s.event() == Some(DateKey::Trip));
+        match (verdict, step) {
+            (None, _) if d.situation.card == CardTrack::NotNeeded => None,
+            (None, _) => Some(format!("no verdict for the trip on {departure}")),
+            (Some(_), None) => Some(format!("the trip on {departure} is not in the plan")),
+            (Some(f), Some(s)) => {
+                // R-141: a card that expires before the trip is a warning, not a maybe.
+                if f.params.contains_key("card_expiry") && f.verdict != Verdict::Yes {
+                    return Some("a card expiring before the trip is not a warning".into());
+                }
+                (s.case.is_none()).then(|| "the trip's step has no verdict".into())
+            }
+        }
+    });
 }

@@ -60,8 +60,13 @@ fn every_question_is_reachable() {
         .collect();
     // The Brexit application date is part of the answers format (a saved summary may carry
     // it) but the questionnaire asks only whether the application was in time; the same for
-    // the passport's date.
-    let not_asked = [Question::BrexitApplicationDate, Question::NewPassportDate];
+    // the passport's date. The day the residence time is met is worked out from the first
+    // permit that counts, which is asked instead (issue 22: ask less, work out more).
+    let not_asked = [
+        Question::BrexitApplicationDate,
+        Question::NewPassportDate,
+        Question::ResidenceRequirementDate,
+    ];
     let missing: Vec<&str> = Question::ALL
         .iter()
         .filter(|q| !reached.contains(**q) && !not_asked.contains(q))

@@ -40,9 +40,10 @@ struct Scenario {
     /// Date keys that must not be among the dates to remember.
     #[serde(default)]
     not_in_dates: Vec<String>,
-    /// "Your next step": the checklist items it names, in order.
+    /// "Your plan": its first steps, by name (an item's key, or an event's date key), in
+    /// order; the first is the next step.
     #[serde(default)]
-    next_step: Option<Vec<String>>,
+    plan: Option<Vec<String>>,
     #[serde(default)]
     errors: Vec<ExpectError>,
 }
@@ -245,13 +246,10 @@ fn check(s: &Scenario, exercised: &mut BTreeSet<String>) -> Vec<String> {
             }
         }
     }
-    if let Some(want) = &s.next_step {
-        let got: Vec<&str> = residence_checker::engine::situation::next_steps(&d)
-            .iter()
-            .map(|i| i.key.as_str())
-            .collect();
-        if got != *want {
-            problems.push(format!("next step {got:?}, expected {want:?}"));
+    if let Some(want) = &s.plan {
+        let got: Vec<&str> = d.plan.steps.iter().map(|s| s.name()).collect();
+        if got.get(..want.len()).is_none_or(|g| g != want.as_slice()) {
+            problems.push(format!("plan {got:?}, expected it to start {want:?}"));
         }
     }
     for key in &s.not_in_dates {

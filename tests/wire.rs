@@ -5,7 +5,9 @@
 //! digest by `tests/codec.rs` (`every_result_digest_round_trips_through_the_hand_over`).
 
 use proptest::prelude::*;
-use residence_checker::report::view::{FindingView, ResultView, SectionView, StaffCopyView};
+use residence_checker::report::view::{
+    FindingView, ResultView, SectionView, StaffCopyView, StepView,
+};
 use residence_checker::wire::view::{decode, encode};
 
 fn hostile() -> BoxedStrategy<String> {
@@ -24,7 +26,7 @@ fn list() -> impl Strategy<Value = Vec<String>> {
 
 fn finding() -> impl Strategy<Value = FindingView> {
     (
-        hostile(),
+        (hostile(), hostile()),
         hostile(),
         list(),
         prop::option::of(hostile()),
@@ -33,7 +35,8 @@ fn finding() -> impl Strategy<Value = FindingView> {
         list(),
     )
         .prop_map(
-            |(verdict, title, body, missing, conflicts, rules, sources)| FindingView {
+            |((id, verdict), title, body, missing, conflicts, rules, sources)| FindingView {
+                id,
                 verdict,
                 title,
                 body,
@@ -59,6 +62,18 @@ fn pairs() -> impl Strategy<Value = Vec<(String, String)>> {
     prop::collection::vec((hostile(), hostile()), 0..3)
 }
 
+fn step() -> impl Strategy<Value = StepView> {
+    (hostile(), hostile(), hostile(), pairs(), list()).prop_map(
+        |(state, when, text, why, rules)| StepView {
+            state,
+            when,
+            text,
+            why,
+            rules,
+        },
+    )
+}
+
 fn staff_copy() -> impl Strategy<Value = StaffCopyView> {
     (hostile(), hostile(), list(), hostile(), list()).prop_map(
         |(heading, do_title, do_items, bring_title, bring_items)| StaffCopyView {
@@ -73,22 +88,26 @@ fn staff_copy() -> impl Strategy<Value = StaffCopyView> {
 
 fn view() -> impl Strategy<Value = ResultView> {
     (
-        (list(), prop::collection::vec(section(), 0..3), pairs()),
+        (
+            prop::collection::vec(step(), 0..4),
+            prop::collection::vec(section(), 0..3),
+            pairs(),
+        ),
         (list(), list(), list()),
         ("[^\u{0}]{1,12}", list(), list()),
         (pairs(), prop::option::of(staff_copy())),
     )
         .prop_map(
             |(
-                (next_step, sections, dates),
-                (do_items, bring_items, sources),
+                (plan, sections, dates),
+                (done, bring_items, sources),
                 (rules_version, errors, changes),
                 (other_topics, staff_copy),
             )| ResultView {
-                next_step,
+                plan,
+                done,
                 sections,
                 dates,
-                do_items,
                 bring_items,
                 sources,
                 rules_version,
@@ -118,7 +137,7 @@ proptest! {
 #[test]
 fn a_line_break_in_the_words_crosses_to_the_page() {
     let v = ResultView {
-        next_step: vec!["First line\nsecond line\twith a tab \\ and a backslash".into()],
+        done: vec!["First line\nsecond line\twith a tab \\ and a backslash".into()],
         rules_version: "2026.12.1".into(),
         ..ResultView::default()
     };

@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::domain::answers::Answers;
-use crate::report::view::{FindingView, ResultView, StaffCopyView};
+use crate::report::view::{FindingView, ResultView, StaffCopyView, StepView};
 use crate::text::render::{format_date, situation_line};
 use crate::text::{tr, tr_with, Lang};
 
@@ -74,7 +74,7 @@ fn text(s: &str) -> Html {
 
 fn finding_view(lang: Lang, f: &FindingView, kiosk: bool) -> Html {
     html! {
-        <article class={classes!("finding", format!("finding--{}", f.verdict))}>
+        <article class={classes!("finding", format!("finding--{}", f.verdict))} id={format!("f-{}", f.id)} tabindex="-1">
             <h3 class="finding__title">{ &f.title }</h3>
             { for f.body.iter().map(|p| html! { <p>{ p }</p> }) }
             if let Some(m) = &f.missing {
@@ -104,6 +104,66 @@ fn checklist(items: &[String]) -> Html {
                 <li class="checklist__item"><span class="checkbox" aria-hidden="true"></span>{ i }</li>
             }) }
         </ul>
+    }
+}
+
+/// One step of the plan: when, what, and why (buttons that move to the findings: the page's
+/// own address fragment names pages, so no `#` links).
+fn step_view(lang: Lang, n: usize, step: &StepView) -> Html {
+    html! {
+        <li class={classes!("step", format!("step--{}", step.state), (n == 0).then_some("step--next"))}>
+            <span class="checkbox" aria-hidden="true"></span>
+            <div class="step__body">
+                if n == 0 {
+                    <p class="step__next">{ tr(lang, "plan.next") }</p>
+                }
+                <p class="step__when"><strong>{ &step.when }</strong></p>
+                <p class="step__text">{ &step.text }</p>
+                if !step.why.is_empty() {
+                    <p class="step__why">
+                        { tr(lang, "plan.why") }{ " " }
+                        { for step.why.iter().enumerate().map(|(i, (id, title))| {
+                            let target = format!("f-{id}");
+                            html! {
+                                <>
+                                    if i > 0 { { ", " } }
+                                    <button type="button" class="link-button"
+                                        onclick={Callback::from(move |_: MouseEvent| crate::platform::focus_by_id(&target))}>
+                                        { title }
+                                    </button>
+                                </>
+                            }
+                        }) }
+                    </p>
+                }
+            </div>
+        </li>
+    }
+}
+
+/// "Your plan": the numbered steps, what is already done, and what to bring. It leads the
+/// result, the print (page 1) and the summary.
+fn plan_view(lang: Lang, d: &ResultView) -> Html {
+    html! {
+        <section class="plan" aria-labelledby="h-plan">
+            <h2 id="h-plan">{ tr(lang, "plan.title") }</h2>
+            if d.plan.is_empty() {
+                <p>{ tr(lang, "plan.none") }</p>
+            } else {
+                <p class="hint">{ tr(lang, "plan.hint") }</p>
+                <ol class="steps">
+                    { for d.plan.iter().enumerate().map(|(n, s)| step_view(lang, n, s)) }
+                </ol>
+            }
+            if !d.done.is_empty() {
+                <h3>{ tr(lang, "plan.done.title") }</h3>
+                { list(&d.done, text) }
+            }
+            if !d.bring_items.is_empty() {
+                <h3>{ tr(lang, "ui.checklist.bring") }</h3>
+                { checklist(&d.bring_items) }
+            }
+        </section>
     }
 }
 
@@ -158,14 +218,9 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             })
     };
     html! {
-        // On paper the next step and the checklist come first (style/print.css orders them).
+        // The plan leads, on screen and on paper (page 1).
         <div class="result-body">
-            if !d.next_step.is_empty() {
-                <section class="next-step" aria-labelledby="h-next">
-                    <h2 id="h-next">{ tr(lang, "ui.next_step.title") }</h2>
-                    { for d.next_step.iter().map(|s| html! { <p class="next-step__text">{ s }</p> }) }
-                </section>
-            }
+            { plan_view(lang, d) }
             if !d.changes.is_empty() {
                 <section class="notice changes" aria-labelledby="h-changes">
                     <h2 id="h-changes">{ tr(lang, "ui.changes.title") }</h2>
@@ -185,19 +240,6 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
                             </div>
                         }) }
                     </dl>
-                </section>
-            }
-            if !d.do_items.is_empty() || !d.bring_items.is_empty() {
-                <section class="checklist" aria-labelledby="h-checklist">
-                    <h2 id="h-checklist">{ tr(lang, "ui.checklist.title") }</h2>
-                    if !d.do_items.is_empty() {
-                        <h3>{ tr(lang, "ui.checklist.do") }</h3>
-                        { checklist(&d.do_items) }
-                    }
-                    if !d.bring_items.is_empty() {
-                        <h3>{ tr(lang, "ui.checklist.bring") }</h3>
-                        { checklist(&d.bring_items) }
-                    }
                 </section>
             }
             { for section("info") }

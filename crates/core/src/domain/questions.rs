@@ -43,7 +43,7 @@ macro_rules! question_table {
             TravelDocument              => travel_document,                               "Q10", Choice(TravelDocument),          ask,  [];
             LetterSaysMeetPolice        => letter_says_meet_police,                       "Q11", Choice(LetterSays),              ask,  [];
             Channel                     => channel,                                       "Q12", Choice(Channel),                 ask,  [];
-            DateOfBirth                 => date_of_birth,                                 "Q13", Date,                            skip, [NotInFuture];
+            DateOfBirth                 => date_of_birth,                                 "Q13", Date,                            ask,  [NotInFuture];
             CardSituation               => card_situation,                                "Q14", MultiChoice(CardSituation),      ask,  [];
             CardExpiry                  => card_expiry,                                   "Q15", Date,                            skip, [];
             PermitExpiry                => permit_expiry,                                 "Q16", Date,                            skip, [NotBefore(PermitStart)];

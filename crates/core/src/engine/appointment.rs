@@ -109,6 +109,11 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     let route = f.get_key("route");
     let verdict_yes = f.is_yes();
+    // The applicant's own appointment, when given: the finding does not ask for it again.
+    let f = match a.appointment_date {
+        Some(on) if route.is_some_and(|r| r == "book") => f.param("booked", Value::Date(on)),
+        _ => f,
+    };
     out.add(f);
     out.add(
         Finding::new(
@@ -300,8 +305,9 @@ fn how_to_book(ctx: &Ctx, out: &mut Out) {
     out.add(f);
 }
 
-/// under 18 at the appointment: a parent or guardian must come along.
-fn guardian(ctx: &Ctx, out: &mut Out) {
+/// under 18 at the appointment: a parent or guardian must come along (also at the
+/// appointment for a new card, area D).
+pub(crate) fn guardian(ctx: &Ctx, out: &mut Out) {
     let a = ctx.a;
     let on = a.appointment_date.unwrap_or(ctx.today);
     let f = Finding::new(

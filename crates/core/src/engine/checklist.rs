@@ -76,7 +76,9 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
             F::EuFamilyCard | F::BrexitEuFamily if yes => {
                 list.act(I::ApplyEuFamilyCard, f);
             }
-            F::DecisionLetterPrevails => {
+            // The letter is read for how to get the card after a decision; a topic that plans
+            // (no application given) has no letter to read.
+            F::DecisionLetterPrevails if decision.finding(F::Appointment).is_some() => {
                 list.act(I::CheckDecisionLetter, f);
             }
             F::Appointment => match f.get_key("route") {
@@ -153,6 +155,8 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 }
             }
             F::OrderProcess => {
+                // the new card is ordered, then the photo appointment booked.
+                list.act(I::BookAppointment, f);
                 list.bring(I::BringCoverLetter, f);
                 list.bring(I::BringPassport, f);
                 if has_key(f, "new_passport", "yes") || has_key(f, "new_passport", "unknown") {

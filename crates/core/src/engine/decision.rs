@@ -123,6 +123,9 @@ keyed! {
         CollectiveNewExpiry => "collective_new_expiry",
         CollectiveCheckUdi => "collective_check_udi",
         CollectiveFiveYears => "collective_five_years",
+        Appointment => "appointment",
+        CollectiveLetter => "collective_letter",
+        Trip => "trip",
     }
 }
 
@@ -441,9 +444,10 @@ pub struct Decision {
     pub today: NaiveDate,
     /// The findings, most important first.
     pub findings: Vec<Finding>,
-    /// Dates to note, in date order.
+    /// Dates to note, in date order: a view of the plan ([`super::plan::Plan::key_dates`]).
     pub dates: Vec<KeyDate>,
-    /// What to do and bring, in order.
+    /// What to do and bring, in the plan's order: a view of the plan
+    /// ([`super::plan::Plan::checklist`]).
     pub checklist: Vec<ChecklistItem>,
     /// Where the applicant stands on each track; the findings, dates and checklist follow it.
     pub situation: super::situation::Situation,
@@ -452,6 +456,9 @@ pub struct Decision {
     pub topic: crate::domain::answers::Topic,
     /// The other topics with something to say for these answers.
     pub other_topics: Vec<crate::domain::answers::Topic>,
+    /// The plan: numbered steps from the day evaluated; the checklist and the dates above are
+    /// its views ([`super::plan`]).
+    pub plan: super::plan::Plan,
 }
 
 impl Decision {

@@ -9,7 +9,9 @@ pub mod calendar;
 pub mod checklist;
 pub mod decision;
 pub mod outcome;
+pub mod plan;
 pub mod situation;
+pub mod tense;
 pub mod topic;
 pub mod trip;
 
@@ -234,10 +236,18 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
         situation,
         topic: chosen,
         other_topics,
+        plan: plan::Plan::default(),
     };
     let mut items = checklist::build(&decision);
     situation::states(&decision.situation, &ctx, &mut items);
     decision.checklist = items;
+    // One plan: the checklist and the dates to remember are its views from here on.
+    let plan = plan::build(&decision, ctx.a);
+    decision.checklist = plan.checklist();
+    decision.dates = plan.key_dates();
+    decision.plan = plan;
+    // No past date in a future sentence.
+    tense::settle(&mut decision.findings, today);
     decision
 }
 

@@ -194,6 +194,8 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
                 ),
         );
         after_appointment(ctx, out, a.appointment_date);
+        // a minor comes to the photo appointment with a parent or guardian.
+        super::appointment::guardian(ctx, out);
     }
     // permanent status holders keep their rights without a valid card.
     let card_expired = has(ctx, C::Expired) || a.card_expiry.is_some_and(|e| e < ctx.today);
@@ -212,10 +214,23 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
 }
 
+/// whether the permit is valid for ordering a card, or not known to have expired: a
+/// permanent status always is; a collective-protection permit stays valid while it is extended
+///
+pub(crate) fn permit_not_expired(ctx: &Ctx) -> bool {
+    let permanent = matches!(
+        ctx.a.status,
+        Some(Status::PermanentPermit | Status::PermanentRight)
+    );
+    permanent
+        || super::collective::holder(ctx)
+        || ctx.a.permit_expiry.is_none_or(|e| e >= ctx.today)
+}
+
 /// the requirements to order a card.
 fn requirements(ctx: &Ctx, out: &mut Out, permanent: bool, abroad: bool) {
     let a = ctx.a;
-    let valid_permit = permanent || a.permit_expiry.is_some_and(|e| e >= ctx.today);
+    let valid_permit = permit_not_expired(ctx);
     let mut unmet: Vec<&'static str> = Vec::new();
     if abroad {
         unmet.push("in_norway");

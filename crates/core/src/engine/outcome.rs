@@ -69,6 +69,7 @@ mod tests {
             checklist: Vec::new(),
             topic: crate::domain::answers::Topic::Everything,
             other_topics: Vec::new(),
+            plan: Default::default(),
         }
     }
 

@@ -192,11 +192,13 @@ pub struct Said {
 }
 
 impl Said {
-    const fn any(key: F) -> Said {
+    /// The finding, whatever its parameters.
+    pub const fn any(key: F) -> Said {
         Said { key, with: None }
     }
 
-    const fn with(key: F, param: &'static str, value: Option<&'static str>) -> Said {
+    /// The finding with this parameter (and value, if given).
+    pub const fn with(key: F, param: &'static str, value: Option<&'static str>) -> Said {
         Said {
             key,
             with: Some((param, value)),
@@ -258,7 +260,13 @@ fn find(findings: &[Finding], key: F) -> Option<&Finding> {
 
 /// Decides the situation from the case and the area rules' findings.
 pub(crate) fn decide(ctx: &Ctx, findings: &[Finding]) -> Situation {
-    let eligibility = eligibility(findings);
+    // The Brexit rules decide a Brexit (or first) permit, not a new card for a permit held.
+    let eligibility = if ctx.a.applied_for == Some(crate::domain::answers::AppliedFor::NewCardOnly)
+    {
+        Eligibility::Yes
+    } else {
+        eligibility(findings)
+    };
     let card = card(ctx, findings);
     let permit = permit(ctx, findings);
     // No card is coming when the application cannot be granted: no trip to judge against it.
@@ -363,6 +371,9 @@ const ASSUMES_GRANT: &[F] = &[
     F::NationalIdNumber,
     F::CardArrival,
     F::TripBeforeCard,
+    // The Brexit police process and the receipt to travel with are for people the rules cover.
+    F::BrexitPoliceProcess,
+    F::BrexitTravelPending,
 ];
 
 /// Dates that follow from getting a card.
@@ -382,6 +393,15 @@ pub(crate) fn reconcile(
     if s.eligibility == Eligibility::No {
         findings.retain(|f| !ASSUMES_GRANT.contains(&f.key));
         dates.retain(|d| !CARD_DATES.contains(&d.key));
+    }
+    // signs of an old permanent permit mean ordering a card, not renewing: the area-D
+    // "renew instead" gives way.
+    if find(findings, F::BrexitOldPermanentPermit).is_some_and(|f| f.is_yes()) {
+        findings.retain(|f| {
+            !(f.key == F::NewCard
+                && f.verdict == Verdict::No
+                && f.get_key("reason") == Some("renew_permit_instead"))
+        });
     }
     if s.card == CardTrack::OrderNow {
         findings.retain(|f| f.key != F::OrderBy);
@@ -425,20 +445,43 @@ pub(crate) fn reconcile(
 /// Gives each checklist item its state and drops the items the situation rules out.
 pub(crate) fn states(s: &Situation, ctx: &Ctx, items: &mut Vec<ChecklistItem>) {
     let a = ctx.a;
+    let granted = s.eligibility != Eligibility::No;
+    // no card is ordered on a permit that has expired (it is renewed first).
+    let orderable = super::new_card::permit_not_expired(ctx);
+    let new_card_only = a.applied_for == Some(crate::domain::answers::AppliedFor::NewCardOnly);
+    // Someone the rules do not cover may hold another permit, whose card is theirs to replace.
+    let holds_permit = matches!(
+        a.status,
+        Some(
+            crate::domain::answers::Status::Temporary
+                | crate::domain::answers::Status::BrexitTemporary
+                | crate::domain::answers::Status::PermanentPermit
+                | crate::domain::answers::Status::PermanentRight
+        )
+    );
+    let has_card = granted || holds_permit;
     items.retain(|i| match i.key {
         // Nothing to hand in or bring that the applicant no longer has.
         I::BringOldCard => a.can_hand_in_old_card(),
         // A police report is for a lost or stolen card only.
         I::PoliceReport => a.card_lost_or_stolen(),
+        I::OrderNewCard | I::PayFee => orderable && has_card,
+        // The appointment for a new card follows its order.
+        I::BookAppointment => {
+            if new_card_only {
+                orderable && has_card
+            } else {
+                granted
+            }
+        }
         // Nothing about getting the card when the application cannot be granted.
-        I::BookAppointment
-        | I::WaitForPolice
+        I::WaitForPolice
         | I::NamesOnLetterbox
         | I::PostenRegistration
         | I::TellPoliceNewAddress
         | I::WaitForCardBeforeTravel
         | I::BringGuardian
-        | I::BringTravelDocument => s.eligibility != Eligibility::No,
+        | I::BringTravelDocument => granted,
         // Registering online is the fallback for someone who has not handed in yet.
         I::RegisterRenewalOnline => !s.permit.handed_in(),
         _ => true,
@@ -489,39 +532,4 @@ pub(crate) fn states(s: &Situation, ctx: &Ctx, items: &mut Vec<ChecklistItem>) {
             ItemState::Todo
         };
     }
-}
-
-/// The applicant's next steps, most urgent first (at most three): what is overdue, then what
-/// the situation says to do now (order the card, book, apply, contact UDI, report a theft),
-/// then what is dated, earliest first, then the rest in the checklist's order. Things to bring
-/// and things already done are not steps.
-pub fn next_steps(d: &super::Decision) -> Vec<&ChecklistItem> {
-    let now = [
-        I::OrderNewCard,
-        I::PoliceReport,
-        I::BookAppointment,
-        I::BookChildFingerprints,
-        I::SubmitRenewal,
-        I::ContactUdi,
-        I::ContactEmbassy,
-        I::RegisterEu,
-        I::ApplyEuFamilyCard,
-    ];
-    let mut steps: Vec<(u8, NaiveDate, usize, &ChecklistItem)> = d
-        .checklist
-        .iter()
-        .enumerate()
-        .filter(|(_, i)| i.kind == ItemKind::Do && i.state != ItemState::Done)
-        .map(|(n, i)| {
-            let rank = match (i.state, i.due) {
-                (ItemState::Overdue, _) => 0,
-                (_, None) if now.contains(&i.key) => 1,
-                (_, Some(_)) => 2,
-                _ => 3,
-            };
-            (rank, i.due.unwrap_or(NaiveDate::MAX), n, i)
-        })
-        .collect();
-    steps.sort_by_key(|(rank, due, n, _)| (*rank, *due, *n));
-    steps.into_iter().take(3).map(|(.., i)| i).collect()
 }

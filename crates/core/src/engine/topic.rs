@@ -50,6 +50,8 @@ fn findings(topic: Topic) -> &'static [F] {
             F::DufNumber,
             F::Fee,
             F::OrderProcess,
+            // a minor comes to the photo appointment with a parent or guardian.
+            F::GuardianMustAttend,
             F::LostAbroad,
             F::PermanentWithoutValidCard,
             F::CardArrival,
@@ -72,6 +74,7 @@ fn findings(topic: Topic) -> &'static [F] {
             F::DufNumber,
             F::Fee,
             F::OrderProcess,
+            F::GuardianMustAttend,
             F::LostAbroad,
             F::PermanentWithoutValidCard,
             F::CardArrival,
@@ -173,6 +176,8 @@ fn date_topics(key: D) -> &'static [Topic] {
         D::CollectiveFiveYears | D::CollectiveCheckUdi => {
             &[CollectiveProtection, Expiring, Travel, Permanent]
         }
+        // The plan's own events (after the topic's focus): on every topic that reaches them.
+        D::Appointment | D::CollectiveLetter | D::Trip => Topic::ALL,
     }
 }
 

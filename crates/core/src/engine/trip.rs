@@ -223,6 +223,25 @@ pub(crate) fn judge(
             .param("card_expiry", Value::Date(until)),
         None => f,
     };
+    // A temporary permit's card, old or new, is valid only as long as the permit:
+    // a permit that ends before the trip needs renewing first, whatever card comes.
+    let temporary = matches!(a.status, Some(Status::Temporary | Status::BrexitTemporary));
+    let permit_ends = a.permit_expiry.filter(|e| *e < departure);
+    if let (true, Some(end)) = (temporary, permit_ends) {
+        // After the expiry comes a renewal; for collective protection, the extension's card by
+        // post, on a day the checker cannot know.
+        let next = if super::collective::holder(ctx) {
+            "decision_date"
+        } else {
+            "no_new_card"
+        };
+        let f = base(Verdict::Yes, "expires_before")
+            .rules(&[R::R141, R::R049, R::R048])
+            .sources(&[S::W22, S::W24])
+            .param("card_expiry", Value::Date(end))
+            .param("unknown", Value::Key(next));
+        return (TravelTrack::NoCard { departure }, Some(f));
+    }
     // No card in hand on the day: the new card decides.
     let (track, f) = match coming {
         Arrival::Dated {

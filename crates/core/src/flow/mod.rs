@@ -31,12 +31,6 @@ const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
     Some(d) => d,
     None => NaiveDate::MIN,
 };
-/// 1 September 2025: the Norwegian requirement changed; before it the first qualifying
-/// permit dates the training hours (W46).
-const LANGUAGE_CHANGE: NaiveDate = match NaiveDate::from_ymd_opt(2025, 9, 1) {
-    Some(d) => d,
-    None => NaiveDate::MIN,
-};
 /// End of the Brexit transition period.
 const TRANSITION_END: NaiveDate = match NaiveDate::from_ymd_opt(2020, 12, 31) {
     Some(d) => d,
@@ -362,14 +356,12 @@ fn permanent_planning(w: &mut Walk) -> Option<()> {
     if basis == Basis::Family {
         w.ask(Q::FamilyFiveYearGroup);
     }
-    w.ask(Q::ResidenceRequirementDate);
-    // The first qualifying permit dates the requirement only when the applicant does not know
-    // the day, and the training hours of an application registered before 1 September
-    // 2025 (R-079, W46).
-    let before_change = a.application_date.is_some_and(|d| d < LANGUAGE_CHANGE);
-    if a.residence_requirement_date.is_none() || before_change {
-        w.ask(Q::FirstQualifyingPermitDate);
-    }
+    // Ask less, work out more: the day the residence time is met is worked out from the first
+    // permit that counts, which the applicant can read in a letter; it also dates the
+    // training hours of an application registered before 1 September 2025 (R-079, W46). (A
+    // day given in a file, `residence_requirement_date`, is read by the command line; the app
+    // drops it on restoring, as it drops every answer off the path, and asks this instead.)
+    w.ask(Q::FirstQualifyingPermitDate);
     // A permanent permit on the Brexit route follows the Brexit rules only: the
     // general requirements' facts are not read.
     if a.status == Some(Status::BrexitTemporary) || basis == Basis::Brexit {
@@ -749,9 +741,19 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     // a temporary permit that expires is renewed, not replaced: its expiry then only
     // dates the renewal, which the "get my card" topic does not show.
     let renewal_only = only_expiry && !permanent;
+    let lost = situation
+        .iter()
+        .any(|s| matches!(s, CardSituation::Lost | CardSituation::Stolen));
+    let collective = status == Status::Temporary && a.basis == Some(Basis::CollectiveProtection);
     if permanent {
-        w.ask(Q::CardExpiry);
-    } else if !(renewal_only && a.topic == Some(Topic::GetCard)) {
+        // The expiry of a lost or stolen card cannot be read off it, and changes nothing then
+        // (the card is replaced now, for the fee of a lost card).
+        if !lost {
+            w.ask(Q::CardExpiry);
+        }
+    } else if !(renewal_only && a.topic == Some(Topic::GetCard)) && (renewal_only || !collective) {
+        // (A collective-protection permit stays valid while it is extended, R-131: its
+        // expiry only dates a trip, asked below for someone in Norway.)
         w.ask(Q::PermitExpiry);
     }
     if renewal_only {
@@ -762,16 +764,15 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
     // an expired temporary permit is renewed first, so no card can be ordered (not for
     // collective protection, which is extended without an application, R-131).
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
-    let collective = status == Status::Temporary && a.basis == Some(Basis::CollectiveProtection);
     if temporary && !collective && a.permit_expiry.is_some_and(|e| e < w.today) {
         // No valid card, and none until the permit is renewed.
         w.ask(Q::PlannedDeparture);
         return Some(());
     }
     w.ask(Q::LocationNow);
-    let lost = situation
-        .iter()
-        .any(|s| matches!(s, CardSituation::Lost | CardSituation::Stolen));
+    if collective && a.location_now != Some(Place::Abroad) {
+        w.ask(Q::PermitExpiry);
+    }
     if !lost {
         w.ask(Q::HandInOldCard);
     }
@@ -782,6 +783,8 @@ fn card(w: &mut Walk, status: Status) -> Option<()> {
         return Some(());
     }
     w.ask(Q::NewPassportRecently);
+    // a minor comes to the appointment with a parent or guardian.
+    w.ask(Q::DateOfBirth);
     w.ask(Q::AppointmentDate);
     // the trip is judged whether or not the appointment is booked.
     w.ask(Q::PlannedDeparture);

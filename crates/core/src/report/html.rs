@@ -63,9 +63,13 @@ a{color:#1d4e89;overflow-wrap:anywhere}
 .meta{color:#505a5f}
 .notice{border-inline-start:.4rem solid #0b0c0c;padding:.4rem .8rem;font-weight:600;background:#f3f2f1}
 .situation{font-size:1.1rem}
-.next{border:3px solid #0b0c0c;padding:.2rem 1rem .6rem;margin:1rem 0}
-.next h2{border:0;margin:.5rem 0 .25rem}
-.next p{font-size:1.1rem;font-weight:600}
+.plan{border:3px solid #0b0c0c;padding:.2rem 1rem .6rem;margin:1rem 0}
+.plan h2{border:0;margin:.5rem 0 .25rem}
+.steps{counter-reset:step}
+.steps li{counter-increment:step}
+.steps li::before{content:counter(step) \".\";font-weight:700;min-width:1.5rem}
+.step--overdue strong{color:#d4351c}
+.done{padding-inline-start:1.2rem;color:#383f43}
 dl{margin:0}
 .row{display:flex;flex-wrap:wrap;gap:0 1rem;border-bottom:1px solid #b1b4b6;padding:.35rem 0}
 dt{font-weight:600;flex:0 0 14rem}
@@ -110,8 +114,9 @@ fn list(out: &mut String, class: &str, items: impl IntoIterator<Item = String>) 
 fn finding(out: &mut String, lang: Lang, f: &FindingView) {
     let _ = writeln!(
         out,
-        "<article class=\"finding finding--{}\">\n<h3>{}</h3>",
+        "<article class=\"finding finding--{}\" id=\"f-{}\">\n<h3>{}</h3>",
         f.verdict,
+        escape(&f.id),
         escape_lines(&f.title)
     );
     for paragraph in &f.body {
@@ -157,33 +162,62 @@ fn findings(out: &mut String, lang: Lang, view: &ResultView, priority: &str) {
     }
 }
 
-fn checklist(out: &mut String, lang: Lang, view: &ResultView) {
-    if view.do_items.is_empty() && view.bring_items.is_empty() {
-        return;
-    }
+/// "Your plan": the numbered steps, each with its date (or now) and its reasons, what is
+/// already done, and what to bring; tick boxes for paper.
+fn plan(out: &mut String, lang: Lang, view: &ResultView) {
     let _ = writeln!(
         out,
-        "<section>\n<h2>{}</h2>\n<p>{}</p>",
-        escape(tr(lang, "ui.checklist.title")),
+        "<section class=\"plan\">\n<h2>{}</h2>\n<p>{}</p>",
+        escape(tr(lang, "plan.title")),
         escape(tr(lang, "summary.checklist.hint"))
     );
-    for (items, heading) in [
-        (&view.do_items, "ui.checklist.do"),
-        (&view.bring_items, "ui.checklist.bring"),
-    ] {
-        if !items.is_empty() {
-            let _ = writeln!(out, "<h3>{}</h3>", escape(tr(lang, heading)));
-            list(
+    if view.plan.is_empty() {
+        let _ = writeln!(out, "<p>{}</p>", escape(tr(lang, "plan.none")));
+    } else {
+        out.push_str("<ol class=\"checklist steps\">\n");
+        for step in &view.plan {
+            let why: Vec<String> = step
+                .why
+                .iter()
+                .map(|(id, title)| {
+                    format!("<a href=\"#f-{}\">{}</a>", escape(id), escape_lines(title))
+                })
+                .collect();
+            let _ = write!(
                 out,
-                "checklist",
-                items.iter().map(|i| {
-                    format!(
-                        "<span class=\"box\" aria-hidden=\"true\"></span><span>{}</span>",
-                        escape_lines(i)
-                    )
-                }),
+                "<li class=\"step step--{}\"><span class=\"box\" aria-hidden=\"true\"></span><span><strong>{}</strong> {}",
+                escape(&step.state),
+                escape(&step.when),
+                escape_lines(&step.text)
             );
+            if !why.is_empty() {
+                let _ = write!(
+                    out,
+                    "<br><small>{} {}</small>",
+                    escape(tr(lang, "plan.why")),
+                    why.join(", ")
+                );
+            }
+            out.push_str("</span></li>\n");
         }
+        out.push_str("</ol>\n");
+    }
+    if !view.done.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(tr(lang, "plan.done.title")));
+        list(out, "done", view.done.iter().map(|d| escape_lines(d)));
+    }
+    if !view.bring_items.is_empty() {
+        let _ = writeln!(out, "<h3>{}</h3>", escape(tr(lang, "ui.checklist.bring")));
+        list(
+            out,
+            "checklist",
+            view.bring_items.iter().map(|i| {
+                format!(
+                    "<span class=\"box\" aria-hidden=\"true\"></span><span>{}</span>",
+                    escape_lines(i)
+                )
+            }),
+        );
     }
     out.push_str("</section>\n");
 }
@@ -286,19 +320,9 @@ pub fn summary_html(
         let _ = writeln!(out, "<p class=\"situation\">{}</p>", escape_lines(&line));
     }
 
-    // "Your next step" first, in the same words as the result page.
+    // "Your plan" first, in the same words as the result page.
     let view = view::from_decision(lang, decision);
-    if !view.next_step.is_empty() {
-        let _ = writeln!(
-            out,
-            "<section class=\"next\">\n<h2>{}</h2>",
-            escape(tr(lang, "ui.next_step.title"))
-        );
-        for step in &view.next_step {
-            let _ = writeln!(out, "<p>{}</p>", escape_lines(step));
-        }
-        out.push_str("</section>\n");
-    }
+    plan(&mut out, lang, &view);
 
     // In the order they were asked, then any answer off that path (from a loaded file).
     let mut order = flow::path(answers, today);
@@ -339,7 +363,6 @@ pub fn summary_html(
         rows(&mut out, view.dates.iter().cloned());
         out.push_str("</section>\n");
     }
-    checklist(&mut out, lang, &view);
     costs(&mut out, lang, decision);
     findings(&mut out, lang, &view, "info");
 

@@ -105,7 +105,10 @@ fn is_deadline(key: DateKey) -> bool {
         | DateKey::PermanentApplicationEarliest
         | DateKey::PermanentRightFrom
         | DateKey::BrexitPermanentFrom
-        | DateKey::CollectiveNewExpiry => false,
+        | DateKey::CollectiveNewExpiry
+        | DateKey::Appointment
+        | DateKey::CollectiveLetter
+        | DateKey::Trip => false,
     }
 }
 

@@ -57,6 +57,15 @@ pub fn decision_as_text(d: &Decision) -> String {
             let _ = writeln!(s, "    {name} = {}", value(v));
         }
     }
+    if !d.plan.steps.is_empty() || !d.plan.done.is_empty() {
+        let _ = writeln!(s, "\nPLAN");
+        for (n, step) in d.plan.steps.iter().enumerate() {
+            let _ = writeln!(s, "{}. {}", n + 1, step_line(step));
+        }
+        for step in &d.plan.done {
+            let _ = writeln!(s, "done: {}", step_line(step));
+        }
+    }
     if !d.dates.is_empty() {
         let _ = writeln!(s, "\nDATES");
         for k in &d.dates {
@@ -77,4 +86,38 @@ pub fn decision_as_text(d: &Decision) -> String {
         }
     }
     s
+}
+
+/// One step of the plan for maintainers: when, what, and the dates and case it carries.
+fn step_line(step: &crate::engine::plan::Step) -> String {
+    use crate::engine::plan::{StepKey, When};
+    let what = match step.key {
+        StepKey::Do(i) => format!("do {}", i.as_str()),
+        StepKey::Event(e) => format!("event {}", e.as_str()),
+    };
+    let when = match step.when {
+        When::Now => "now".to_string(),
+        When::Then => "then".to_string(),
+        When::By(d) => format!("by {d}"),
+        When::From(d) => format!("from {d}"),
+        When::On(d) => format!("on {d}"),
+        When::Around(d) => format!("around {d}"),
+    };
+    let mut line = format!("[{when}] {what}");
+    if let Some(p) = step.passed {
+        let _ = write!(line, " (passed {p})");
+    }
+    if let Some(st) = step.start {
+        let _ = write!(line, " (from {st})");
+    }
+    if let Some(since) = step.since {
+        let _ = write!(line, " (since {since})");
+    }
+    if let Some(case) = step.case {
+        let _ = write!(line, " [{case}]");
+    }
+    if step.state == crate::engine::decision::ItemState::Overdue {
+        line.push_str(" OVERDUE");
+    }
+    line
 }

@@ -13,18 +13,35 @@ use chrono::NaiveDate;
 
 use crate::domain::answers::Answers;
 use crate::domain::case::Case;
-use crate::engine::decision::{Decision, ItemKind, Priority};
+use crate::engine::decision::{Decision, ItemState, Priority};
 use crate::engine::evaluate;
 use crate::engine::outcome::{compare, digest};
 use crate::text::render::{
     conflict_text, date_label, error_text, finding_body, finding_title, format_date, item_text,
-    missing_text, rule_title,
+    missing_text, rule_title, step_words,
 };
 use crate::text::{tr, tr_with, Lang};
+
+/// One step of the plan, in words.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StepView {
+    /// `todo`, `overdue` or `event` (the page's style).
+    pub state: String,
+    /// When: "Now", "By 15 December 2026", "Then", …
+    pub when: String,
+    /// What to do, or what happens.
+    pub text: String,
+    /// Why: the findings it comes from, as (the finding's id on the page, its title).
+    pub why: Vec<(String, String)>,
+    /// The rules, as "R-…".
+    pub rules: Vec<String>,
+}
 
 /// One finding, in words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FindingView {
+    /// Its key, for the page's anchor (`f-<id>`), which a plan step links to.
+    pub id: String,
     /// `yes`, `no` or `maybe` (the page's colour).
     pub verdict: String,
     /// The one-line statement.
@@ -55,16 +72,15 @@ pub struct SectionView {
 /// The whole result, in words.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ResultView {
-    /// "Your next step": the most urgent things to do, each with its date (at most three), or
-    /// one line saying there is nothing to do now.
-    pub next_step: Vec<String>,
+    /// "Your plan": the numbered steps from today, in order; the first is the next step.
+    pub plan: Vec<StepView>,
+    /// What the answers say is done already.
+    pub done: Vec<String>,
     /// The findings by priority, most important first.
     pub sections: Vec<SectionView>,
     /// The key dates: label and date.
     pub dates: Vec<(String, String)>,
-    /// Checklist steps, each with its date and cost.
-    pub do_items: Vec<String>,
-    /// Checklist documents to bring.
+    /// Documents to bring.
     pub bring_items: Vec<String>,
     /// Every source once, in order of first mention.
     pub sources: Vec<String>,
@@ -83,14 +99,14 @@ pub struct ResultView {
     pub staff_copy: Option<StaffCopyView>,
 }
 
-/// The checklist once more in bokmål, for the staff at the counter.
+/// The plan once more in bokmål, for the staff at the counter.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct StaffCopyView {
     /// "Copy for the staff at the counter (bokmål)".
     pub heading: String,
-    /// The heading of the steps, and the steps.
+    /// The heading of the steps ("Your plan").
     pub do_title: String,
-    /// The steps, each with its date and cost.
+    /// The plan's steps, numbered, each "when: what".
     pub do_items: Vec<String>,
     /// The heading of the documents, and the documents.
     pub bring_title: String,
@@ -98,25 +114,63 @@ pub struct StaffCopyView {
     pub bring_items: Vec<String>,
 }
 
-/// The bokmål checklist of `d` for the counter staff.
+/// The bokmål plan of `d` for the counter staff.
 pub fn staff_copy(d: &Decision) -> StaffCopyView {
     let nb = Lang::Nb;
     StaffCopyView {
         heading: tr(nb, "ui.print.staff_copy.heading").to_string(),
-        do_title: tr(nb, "ui.checklist.do").to_string(),
-        do_items: checklist_words(nb, d, ItemKind::Do),
+        do_title: tr(nb, "plan.title").to_string(),
+        do_items: plan_lines(nb, d),
         bring_title: tr(nb, "ui.checklist.bring").to_string(),
-        bring_items: checklist_words(nb, d, ItemKind::Bring),
+        bring_items: bring_words(nb, d),
     }
 }
 
-/// The checklist items of one kind in words (`item_text` words the date and the cost itself):
-/// the result page and the staff copy list the same items.
-fn checklist_words(lang: Lang, d: &Decision, kind: ItemKind) -> Vec<String> {
-    d.checklist
+/// The plan's steps as numbered lines, "1. When: what" (the staff copy, the command line).
+pub fn plan_lines(lang: Lang, d: &Decision) -> Vec<String> {
+    d.plan
+        .steps
         .iter()
-        .filter(|i| i.kind == kind)
-        .map(|i| item_text(lang, i))
+        .enumerate()
+        .map(|(n, s)| {
+            let w = step_words(lang, s, d.today);
+            format!("{}. {}: {}", n + 1, w.when, w.text)
+        })
+        .collect()
+}
+
+/// What to bring, in words: the result page and the staff copy list the same items.
+fn bring_words(lang: Lang, d: &Decision) -> Vec<String> {
+    d.plan.bring.iter().map(|i| item_text(lang, i)).collect()
+}
+
+/// The plan in words: each step's when and what, and its reasons (the findings shown on the
+/// page, by id and title) and rules.
+fn plan_view(lang: Lang, d: &Decision) -> Vec<StepView> {
+    d.plan
+        .steps
+        .iter()
+        .map(|s| {
+            let w = step_words(lang, s, d.today);
+            let state = match (s.item(), s.state) {
+                (_, ItemState::Overdue) => "overdue",
+                (Some(_), _) => "todo",
+                (None, _) if s.passed.is_some() => "overdue",
+                (None, _) => "event",
+            };
+            StepView {
+                state: state.to_string(),
+                when: w.when,
+                text: w.text,
+                why: s
+                    .findings
+                    .iter()
+                    .filter_map(|k| d.finding(*k))
+                    .map(|f| (f.key.as_str().to_string(), finding_title(lang, f)))
+                    .collect(),
+                rules: s.rules.iter().map(|r| r.as_str().to_string()).collect(),
+            }
+        })
         .collect()
 }
 
@@ -194,6 +248,7 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
             .iter()
             .filter(|f| f.priority == priority)
             .map(|f| FindingView {
+                id: f.key.as_str().to_string(),
                 verdict: f.verdict.as_str().to_string(),
                 title: finding_title(lang, f),
                 body: finding_body(lang, f),
@@ -220,23 +275,21 @@ pub fn from_decision(lang: Lang, d: &Decision) -> ResultView {
             sources.push(s.url().to_string());
         }
     }
-    let mut next_step: Vec<String> = crate::engine::situation::next_steps(d)
-        .into_iter()
-        .map(|i| item_text(lang, i))
-        .collect();
-    if next_step.is_empty() {
-        next_step.push(tr(lang, "ui.next_step.none").to_string());
-    }
     ResultView {
-        next_step,
+        plan: plan_view(lang, d),
+        done: d
+            .plan
+            .done
+            .iter()
+            .map(|s| step_words(lang, s, d.today).text)
+            .collect(),
         sections,
         dates: d
             .dates
             .iter()
             .map(|k| (date_label(lang, k.key), format_date(lang, k.date)))
             .collect(),
-        do_items: checklist_words(lang, d, ItemKind::Do),
-        bring_items: checklist_words(lang, d, ItemKind::Bring),
+        bring_items: bring_words(lang, d),
         sources,
         rules_version: rules_line(lang, d),
         errors: Vec::new(),
@@ -309,7 +362,14 @@ mod tests {
                 .staff_copy
                 .unwrap_or_default();
             assert!(!copy.do_items.is_empty() && !copy.bring_items.is_empty());
-            assert_eq!(copy.do_items, nb.do_items, "{lang:?}");
+            // The same steps as the bokmål result's plan, in the same words.
+            let steps: Vec<String> = nb
+                .plan
+                .iter()
+                .enumerate()
+                .map(|(n, s)| format!("{}. {}: {}", n + 1, s.when, s.text))
+                .collect();
+            assert_eq!(copy.do_items, steps, "{lang:?}");
             assert_eq!(copy.bring_items, nb.bring_items, "{lang:?}");
         }
     }

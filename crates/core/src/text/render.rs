@@ -24,6 +24,7 @@ use crate::domain::refs::{Conflict, RuleId};
 use crate::engine::decision::{
     ChecklistItem, DateKey, Finding, ItemKey, ItemState, Value, Verdict,
 };
+use crate::engine::plan::{Step, StepKey, When};
 use crate::flow::answer::{get, AnswerValue};
 
 use super::lookup;
@@ -317,8 +318,15 @@ pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<Stri
 /// assert_eq!(situation_line(Lang::En, &answers), "Citizenship: The United Kingdom");
 /// ```
 pub fn situation_line(lang: Lang, answers: &Answers) -> String {
-    // What the topic implies (the status on "get my card", what is applied for) is shown too.
-    let answers = &answers.with_topic_implied();
+    // The status that what was applied for implies (on "get my card") is shown too; what the
+    // topic implies was applied for is not: choosing a topic is not an application (the topic
+    // itself is shown).
+    let implied = answers.with_topic_implied();
+    let answers = &Answers {
+        status: implied.status,
+        basis: implied.basis,
+        ..answers.clone()
+    };
     [
         Question::Citizenship,
         Question::Topic,
@@ -515,6 +523,118 @@ pub fn item_text(lang: Lang, item: &ChecklistItem) -> String {
             &[("item", &out), ("done", tr(lang, "ui.checklist.done"))],
         ),
     }
+}
+
+/// A step of the plan in words: when it is, and what to do or what happens.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StepWords {
+    /// "Now", "By 15 December 2026", "Around 20 December 2026", "Then", …
+    pub when: String,
+    /// What to do, or what happens, with what to do about it.
+    pub text: String,
+}
+
+/// The words of one step of the plan on `today` (the step's dates are never before it: the
+/// plan words a passed day as what to do now, [`crate::engine::plan`]).
+///
+/// Keys: `plan.when.*`; a step to do reads `item.<key>` (and `item.<key>.overdue` or
+/// `ui.checklist.overdue` when its day has passed); an event reads `plan.event.<key>` while
+/// its day is ahead, `plan.event.<key>.past` once it has passed, and `plan.event.<key>.<case>`
+/// for a case (the card by post, a trip's verdict). A first day still ahead adds
+/// `plan.<key>.start` (else `plan.start`); a day since which it can be done adds `plan.since`.
+pub fn step_words(lang: Lang, step: &Step, today: NaiveDate) -> StepWords {
+    let date_words = |d: NaiveDate| format_date(lang, d);
+    let when = match step.when {
+        When::Now if step.state == ItemState::Overdue => tr(lang, "plan.when.overdue").to_string(),
+        When::Now => tr(lang, "plan.when.now").to_string(),
+        When::Then => tr(lang, "plan.when.then").to_string(),
+        w => match w.date() {
+            Some(d) if d == today => tr(lang, "plan.when.today").to_string(),
+            Some(d) => {
+                let key = match w {
+                    When::By(_) => "plan.when.by",
+                    When::From(_) => "plan.when.from",
+                    When::Around(_) => "plan.when.around",
+                    _ => "plan.when.on",
+                };
+                tr_with(lang, key, &[("date", &date_words(d))])
+            }
+            None => tr(lang, "plan.when.now").to_string(),
+        },
+    };
+    let day = step.day().map(date_words).unwrap_or_default();
+    let mut parts: Vec<String> = Vec::new();
+    let name = match step.key {
+        StepKey::Do(item) => {
+            let key = item.as_str();
+            let mut line = fill(tr(lang, &format!("item.{key}")), &[]);
+            match (step.cost, step.cost_alt) {
+                (Some(cost), Some(alt)) => {
+                    line.push_str(" (");
+                    line.push_str(&tr_with(
+                        lang,
+                        "ui.checklist.cost_either",
+                        &[
+                            ("amount", &format_nok(lang, cost)),
+                            ("other", &format_nok(lang, alt)),
+                        ],
+                    ));
+                    line.push(')');
+                }
+                (Some(cost), None) => {
+                    line.push_str(" (");
+                    line.push_str(&format_nok(lang, cost));
+                    line.push(')');
+                }
+                _ => {}
+            }
+            // A step is a sentence: the item's words end with a full stop in the plan.
+            if !line.ends_with(['.', '!', '?', ':', '。']) {
+                line.push('.');
+            }
+            parts.push(line);
+            if let Some(case) = step.case {
+                parts.push(tr(lang, &format!("plan.case.{case}")).to_string());
+            }
+            if step.state == ItemState::Overdue {
+                let own = format!("item.{key}.overdue");
+                let now = lookup(lang, &own).unwrap_or_else(|| tr(lang, "ui.checklist.overdue"));
+                parts.push(tr_with(lang, "plan.passed", &[("date", &day)]));
+                parts.push(now.to_string());
+            }
+            key
+        }
+        StepKey::Event(event) => {
+            let key = event.as_str();
+            let base = format!("plan.event.{key}");
+            let own = match (step.passed, step.case) {
+                (Some(_), _) => format!("{base}.past"),
+                (None, Some(case)) => format!("{base}.{case}"),
+                (None, None) => base,
+            };
+            parts.push(tr_with(lang, &own, &[("date", &day)]));
+            key
+        }
+    };
+    if let Some(start) = step.start {
+        let own = format!("plan.{name}.start");
+        let template = lookup(lang, &own).unwrap_or_else(|| tr(lang, "plan.start"));
+        parts.push(fill(template, &[("date", &date_words(start))]));
+    }
+    if let Some(since) = step.since {
+        parts.push(tr_with(lang, "plan.since", &[("date", &date_words(since))]));
+    }
+    let text = parts.join(" ");
+    let text = if step.state == ItemState::Done && step.item().is_some() {
+        tr_with(
+            lang,
+            "ui.checklist.done_line",
+            &[("item", &text), ("done", tr(lang, "ui.checklist.done"))],
+        )
+    } else {
+        text
+    };
+    StepWords { when, text }
 }
 
 /// The checklist line of an item key alone (no date or cost).

@@ -2,7 +2,7 @@
 //! to the page: one record per line, a one-letter tag and tab-separated fields. May import
 //! `report::view` (the types it carries).
 
-use crate::report::view::{FindingView, ResultView, SectionView, StaffCopyView};
+use crate::report::view::{FindingView, ResultView, SectionView, StaffCopyView, StepView};
 
 /// A field: `\`, tabs and line breaks are written `\\`, `\t`, `\n`, `\r`, so any words
 /// (a catalogue's `\n` line break included) come back as they were.
@@ -49,13 +49,24 @@ fn record(out: &mut String, tag: char, fields: &[&str]) {
 /// The view as text, one record per line (see the module docs).
 pub fn encode(view: &ResultView) -> String {
     let mut out = String::new();
-    for n in &view.next_step {
+    for step in &view.plan {
+        record(&mut out, 'T', &[&step.state, &step.when]);
+        record(&mut out, 'A', &[&step.text]);
+        for (id, title) in &step.why {
+            record(&mut out, 'Y', &[id, title]);
+        }
+        for r in &step.rules {
+            record(&mut out, 'Z', &[r]);
+        }
+    }
+    for n in &view.done {
         record(&mut out, 'N', &[n]);
     }
     for s in &view.sections {
         record(&mut out, 'S', &[&s.priority, &s.heading]);
         for f in &s.findings {
             record(&mut out, 'F', &[&f.verdict, &f.title]);
+            record(&mut out, 'I', &[&f.id]);
             for p in &f.body {
                 record(&mut out, 'P', &[p]);
             }
@@ -75,9 +86,6 @@ pub fn encode(view: &ResultView) -> String {
     }
     for (label, date) in &view.dates {
         record(&mut out, 'D', &[label, date]);
-    }
-    for i in &view.do_items {
-        record(&mut out, 'C', &["do", i]);
     }
     for i in &view.bring_items {
         record(&mut out, 'C', &["bring", i]);
@@ -143,14 +151,22 @@ pub fn decode(text: &str) -> Option<ResultView> {
                 title,
                 ..FindingView::default()
             }),
+            ("I", None) => view_last_finding(&mut view)?.id = a,
             ("P", None) => view_last_finding(&mut view)?.body.push(a),
             ("M", None) => view_last_finding(&mut view)?.missing = Some(a),
             ("K", None) => view_last_finding(&mut view)?.conflicts.push(a),
             ("R", None) => view_last_finding(&mut view)?.rules.push(a),
             ("U", None) => view_last_finding(&mut view)?.sources.push(a),
-            ("N", None) => view.next_step.push(a),
+            ("T", Some(when)) => view.plan.push(StepView {
+                state: a,
+                when,
+                ..StepView::default()
+            }),
+            ("A", None) => view.plan.last_mut()?.text = a,
+            ("Y", Some(title)) => view.plan.last_mut()?.why.push((a, title)),
+            ("Z", None) => view.plan.last_mut()?.rules.push(a),
+            ("N", None) => view.done.push(a),
             ("D", Some(date)) => view.dates.push((a, date)),
-            ("C", Some(item)) if a == "do" => view.do_items.push(item),
             ("C", Some(item)) if a == "bring" => view.bring_items.push(item),
             ("L", None) => view.sources.push(a),
             ("V", None) => view.rules_version = a,
