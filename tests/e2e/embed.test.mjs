@@ -137,7 +137,7 @@ describe('framed by a host page on another origin', () => {
     const en = words('en');
     const j = new Journey(frame, 'en', {
       citizenship: 'other', status: 'temporary', card_situation: ['lost'], permit_expiry: '2027-06-30',
-      location_now: 'norway', duf_number: 'skip', new_passport_recently: false, appointment_date: 'skip', planned_departure: 'skip',
+      location_now: 'norway', duf_number: 'skip', new_passport_recently: false, date_of_birth: '1990-05-05', appointment_date: 'skip', planned_departure: 'skip',
     }, { axe: false });
     await j.toCheckPage().catch((e) => { throw new Error(`after ${j.asked.join(' → ')}: ${e.message}`); });
     const result = await j.toResult();

@@ -9,6 +9,11 @@ import { axeViolations, formatViolations } from './axe.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
+/** The rules version the app shows (`engine::RULES_VERSION`), read from the source. */
+export const RULES_VERSION = fs
+  .readFileSync(path.join(ROOT, 'crates/core/src/engine/mod.rs'), 'utf8')
+  .match(/pub const RULES_VERSION: &str = "([^"]+)";/)[1];
+
 /** The words of a language: both catalogue files, `key = value` lines. */
 export function words(lang) {
   const map = new Map();
@@ -131,7 +136,9 @@ export class Journey {
     const page = this.page;
     const before = await heading(page);
     if (value === 'skip') {
-      await this.press(page.getByRole('button', { name: this.word('ui.skip'), exact: true }));
+      // A question may word its skip button itself ("I have no trip planned").
+      const skip = this.t.get(`q.${q}.skip`) ?? this.word('ui.skip');
+      await this.press(page.getByRole('button', { name: skip, exact: true }));
       await this.waitForHeadingChange(before);
       return;
     }

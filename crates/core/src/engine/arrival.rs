@@ -106,10 +106,18 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
         // R-903 / K12: the eves are working days by statute; bank calendars close them.
         if spans_eve(day0, end) {
             rules.push(R::R903);
-            f = f.conflict(Conflict::K12).date(
-                "expected_by_bank_calendar",
-                add_working_days(day0, PLANNING_WORKING_DAYS, CalendarRule::BankEves),
-            );
+            // The same count on the bank calendar, a card lost in the mail included.
+            let bank = |from: NaiveDate, n| add_working_days(from, n, CalendarRule::BankEves);
+            let bank_by = bank(day0, PLANNING_WORKING_DAYS).and_then(|planning| {
+                if lost {
+                    bank(planning, LOST_IN_MAIL_WORKING_DAYS)
+                } else {
+                    Some(planning)
+                }
+            });
+            f = f
+                .conflict(Conflict::K12)
+                .date("expected_by_bank_calendar", bank_by);
         }
         if spans_double_holiday(day0, end) {
             rules.push(R::R904);

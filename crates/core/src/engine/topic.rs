@@ -26,6 +26,7 @@ fn findings(topic: Topic) -> &'static [F] {
             F::PostalDelivery,
             F::CardReturnedToPolice,
             F::NoTravelUntilCard,
+            F::LivesAbroadBorder,
             F::NationalIdNumber,
             F::DecisionLetterPrevails,
             F::CardArrival,
