@@ -367,6 +367,7 @@ fn parameter_values_that_change_the_sentence_have_words() {
         ("brexit_travel_pending", "family", &["uk", "non_uk"]),
         ("eu_family_card", "expired", &["yes"]),
         ("eu_registration", "state", &["registered"]),
+        ("eu_permanent_right", "start", &["unknown"]),
         ("card_needed", "when", &["once_granted"]),
     ];
     let keys = expected.iter().flat_map(|(finding, param, values)| {

@@ -1,0 +1,97 @@
+//! Issue 25, item 8: a finished journey's "maybe" ("these answers would settle it: …") names
+//! only questions that journey asks. A question the reader cannot reach is no help: the result
+//! then names nothing and says in words what is unknown, or the flow asks the question.
+//!
+//! Each shape the outside fuzzing round found is a test here, made from its journey.
+
+use chrono::NaiveDate;
+use residence_checker::domain::answers::*;
+use residence_checker::domain::case::Case;
+use residence_checker::domain::questions::QuestionSet;
+use residence_checker::engine::{evaluate, Verdict};
+use residence_checker::flow;
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("date")
+}
+
+fn today() -> NaiveDate {
+    ymd(2026, 12, 1)
+}
+
+/// The (finding, question) pairs of the result shown for a finished journey whose "maybe"
+/// names a question that the journey's path does not ask. Panics if the journey is not
+/// finished: a shape is a journey the reader completed.
+fn named_but_not_asked(
+    answers: &Answers,
+    skipped: &QuestionSet,
+    today: NaiveDate,
+) -> Vec<(&'static str, &'static str)> {
+    let progress = flow::progress(answers, skipped, today);
+    assert!(
+        progress.is_complete(),
+        "not a finished journey: {:?} is open",
+        progress.next
+    );
+    let case = Case::from_answers(answers, today).expect("valid answers");
+    let mut out = Vec::new();
+    for f in evaluate(&case, today).findings {
+        if let Verdict::Maybe { missing } = &f.verdict {
+            for q in missing {
+                if !progress.path.contains(q) {
+                    out.push((f.key.as_str(), q.name()));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// An EU citizen who has stayed more than three months and not registered: the flow asks the
+/// start of residence only of the registered, so the permanent right after five years does not
+/// name it (it says in words that the day is not known).
+#[test]
+fn an_eu_citizen_who_has_not_registered_is_not_asked_for_the_start_of_residence() {
+    for status in [Status::NoneYet, Status::EuRegistration, Status::DontKnow] {
+        let a = Answers {
+            citizenship: Some(Citizenship::EuEea),
+            status: Some(status),
+            eu_stay_over_three_months: Some(true),
+            eu_registered: Some(false),
+            ..Answers::default()
+        };
+        assert_eq!(
+            named_but_not_asked(&a, &QuestionSet::new(), today()),
+            vec![],
+            "{status:?}"
+        );
+    }
+}
+
+/// The same for a family member of an EU/EEA citizen, whose full check never asks it.
+#[test]
+fn a_family_member_of_an_eu_citizen_is_not_asked_for_the_start_of_residence() {
+    let a = Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::Everything),
+        eu_family_member: Some(true),
+        status: Some(Status::PermanentPermit),
+        applied_for: Some(AppliedFor::NewCardOnly),
+        basis: Some(Basis::Family),
+        card_situation: Some(vec![CardSituation::Damaged]),
+        card_expiry: Some(ymd(2028, 1, 1)),
+        location_now: Some(Place::Norway),
+        hand_in_old_card: Some(true),
+        duf_number: Some("2012 586975 61".into()),
+        new_passport_recently: Some(false),
+        appointment_date: Some(ymd(2026, 12, 14)),
+        planned_departure: Some(ymd(2027, 3, 1)),
+        plan_abroad_over_two_years: Some(false),
+        stays_abroad: Some(vec![]),
+        ..Answers::default()
+    };
+    assert_eq!(
+        named_but_not_asked(&a, &QuestionSet::new(), today()),
+        vec![]
+    );
+}
