@@ -95,3 +95,35 @@ fn a_family_member_of_an_eu_citizen_is_not_asked_for_the_start_of_residence() {
         vec![]
     );
 }
+
+/// A UK national who applied for a Brexit permit waits for the police's notice, and a
+/// first-time asylum seeker is called in: the flow asks neither for the appointment's
+/// day, so the card's arrival does not name it (it says that the police give the day).
+#[test]
+fn an_applicant_the_police_call_in_is_not_asked_for_the_appointment_date() {
+    let brexit = Answers {
+        citizenship: Some(Citizenship::Uk),
+        topic: Some(Topic::GetCard),
+        applied_for: Some(AppliedFor::BrexitPermit),
+        status: Some(Status::NoneYet),
+        date_of_birth: Some(ymd(1990, 5, 1)),
+        ..Answers::default()
+    };
+    let asylum = Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::GetCard),
+        applied_for: Some(AppliedFor::FirstAsylumWithPolice),
+        basis: Some(Basis::Protection),
+        application_date: Some(ymd(2026, 10, 1)),
+        date_of_birth: Some(ymd(1990, 5, 1)),
+        ..Answers::default()
+    };
+    for a in [brexit, asylum] {
+        assert_eq!(
+            named_but_not_asked(&a, &QuestionSet::new(), today()),
+            vec![],
+            "{:?}",
+            a.applied_for
+        );
+    }
+}

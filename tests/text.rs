@@ -368,6 +368,7 @@ fn parameter_values_that_change_the_sentence_have_words() {
         ("eu_family_card", "expired", &["yes"]),
         ("eu_registration", "state", &["registered"]),
         ("eu_permanent_right", "start", &["unknown"]),
+        ("card_arrival", "unknown", &["police_call"]),
         ("card_needed", "when", &["once_granted"]),
     ];
     let keys = expected.iter().flat_map(|(finding, param, values)| {
