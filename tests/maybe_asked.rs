@@ -7,7 +7,7 @@
 use chrono::NaiveDate;
 use residence_checker::domain::answers::*;
 use residence_checker::domain::case::Case;
-use residence_checker::domain::questions::QuestionSet;
+use residence_checker::domain::questions::{Question, QuestionSet};
 use residence_checker::engine::{evaluate, Verdict};
 use residence_checker::flow;
 
@@ -126,4 +126,56 @@ fn an_applicant_the_police_call_in_is_not_asked_for_the_appointment_date() {
             a.applied_for
         );
     }
+}
+
+/// After "check another topic" the answers are kept: here a full check's status (permanent
+/// right) stays under "get my card", where what was applied for (a renewal) says the status
+/// instead (a temporary permit, `Answers::with_topic_implied`). The rules read the status the
+/// topic implies; the flow read the kept one, and did not ask the travel document that the
+/// rules then named.
+#[test]
+fn after_another_topic_the_flow_reads_the_status_the_topic_implies() {
+    use flow::AnswerValue::{Choice, Date};
+    let day = today();
+    let choice = |s: &str| Choice(s.to_string());
+    // The full check, as answered.
+    let full = [
+        (Question::Citizenship, choice("uk")),
+        (Question::Topic, choice("everything")),
+        (Question::BrexitRole, choice("not_concerned")),
+        (Question::Status, choice("permanent_right")),
+        (Question::AppliedFor, choice("renewal")),
+        (Question::Basis, choice("work")),
+        (Question::ApplicationDate, Date(ymd(2026, 10, 22))),
+        (Question::AppliedFrom, choice("norway")),
+        (Question::LetterSaysMeetPolice, choice("unsure")),
+        (Question::Channel, choice("online")),
+        (Question::DateOfBirth, Date(ymd(1990, 5, 1))),
+        (Question::AppointmentDate, Date(ymd(2026, 12, 14))),
+        (Question::PlannedDeparture, Date(ymd(2027, 3, 1))),
+        (Question::PermitExpiry, Date(ymd(2026, 12, 31))),
+        (Question::RenewalDigital, flow::AnswerValue::YesNo(true)),
+        (Question::StaysAbroad, flow::AnswerValue::Stays(vec![])),
+    ];
+    let mut a = Answers::default();
+    let mut skipped = QuestionSet::new();
+    for (q, v) in full {
+        assert_eq!(flow::progress(&a, &skipped, day).next, Some(q));
+        (a, skipped) = flow::check_answer(&a, &skipped, q, v, day).expect("accepted");
+    }
+    assert!(flow::progress(&a, &skipped, day).is_complete());
+    // "Check another topic": get my card. The status is kept.
+    (a, skipped) =
+        flow::check_answer(&a, &skipped, Question::Topic, choice("get_card"), day).expect("topic");
+    assert_eq!(a.status, Some(Status::PermanentRight));
+    // The rest of the journey, as the app asks it (the renewal's card comes by post unless a
+    // travel document is to be turned in, R-014, R-019).
+    while let Some(q) = flow::progress(&a, &skipped, day).next {
+        let v = match q {
+            Question::TravelDocument => choice("none"),
+            _ => panic!("{} asked again", q.name()),
+        };
+        (a, skipped) = flow::check_answer(&a, &skipped, q, v, day).expect("accepted");
+    }
+    assert_eq!(named_but_not_asked(&a, &skipped, day), vec![]);
 }

@@ -340,7 +340,7 @@ fn get_card(w: &mut Walk) -> Option<()> {
     if applied == AppliedFor::NewCardOnly {
         card(w, status)
     } else {
-        appointment(w, applied)
+        appointment(w, applied, status)
     }
 }
 
@@ -572,7 +572,7 @@ fn non_eu(w: &mut Walk) -> Option<()> {
     if applied == AppliedFor::NewCardOnly {
         card(w, status)?;
     } else {
-        appointment(w, applied)?;
+        appointment(w, applied, status)?;
     }
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
     if temporary || applied == AppliedFor::Renewal {
@@ -621,7 +621,7 @@ fn collective_protection(w: &mut Walk, status: Status, applied: AppliedFor) -> O
         AppliedFor::Renewal => {}
         // Area D applies as for other temporary permits.
         AppliedFor::NewCardOnly => card(w, status)?,
-        _ => appointment(w, applied)?,
+        _ => appointment(w, applied, status)?,
     }
     w.ask(Q::PermitExpiry);
     w.ask(Q::FirstCollectivePermit);
@@ -654,8 +654,10 @@ fn trip_with_card(w: &mut Walk, status: Status) -> Option<()> {
     Some(())
 }
 
-/// Police appointment or post (R-010 … R-027) and arrival (R-030 … R-034).
-fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
+/// Police appointment or post (R-010 … R-027) and arrival (R-030 … R-034). `status` is the
+/// one the rules read: on "get my card", what was applied for may imply another than an
+/// answer kept from another topic (issue 25).
+fn appointment(w: &mut Walk, applied: AppliedFor, status: Status) -> Option<()> {
     let a = w.a;
     match applied {
         AppliedFor::FirstAsylumWithPolice | AppliedFor::BrexitPermit => {
@@ -678,7 +680,7 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
             let mut by_post = false;
             if date >= BIOMETRICS_FROM
                 && w.route(Q::AppliedFrom, a.applied_from)? == Place::Norway
-                && a.status != Some(Status::PermanentRight)
+                && status != Status::PermanentRight
             {
                 let renewal_like =
                     matches!(applied, AppliedFor::Renewal | AppliedFor::DerivedRefugee);
