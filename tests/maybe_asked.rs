@@ -179,3 +179,60 @@ fn after_another_topic_the_flow_reads_the_status_the_topic_implies() {
     }
     assert_eq!(named_but_not_asked(&a, &skipped, day), vec![]);
 }
+
+/// A temporary permit's holder who does not plan a permanent permit sees its residence time
+/// and absence limit as background. Only planning a permanent permit asks the group's facts
+/// (a family member's five-year group) and the first permit that counts; on the travel topic
+/// the basis is asked only where collective protection can be chosen, and the stays abroad only
+/// where a limit can be measured (`flow::permit_and_stays`). The background names none of them.
+#[test]
+fn background_for_a_permanent_permit_names_no_question_of_the_planning() {
+    let day = today();
+    let full = |basis| Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::Everything),
+        eu_family_member: Some(false),
+        brexit_role: Some(BrexitRole::NotConcerned),
+        status: Some(Status::Temporary),
+        applied_for: Some(AppliedFor::Renewal),
+        basis: Some(basis),
+        application_date: Some(ymd(2026, 10, 22)),
+        applied_from: Some(Place::Norway),
+        travel_document: Some(TravelDocument::None),
+        letter_says_meet_police: Some(LetterSays::No),
+        planned_departure: Some(ymd(2027, 3, 1)),
+        permit_expiry: Some(ymd(2026, 12, 31)),
+        renewal_digital: Some(true),
+        permit_start: Some(ymd(2024, 12, 31)),
+        stays_abroad: Some(vec![]),
+        ..Answers::default()
+    };
+    let travel = |citizenship, basis| Answers {
+        citizenship: Some(citizenship),
+        topic: Some(Topic::Travel),
+        status: Some(Status::Temporary),
+        basis,
+        permit_expiry: Some(ymd(2027, 1, 30)),
+        card_situation: Some(vec![CardSituation::ExpiringSoon]),
+        planned_departure: Some(ymd(2026, 12, 21)),
+        ..Answers::default()
+    };
+    let mut uk = travel(Citizenship::Uk, None);
+    uk.permit_start = Some(ymd(2025, 12, 1));
+    uk.stays_abroad = Some(vec![]);
+    let skipped_start: QuestionSet = [Question::PermitStart].into_iter().collect();
+    let cases = [
+        (full(Basis::Family), QuestionSet::new()),
+        (full(Basis::Work), QuestionSet::new()),
+        (uk, QuestionSet::new()),
+        (
+            travel(Citizenship::Other, Some(Basis::Family)),
+            skipped_start,
+        ),
+    ];
+    let named: Vec<_> = cases
+        .iter()
+        .map(|(a, skipped)| named_but_not_asked(a, skipped, day))
+        .collect();
+    assert_eq!(named, vec![vec![]; 4]);
+}
