@@ -236,3 +236,26 @@ fn background_for_a_permanent_permit_names_no_question_of_the_planning() {
         .collect();
     assert_eq!(named, vec![vec![]; 4]);
 }
+
+/// On the permanent topic the applicant plans a permanent permit (the topic implies the
+/// application, `Topic::implied_applied_for`), and the day of an application is not asked:
+/// the Norwegian requirement, dated by the day the application is registered, uses the
+/// rule in force today and says so, naming no question.
+#[test]
+fn planning_a_permanent_permit_is_not_asked_for_the_application_date() {
+    let a = Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::Permanent),
+        status: Some(Status::Temporary),
+        basis: Some(Basis::Study),
+        residence_requirement_date: Some(ymd(2026, 10, 2)),
+        date_of_birth: Some(ymd(1991, 12, 1)),
+        stays_abroad: Some(vec![]),
+        permit_gap: Some(PermitGap::None),
+        ..Answers::default()
+    };
+    assert_eq!(
+        named_but_not_asked(&a, &QuestionSet::new(), today()),
+        vec![]
+    );
+}

@@ -297,6 +297,7 @@ fn parameter_values_that_change_the_sentence_have_words() {
             &["a2_social_studies", "training_a1"],
         ),
         ("permanent_language", "both_rules", &["yes"]),
+        ("permanent_language", "registration", &["today"]),
         (
             "permanent_language",
             "hours_period",

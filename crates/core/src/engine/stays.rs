@@ -445,7 +445,10 @@ fn language(ctx: &Ctx, out: &mut Out) {
     }
     let mut gaps = Vec::new();
     if !known {
-        gaps.push(Q::ApplicationDate);
+        // The day of an application is asked where one was made (the full check, "get my
+        // card"); on the permanent topic the applicant plans one, and today's rule is used
+        // (issue 25).
+        f = f.param("registration", Value::Key("today"));
     }
     match a.date_of_birth.and_then(|dob| age_on(dob, day)) {
         Some(age) => {
@@ -459,7 +462,7 @@ fn language(ctx: &Ctx, out: &mut Out) {
         // Born after the registration day: the answers contradict each other.
         None => f.verdict = Verdict::maybe(&[]),
     }
-    if !gaps.is_empty() {
+    if !gaps.is_empty() || !known {
         f.verdict = Verdict::maybe(&gaps);
     }
     out.add(f);
