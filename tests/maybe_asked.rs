@@ -259,3 +259,28 @@ fn planning_a_permanent_permit_is_not_asked_for_the_application_date() {
         vec![]
     );
 }
+
+/// A frontier worker's full check asks only the two facts of the frontier rules, not
+/// what was applied for: the police appointment does not name it.
+#[test]
+fn a_frontier_worker_is_not_asked_what_was_applied_for() {
+    let worker = Answers {
+        citizenship: Some(Citizenship::Uk),
+        topic: Some(Topic::Everything),
+        brexit_role: Some(BrexitRole::FrontierWorker),
+        frontier_started_by_2021: Some(true),
+        frontier_lives_abroad: Some(true),
+        ..Answers::default()
+    };
+    let family = Answers {
+        citizenship: Some(Citizenship::Other),
+        eu_family_member: Some(false),
+        brexit_role: Some(BrexitRole::FrontierWorkerFamily),
+        ..worker.clone()
+    };
+    let named: Vec<_> = [worker, family]
+        .iter()
+        .map(|a| named_but_not_asked(a, &QuestionSet::new(), today()))
+        .collect();
+    assert_eq!(named, vec![vec![]; 2]);
+}
