@@ -284,3 +284,38 @@ fn a_frontier_worker_is_not_asked_what_was_applied_for() {
         .collect();
     assert_eq!(named, vec![vec![]; 2]);
 }
+
+/// A UK national's child who skips the date of birth ("I don't know yet", which it allows):
+/// the date decides whether a child of 21 or more must be supported, and the walk
+/// stopped at it, skipped, before the Brexit deadline's question, which the result then named.
+#[test]
+fn a_child_who_skips_the_date_of_birth_is_still_asked_the_brexit_deadline() {
+    let child = |citizenship| Answers {
+        citizenship: Some(citizenship),
+        topic: Some(Topic::Brexit),
+        brexit_role: Some(BrexitRole::FamilyMember),
+        applied_from: Some(Place::Norway),
+        uk_child_birth_or_adoption: Some(ymd(2020, 12, 31)),
+        uk_family: UkFamilyAnswers {
+            relationship: Some(UkRelationship::Descendant),
+            uk_national_basis: Some(UkNationalBasis::WorkerOrFunds),
+            relationship_before_2021: Some(true),
+            ..UkFamilyAnswers::default()
+        },
+        ..Answers::default()
+    };
+    let skipped: QuestionSet = [Question::DateOfBirth].into_iter().collect();
+    let named: Vec<_> = [Citizenship::Uk, Citizenship::Other]
+        .into_iter()
+        .map(|citizenship| {
+            let mut a = child(citizenship);
+            // The journey goes on to the deadline: answered, it is finished.
+            if flow::progress(&a, &skipped, today()).next == Some(Question::BrexitAppliedByDeadline)
+            {
+                a.brexit_applied_by_deadline = Some(true);
+            }
+            named_but_not_asked(&a, &skipped, today())
+        })
+        .collect();
+    assert_eq!(named, vec![vec![]; 2]);
+}

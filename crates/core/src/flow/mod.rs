@@ -516,10 +516,12 @@ fn uk_family(w: &mut Walk) -> Option<()> {
             }
         }
         UkRelationship::Descendant => {
-            // Children of 21 or more must be supported.
-            let dob = w.route(Q::DateOfBirth, a.date_of_birth)?;
+            // Children of 21 or more must be supported. The date may be skipped, so
+            // the walk goes on past it (issue 25: it stopped there, before the deadline).
+            let dob = w.route(Q::DateOfBirth, a.date_of_birth);
             // Routing may only depend on earlier answers, so the age is taken today.
-            if !student && age_on(dob, w.today).is_some_and(|age| age >= 21) {
+            let age = dob.and_then(|dob| age_on(dob, w.today));
+            if !student && age.is_some_and(|age| age >= 21) {
                 w.ask(Q::UkSupported);
             }
         }
