@@ -319,3 +319,48 @@ fn a_child_who_skips_the_date_of_birth_is_still_asked_the_brexit_deadline() {
         .collect();
     assert_eq!(named, vec![vec![]; 2]);
 }
+
+/// The rules decide the appointment in the rule book's order: permanent right books one
+/// then an application before 16 April 2021 does, and only then do the police
+/// call in a first-time asylum seeker or tell a Brexit applicant when to book.
+/// The flow took those two for police calls first, and never asked the appointment's day that
+/// the rules then named.
+#[test]
+fn the_flow_asks_an_appointment_in_the_order_the_rules_decide_it() {
+    let day = today();
+    let asylum_2021 = Answers {
+        citizenship: Some(Citizenship::Uk),
+        topic: Some(Topic::GetCard),
+        applied_for: Some(AppliedFor::FirstAsylumWithPolice),
+        application_date: Some(ymd(2021, 4, 15)),
+        date_of_birth: Some(ymd(2002, 6, 1)),
+        ..Answers::default()
+    };
+    let permanent_right = Answers {
+        citizenship: Some(Citizenship::Other),
+        topic: Some(Topic::GetCard),
+        applied_for: Some(AppliedFor::BrexitPermit),
+        status: Some(Status::PermanentRight),
+        date_of_birth: Some(ymd(1990, 5, 1)),
+        ..Answers::default()
+    };
+    let named: Vec<_> = [asylum_2021, permanent_right]
+        .into_iter()
+        .map(|mut a| {
+            // The journey as the reader finishes it: what it asks now is answered.
+            while let Some(q) = flow::progress(&a, &QuestionSet::new(), day).next {
+                let v = match q {
+                    Question::ApplicationDate => flow::AnswerValue::Date(ymd(2026, 10, 22)),
+                    Question::AppliedFrom => flow::AnswerValue::Choice("abroad".into()),
+                    Question::LetterSaysMeetPolice => flow::AnswerValue::Choice("yes".into()),
+                    Question::AppointmentDate => flow::AnswerValue::Date(ymd(2026, 12, 14)),
+                    Question::PlannedDeparture => flow::AnswerValue::Date(ymd(2027, 3, 1)),
+                    _ => panic!("{} asked", q.name()),
+                };
+                assert!(flow::set(&mut a, q, v));
+            }
+            named_but_not_asked(&a, &QuestionSet::new(), day)
+        })
+        .collect();
+    assert_eq!(named, vec![vec![]; 2]);
+}

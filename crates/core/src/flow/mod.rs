@@ -661,17 +661,35 @@ fn trip_with_card(w: &mut Walk, status: Status) -> Option<()> {
 /// answer kept from another topic (issue 25).
 fn appointment(w: &mut Walk, applied: AppliedFor, status: Status) -> Option<()> {
     let a = w.a;
+    // The police give the appointment after the rules that book one come first,
+    // as the rules order them (issue 25): permanent right, and for an asylum
+    // application, the day it was made (before 16 April 2021, R-010).
+    let called_in = status != Status::PermanentRight
+        && match applied {
+            AppliedFor::BrexitPermit => true,
+            AppliedFor::FirstAsylumWithPolice => {
+                w.route(Q::ApplicationDate, a.application_date)? >= BIOMETRICS_FROM
+            }
+            _ => false,
+        };
+    // The application's date gives a Brexit family member's age.
+    let family = a.brexit_role == Some(BrexitRole::FamilyMember);
     match applied {
-        AppliedFor::FirstAsylumWithPolice | AppliedFor::BrexitPermit => {
-            // Brexit applicants wait for the police's notice whatever the date; the
-            // date gives a family member's age.
-            if applied == AppliedFor::FirstAsylumWithPolice
-                || a.brexit_role == Some(BrexitRole::FamilyMember)
-            {
+        _ if called_in => {
+            // Brexit applicants wait for the police's notice whatever the date.
+            if family {
                 w.ask(Q::ApplicationDate);
             }
             w.ask(Q::DateOfBirth);
             return Some(());
+        }
+        // Held permanent right books the appointment whatever was applied for.
+        AppliedFor::BrexitPermit | AppliedFor::FirstAsylumWithPolice
+            if status == Status::PermanentRight =>
+        {
+            if family {
+                w.ask(Q::ApplicationDate);
+            }
         }
         AppliedFor::PermanentRight => {}
         _ => {
