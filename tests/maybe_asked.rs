@@ -364,3 +364,54 @@ fn the_flow_asks_an_appointment_in_the_order_the_rules_decide_it() {
         .collect();
     assert_eq!(named, vec![vec![]; 2]);
 }
+
+/// A UK national with a Brexit temporary permit answers the Brexit topic, then checks the
+/// permanent topic: the result there says whether a Brexit permanent permit can be applied for
+/// which counts the stays abroad. Moving to the new topic dropped the stays
+/// (the full check does not reach them before what was applied for is answered), and the
+/// permanent topic did not ask them again, though the result named them.
+#[test]
+fn a_brexit_permanent_permit_on_the_permanent_topic_asks_the_stays_abroad() {
+    use flow::AnswerValue::{Choice, Choices, Date, Periods, Stays, YesNo};
+    let day = today();
+    let choice = |s: &str| Choice(s.to_string());
+    let mut a = Answers::default();
+    let mut skipped = QuestionSet::new();
+    let answer = |a: &mut Answers, skipped: &mut QuestionSet, q: Question| {
+        let v = match q {
+            Question::Citizenship => choice("uk"),
+            Question::Topic => choice("brexit"),
+            Question::BrexitRole => choice("uk_national"),
+            Question::UkRegisteredAsEuFamily => YesNo(false),
+            Question::OldPermitIndicators => Choices(vec![]),
+            Question::UkResidenceStart => Date(ymd(2015, 6, 1)),
+            Question::UkBasisHistory => Periods(vec![BasisPeriod {
+                from: ymd(2015, 6, 1),
+                to: day,
+                basis: EeaBasis::Employee,
+            }]),
+            Question::BrexitAppliedByDeadline => YesNo(true),
+            Question::Status => choice("brexit_temporary"),
+            Question::PermitExpiry => Date(ymd(2027, 6, 30)),
+            Question::StaysAbroad => Stays(vec![]),
+            Question::Basis => choice("work"),
+            _ => {
+                skipped.insert(q);
+                *a = flow::prune(a, skipped, day).0;
+                return;
+            }
+        };
+        (*a, *skipped) = flow::check_answer(a, skipped, q, v, day).expect("accepted");
+    };
+    while let Some(q) = flow::progress(&a, &skipped, day).next {
+        answer(&mut a, &mut skipped, q);
+    }
+    assert_eq!(a.stays_abroad, Some(vec![]));
+    // "Check another topic": permanent residence.
+    (a, skipped) =
+        flow::check_answer(&a, &skipped, Question::Topic, choice("permanent"), day).expect("topic");
+    while let Some(q) = flow::progress(&a, &skipped, day).next {
+        answer(&mut a, &mut skipped, q);
+    }
+    assert_eq!(named_but_not_asked(&a, &skipped, day), vec![]);
+}

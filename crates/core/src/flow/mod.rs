@@ -308,7 +308,20 @@ fn topical(w: &mut Walk, topic: Topic) -> Option<()> {
                 w.ask(Q::FirstCollectivePermit);
                 return Some(());
             }
-            permanent_planning(w)
+            permanent_planning(w)?;
+            // A Brexit permanent permit counts the stays abroad from a move by the end of 2020
+            // where another topic gave that move (issue 25).
+            let old_permit = a
+                .old_permit_indicators
+                .as_ref()
+                .is_some_and(|s| !s.is_empty());
+            if status == Status::BrexitTemporary
+                && !old_permit
+                && a.uk_residence_start.is_some_and(|d| d <= TRANSITION_END)
+            {
+                w.ask(Q::StaysAbroad);
+            }
+            Some(())
         }
         Topic::Permanent => keep_permanent(w, status),
         Topic::CollectiveProtection => {
