@@ -415,3 +415,55 @@ fn a_brexit_permanent_permit_on_the_permanent_topic_asks_the_stays_abroad() {
     }
     assert_eq!(named_but_not_asked(&a, &skipped, day), vec![]);
 }
+
+/// "Change" on the check page: a UK national's Brexit journey, then the citizenship changed
+/// to another. The kept role (a UK national) is not one the question offers to other citizens,
+/// but the flow took it as answered, ended the journey there, and the rules read it and named
+/// the move to Norway that the journey no longer asked. An answer the question no longer offers
+/// is now open again.
+#[test]
+fn a_changed_answer_leaves_no_answer_the_question_no_longer_offers() {
+    use flow::AnswerValue::{Choice, Choices, Date, Periods, YesNo};
+    let day = today();
+    let choice = |s: &str| Choice(s.to_string());
+    let mut a = Answers::default();
+    let mut skipped = QuestionSet::new();
+    let answer = |a: &mut Answers, skipped: &mut QuestionSet, q: Question| {
+        let v = match q {
+            Question::Citizenship => choice("uk"),
+            Question::Topic => choice("brexit"),
+            Question::BrexitRole => choice("uk_national"),
+            Question::UkRegisteredAsEuFamily => YesNo(false),
+            Question::OldPermitIndicators => Choices(vec![]),
+            Question::UkResidenceStart => Date(ymd(2020, 12, 31)),
+            Question::UkBasisHistory => Periods(vec![BasisPeriod {
+                from: ymd(2018, 12, 1),
+                to: day,
+                basis: EeaBasis::Employee,
+            }]),
+            Question::BrexitAppliedByDeadline => YesNo(true),
+            Question::Status => choice("permanent_permit"),
+            _ => panic!("{} asked", q.name()),
+        };
+        (*a, *skipped) = flow::check_answer(a, skipped, q, v, day).expect("accepted");
+    };
+    while let Some(q) = flow::progress(&a, &skipped, day).next {
+        answer(&mut a, &mut skipped, q);
+    }
+    // "Change": another citizenship. The journey asks the role again, among the roles it
+    // offers to other citizens.
+    (a, skipped) = flow::check_answer(&a, &skipped, Question::Citizenship, choice("other"), day)
+        .expect("accepted");
+    let next = flow::progress(&a, &skipped, day).next;
+    if next == Some(Question::BrexitRole) {
+        (a, skipped) = flow::check_answer(
+            &a,
+            &skipped,
+            Question::BrexitRole,
+            choice("not_concerned"),
+            day,
+        )
+        .expect("accepted");
+    }
+    assert_eq!(named_but_not_asked(&a, &skipped, day), vec![]);
+}

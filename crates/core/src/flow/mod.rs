@@ -90,7 +90,20 @@ impl Walk<'_> {
     fn route<T>(&mut self, q: Q, value: Option<T>) -> Option<T> {
         self.ask(q);
         self.routing.insert(q);
-        value
+        value.filter(|_| offered(q, self.a))
+    }
+}
+
+/// Whether the answer to `q`, if any, is one that the question offers for these answers. After
+/// an earlier answer changed, a kept one may not be (a UK national's role, once the citizenship
+/// is another): it is no answer then, and the question is asked again (issue 25: the walk took
+/// it as answered while the rules read it, and named questions the walk no longer asked).
+fn offered(q: Q, a: &Answers) -> bool {
+    match get(a, q) {
+        Some(AnswerValue::Choice(c)) if q.kind() == Kind::Choice => {
+            choice_options(q, a).contains(&c.as_str())
+        }
+        _ => true,
     }
 }
 
@@ -106,11 +119,8 @@ pub fn progress(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> P
     };
     let _ = walk(&mut w);
     let answered = answer::answered(answers);
-    let next = w
-        .path
-        .iter()
-        .copied()
-        .find(|q| !answered.contains(*q) && !w.skipped.contains(*q));
+    let done = |q: Q| (answered.contains(q) && offered(q, answers)) || w.skipped.contains(q);
+    let next = w.path.iter().copied().find(|q| !done(*q));
     Progress {
         path: w.path,
         next,
