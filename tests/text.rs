@@ -297,6 +297,7 @@ fn parameter_values_that_change_the_sentence_have_words() {
             &["a2_social_studies", "training_a1"],
         ),
         ("permanent_language", "both_rules", &["yes"]),
+        ("permanent_language", "registration", &["today"]),
         (
             "permanent_language",
             "hours_period",
@@ -367,6 +368,8 @@ fn parameter_values_that_change_the_sentence_have_words() {
         ("brexit_travel_pending", "family", &["uk", "non_uk"]),
         ("eu_family_card", "expired", &["yes"]),
         ("eu_registration", "state", &["registered"]),
+        ("eu_permanent_right", "start", &["unknown"]),
+        ("card_arrival", "unknown", &["police_call"]),
         ("card_needed", "when", &["once_granted"]),
     ];
     let keys = expected.iter().flat_map(|(finding, param, values)| {

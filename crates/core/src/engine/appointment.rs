@@ -7,7 +7,7 @@
 use super::decision::{Finding, FindingKey, Priority, Value, Verdict};
 use super::{missing, Ctx, Out, BIOMETRICS_AT_SUBMISSION_FROM};
 use crate::domain::answers::{
-    AppliedFor, Basis, Channel, LetterSays, Place, Status, SubmittedBy, TravelDocument,
+    AppliedFor, Basis, BrexitRole, Channel, LetterSays, Place, Status, SubmittedBy, TravelDocument,
 };
 use crate::domain::dates::age_on;
 use crate::domain::questions::Question as Q;
@@ -72,10 +72,16 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     }
     let a = ctx.a;
     let Some(applied_for) = a.applied_for else {
+        // A frontier worker is asked only the frontier rules' facts, not what was
+        // applied for: the decision letter says (the text), and no question is named (issue 25).
+        let frontier = matches!(
+            a.brexit_role,
+            Some(BrexitRole::FrontierWorker | BrexitRole::FrontierWorkerFamily)
+        );
         out.add(
             Finding::new(
                 FindingKey::Appointment,
-                Verdict::maybe(&[Q::AppliedFor]),
+                Verdict::maybe(if frontier { &[] } else { &[Q::AppliedFor] }),
                 Priority::Action,
             )
             .rules(&[R::R012, R::R020])

@@ -23,8 +23,9 @@ pub(crate) fn rules(ctx: &Ctx, out: &mut Out) {
     let Some(route) = route(out) else { return };
     match route {
         Route::Post => by_post(out),
-        Route::Book | Route::PoliceSummons | Route::WaitForNotice => {
-            after_appointment(ctx, out, ctx.a.appointment_date)
+        Route::Book => after_appointment(ctx, out, ctx.a.appointment_date),
+        Route::PoliceSummons | Route::WaitForNotice => {
+            arrival_after(ctx, out, ctx.a.appointment_date, true)
         }
     }
 }
@@ -44,6 +45,13 @@ fn by_post(out: &mut Out) {
 /// R-031 … R-034 after an appointment, from the appointment date. Also used for a new card
 /// (area D), where the appointment is the photo appointment.
 pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<NaiveDate>) {
+    arrival_after(ctx, out, appointment, false)
+}
+
+/// [`after_appointment`]; `called_in` when the police give the appointment or say when to
+/// book it: the questions do not ask its day then, so without it the finding
+/// names no question and says that the police give the day (issue 25).
+fn arrival_after(ctx: &Ctx, out: &mut Out, appointment: Option<NaiveDate>, called_in: bool) {
     let a = ctx.a;
     let replacement = a.applied_for == Some(AppliedFor::NewCardOnly);
     let mut rules = vec![R::R031, R::R034, R::R900, R::R901, R::R902, R::R905];
@@ -53,17 +61,21 @@ pub(crate) fn after_appointment(ctx: &Ctx, out: &mut Out, appointment: Option<Na
         sources.push(S::Seed002);
     }
     let Some(day0) = appointment else {
-        out.add(
-            Finding::new(
-                FindingKey::CardArrival,
-                Verdict::maybe(&[Q::AppointmentDate]),
-                Priority::Info,
-            )
-            .rules(&rules)
-            .sources(&sources)
-            .conflict(Conflict::K1)
-            .param("route", Value::Key("appointment")),
-        );
+        let f = Finding::new(
+            FindingKey::CardArrival,
+            Verdict::maybe(&[Q::AppointmentDate]),
+            Priority::Info,
+        )
+        .rules(&rules)
+        .sources(&sources)
+        .conflict(Conflict::K1)
+        .param("route", Value::Key("appointment"));
+        out.add(if called_in {
+            f.verdict_maybe(&[])
+                .param("unknown", Value::Key("police_call"))
+        } else {
+            f
+        });
         return;
     };
     let lost = a.card_lost_in_mail == Some(true);

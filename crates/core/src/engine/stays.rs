@@ -206,6 +206,9 @@ pub(crate) fn group(ctx: &Ctx) -> Option<Group> {
 }
 
 fn group_gap(ctx: &Ctx) -> Vec<Q> {
+    if !planning(ctx) {
+        return Vec::new();
+    }
     match ctx.a.basis {
         None => vec![Q::Basis],
         Some(Basis::Family) if ctx.a.family_five_year_group.is_none() => {
@@ -213,6 +216,15 @@ fn group_gap(ctx: &Ctx) -> Vec<Q> {
         }
         _ => Vec::new(),
     }
+}
+
+/// Whether the applicant plans a permanent permit: has applied for one, or asks about it (the
+/// topic says so, `Answers::with_topic_implied`). Only then are the planning's facts asked (the
+/// basis, a family member's five-year group, the first permit that counts); for anyone else
+/// the residence time and the absence limit are background, whose "maybe" names none of them
+/// and whose text says what they depend on (issue 25).
+fn planning(ctx: &Ctx) -> bool {
+    ctx.a.applied_for == Some(AppliedFor::PermanentPermit)
 }
 
 /// The day the residence-time requirement is met (R-076): as the applicant gave it, or the
@@ -333,10 +345,12 @@ fn permanent_absence(ctx: &Ctx, out: &mut Out) {
         base = base.conflict(Conflict::K16).sources(&[S::W68]);
     }
     let mut gaps = group_gap(ctx);
-    if a.stays_abroad.is_none() {
+    // The stays are asked where the limit can be measured: always when planning, else with a
+    // known group (`flow::permit_and_stays`).
+    if a.stays_abroad.is_none() && (planning(ctx) || group.is_some()) {
         gaps.push(Q::StaysAbroad);
     }
-    if !gaps.is_empty() {
+    if group.is_none() || a.stays_abroad.is_none() {
         out.add(base.verdict_maybe(&gaps));
         return;
     }
@@ -388,7 +402,12 @@ fn permanent_requirements(ctx: &Ctx, out: &mut Out) {
         f = f.date("met", Some(met));
         out.date(DateKey::ResidenceTimeMet, Some(met), &[R::R076]);
     } else if ctx.a.first_qualifying_permit_date.is_none() && f.is_yes() {
-        f.verdict = Verdict::maybe(&[Q::FirstQualifyingPermitDate]);
+        let gaps: &[Q] = if planning(ctx) {
+            &[Q::FirstQualifyingPermitDate]
+        } else {
+            &[]
+        };
+        f.verdict = Verdict::maybe(gaps);
     }
     out.add(f);
 }
@@ -426,7 +445,10 @@ fn language(ctx: &Ctx, out: &mut Out) {
     }
     let mut gaps = Vec::new();
     if !known {
-        gaps.push(Q::ApplicationDate);
+        // The day of an application is asked where one was made (the full check, "get my
+        // card"); on the permanent topic the applicant plans one, and today's rule is used
+        // (issue 25).
+        f = f.param("registration", Value::Key("today"));
     }
     match a.date_of_birth.and_then(|dob| age_on(dob, day)) {
         Some(age) => {
@@ -440,7 +462,7 @@ fn language(ctx: &Ctx, out: &mut Out) {
         // Born after the registration day: the answers contradict each other.
         None => f.verdict = Verdict::maybe(&[]),
     }
-    if !gaps.is_empty() {
+    if !gaps.is_empty() || !known {
         f.verdict = Verdict::maybe(&gaps);
     }
     out.add(f);

@@ -135,15 +135,21 @@ fn non_eu_national(ctx: &Ctx, out: &mut Out) {
 fn permanent_right_after_five_years(ctx: &Ctx, out: &mut Out, rules: &[R], sources: &[S]) {
     let a = ctx.a;
     let Some(start) = a.eu_residence_start else {
-        out.add(
-            Finding::new(
-                FindingKey::EuPermanentRight,
-                Verdict::maybe(&[Question::EuResidenceStart]),
-                Priority::Info,
-            )
-            .rules(rules)
-            .sources(sources),
-        );
+        let f = Finding::new(
+            FindingKey::EuPermanentRight,
+            Verdict::maybe(&[Question::EuResidenceStart]),
+            Priority::Info,
+        )
+        .rules(rules)
+        .sources(sources);
+        // The start of residence is asked of a registered EU/EEA citizen only: for anyone
+        // else the finding names no question and says that the day is not known (issue 25).
+        let asked = a.citizenship == Some(Citizenship::EuEea) && a.eu_registered == Some(true);
+        out.add(if asked {
+            f
+        } else {
+            f.verdict_maybe(&[]).param("start", Value::Key("unknown"))
+        });
         return;
     };
     let from = years_after(start, 5);

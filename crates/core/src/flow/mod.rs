@@ -84,7 +84,20 @@ impl Walk<'_> {
     fn route<T>(&mut self, q: Q, value: Option<T>) -> Option<T> {
         self.ask(q);
         self.routing.insert(q);
-        value
+        value.filter(|_| offered(q, self.a))
+    }
+}
+
+/// Whether the answer to `q`, if any, is one that the question offers for these answers. After
+/// an earlier answer changed, a kept one may not be (a UK national's role, once the citizenship
+/// is another): it is no answer then, and the question is asked again (issue 25: the walk took
+/// it as answered while the rules read it, and named questions the walk no longer asked).
+fn offered(q: Q, a: &Answers) -> bool {
+    match get(a, q) {
+        Some(AnswerValue::Choice(c)) if q.kind() == Kind::Choice => {
+            choice_options(q, a).contains(&c.as_str())
+        }
+        _ => true,
     }
 }
 
@@ -100,11 +113,8 @@ pub fn progress(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> P
     };
     let _ = walk(&mut w);
     let answered = answer::answered(answers);
-    let next = w
-        .path
-        .iter()
-        .copied()
-        .find(|q| !answered.contains(*q) && !w.skipped.contains(*q));
+    let done = |q: Q| (answered.contains(q) && offered(q, answers)) || w.skipped.contains(q);
+    let next = w.path.iter().copied().find(|q| !done(*q));
     Progress {
         path: w.path,
         next,
@@ -302,7 +312,20 @@ fn topical(w: &mut Walk, topic: Topic) -> Option<()> {
                 w.ask(Q::FirstCollectivePermit);
                 return Some(());
             }
-            permanent_planning(w)
+            permanent_planning(w)?;
+            // A Brexit permanent permit counts the stays abroad from a move by the end of 2020
+            // where another topic gave that move (issue 25).
+            let old_permit = a
+                .old_permit_indicators
+                .as_ref()
+                .is_some_and(|s| !s.is_empty());
+            if status == Status::BrexitTemporary
+                && !old_permit
+                && a.uk_residence_start.is_some_and(|d| d <= TRANSITION_END)
+            {
+                w.ask(Q::StaysAbroad);
+            }
+            Some(())
         }
         Topic::Permanent => keep_permanent(w, status),
         Topic::CollectiveProtection => {
@@ -334,7 +357,7 @@ fn get_card(w: &mut Walk) -> Option<()> {
     if applied == AppliedFor::NewCardOnly {
         card(w, status)
     } else {
-        appointment(w, applied)
+        appointment(w, applied, status)
     }
 }
 
@@ -508,10 +531,12 @@ fn uk_family(w: &mut Walk) -> Option<()> {
             }
         }
         UkRelationship::Descendant => {
-            // Children of 21 or more must be supported.
-            let dob = w.route(Q::DateOfBirth, a.date_of_birth)?;
+            // Children of 21 or more must be supported. The date may be skipped, so
+            // the walk goes on past it (issue 25: it stopped there, before the deadline).
+            let dob = w.route(Q::DateOfBirth, a.date_of_birth);
             // Routing may only depend on earlier answers, so the age is taken today.
-            if !student && age_on(dob, w.today).is_some_and(|age| age >= 21) {
+            let age = dob.and_then(|dob| age_on(dob, w.today));
+            if !student && age.is_some_and(|age| age >= 21) {
                 w.ask(Q::UkSupported);
             }
         }
@@ -564,7 +589,7 @@ fn non_eu(w: &mut Walk) -> Option<()> {
     if applied == AppliedFor::NewCardOnly {
         card(w, status)?;
     } else {
-        appointment(w, applied)?;
+        appointment(w, applied, status)?;
     }
     let temporary = matches!(status, Status::Temporary | Status::BrexitTemporary);
     if temporary || applied == AppliedFor::Renewal {
@@ -613,7 +638,7 @@ fn collective_protection(w: &mut Walk, status: Status, applied: AppliedFor) -> O
         AppliedFor::Renewal => {}
         // Area D applies as for other temporary permits.
         AppliedFor::NewCardOnly => card(w, status)?,
-        _ => appointment(w, applied)?,
+        _ => appointment(w, applied, status)?,
     }
     w.ask(Q::PermitExpiry);
     w.ask(Q::FirstCollectivePermit);
@@ -646,20 +671,40 @@ fn trip_with_card(w: &mut Walk, status: Status) -> Option<()> {
     Some(())
 }
 
-/// Police appointment or post (R-010 … R-027) and arrival (R-030 … R-034).
-fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
+/// Police appointment or post (R-010 … R-027) and arrival (R-030 … R-034). `status` is the
+/// one the rules read: on "get my card", what was applied for may imply another than an
+/// answer kept from another topic (issue 25).
+fn appointment(w: &mut Walk, applied: AppliedFor, status: Status) -> Option<()> {
     let a = w.a;
+    // The police give the appointment after the rules that book one come first,
+    // as the rules order them (issue 25): permanent right, and for an asylum
+    // application, the day it was made (before 16 April 2021, R-010).
+    let called_in = status != Status::PermanentRight
+        && match applied {
+            AppliedFor::BrexitPermit => true,
+            AppliedFor::FirstAsylumWithPolice => {
+                w.route(Q::ApplicationDate, a.application_date)? >= BIOMETRICS_FROM
+            }
+            _ => false,
+        };
+    // The application's date gives a Brexit family member's age.
+    let family = a.brexit_role == Some(BrexitRole::FamilyMember);
     match applied {
-        AppliedFor::FirstAsylumWithPolice | AppliedFor::BrexitPermit => {
-            // Brexit applicants wait for the police's notice whatever the date; the
-            // date gives a family member's age.
-            if applied == AppliedFor::FirstAsylumWithPolice
-                || a.brexit_role == Some(BrexitRole::FamilyMember)
-            {
+        _ if called_in => {
+            // Brexit applicants wait for the police's notice whatever the date.
+            if family {
                 w.ask(Q::ApplicationDate);
             }
             w.ask(Q::DateOfBirth);
             return Some(());
+        }
+        // Held permanent right books the appointment whatever was applied for.
+        AppliedFor::BrexitPermit | AppliedFor::FirstAsylumWithPolice
+            if status == Status::PermanentRight =>
+        {
+            if family {
+                w.ask(Q::ApplicationDate);
+            }
         }
         AppliedFor::PermanentRight => {}
         _ => {
@@ -670,7 +715,7 @@ fn appointment(w: &mut Walk, applied: AppliedFor) -> Option<()> {
             let mut by_post = false;
             if date >= BIOMETRICS_FROM
                 && w.route(Q::AppliedFrom, a.applied_from)? == Place::Norway
-                && a.status != Some(Status::PermanentRight)
+                && status != Status::PermanentRight
             {
                 let renewal_like =
                     matches!(applied, AppliedFor::Renewal | AppliedFor::DerivedRefugee);
