@@ -236,9 +236,10 @@ pub(crate) fn residence_time_met(ctx: &Ctx) -> Option<NaiveDate> {
     })
 }
 
-/// The questions that would settle [`residence_time_met`] when it is `None`.
+/// The questions that would settle [`residence_time_met`] when it is `None`: the first permit
+/// that counts (the day itself is worked out, not asked) and what decides three or five years.
 pub(crate) fn residence_time_gaps(ctx: &Ctx) -> Vec<Q> {
-    let mut gaps = vec![Q::ResidenceRequirementDate];
+    let mut gaps = Vec::new();
     if ctx.a.first_qualifying_permit_date.is_none() {
         gaps.push(Q::FirstQualifyingPermitDate);
     }

@@ -193,6 +193,14 @@ pub fn focus(topic: Topic, findings: &mut Vec<Finding>, dates: &mut Vec<KeyDate>
         return;
     }
     findings.retain(|f| covers(topic, f.key));
+    // Who must come along is said with the appointment it is for (a renewal's appointment is
+    // not on the expiring topic; a new card's is).
+    if !findings
+        .iter()
+        .any(|f| matches!(f.key, F::Appointment | F::OrderProcess))
+    {
+        findings.retain(|f| f.key != F::GuardianMustAttend);
+    }
     dates.retain(|d| date_topics(d.key).contains(&topic));
 }
 
