@@ -7,6 +7,7 @@
 
 pub mod device;
 pub mod embed;
+pub mod page;
 pub mod worker;
 
 use wasm_bindgen::JsCast;
