@@ -20,8 +20,11 @@
 //!
 //! The worker fetches a language's catalogues, `text/<lang>.txt` (but English's, which is
 //! embedded) and `text/<lang>.result.txt` (relative to itself, with `platform::load_words`),
-//! once per language. It never panics on a message: anything unexpected is answered with
-//! `ok: false`. Natively this binary does nothing.
+//! once per language, and bokmål's for the staff copy. It starts fetching every catalogue a
+//! result in the page's language needs as soon as it runs (`?lang=` in its address, set by
+//! `platform::worker`), all at once rather than one after another; a request in another
+//! language fetches what it lacks the same way. It never panics on a message: anything
+//! unexpected is answered with `ok: false`. Natively this binary does nothing.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -115,12 +118,14 @@ mod worker {
         let answers = string_field(data, "answers").ok_or("no answers")?;
         let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
         let answers = loaded.answers;
-        for part in [Part::Start, Part::Results] {
+        // Every catalogue at once (those already on their way are waited for, not fetched
+        // again); the bokmål ones for the staff copy of a result (report::view::staff_copy).
+        let needed = catalogues(lang, kind == "result");
+        for &(lang, part) in &needed {
+            prefetch(lang, part);
+        }
+        for (lang, part) in needed {
             load_words(lang, part).await?;
-            if kind == "result" && lang != Lang::Nb {
-                // The bokmål copy of the checklist for the counter staff (report::view::staff_copy).
-                load_words(Lang::Nb, part).await?;
-            }
         }
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.
@@ -155,6 +160,36 @@ mod worker {
         set(&reply, "mime", JsValue::from_str(file.mime()));
         set(&reply, "body", JsValue::from(body));
         Ok(reply)
+    }
+
+    /// The catalogues a request in `lang` needs: the language's two, and bokmål's two for a
+    /// result's staff copy.
+    fn catalogues(lang: Lang, staff_copy: bool) -> Vec<(Lang, Part)> {
+        let mut langs = vec![lang];
+        if staff_copy && lang != Lang::Nb {
+            langs.push(Lang::Nb);
+        }
+        langs
+            .into_iter()
+            .flat_map(|l| [(l, Part::Start), (l, Part::Results)])
+            .filter(|&(l, part)| l.words(part).is_none())
+            .collect()
+    }
+
+    /// Starts fetching a catalogue without waiting for it (a failure is reported by the request
+    /// that needs it, which fetches again).
+    fn prefetch(lang: Lang, part: Part) {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = load_words(lang, part).await;
+        });
+    }
+
+    /// The page's language, from the worker's address (`?lang=`), if one the checker speaks.
+    fn page_lang() -> Option<Lang> {
+        let location = Reflect::get(&js_sys::global(), &"location".into()).ok()?;
+        let search = string_field(&location, "search")?;
+        let code = search.strip_prefix("?lang=")?;
+        Lang::ALL.into_iter().find(|l| l.code() == code)
     }
 
     async fn handle(data: JsValue) {
@@ -207,6 +242,12 @@ mod worker {
         let ready = Object::new();
         set(&ready, "ready", JsValue::TRUE);
         let _ = scope.post_message(&ready);
+        // What a result in the page's language will need, while the reader answers.
+        if let Some(lang) = page_lang() {
+            for (lang, part) in catalogues(lang, true) {
+                prefetch(lang, part);
+            }
+        }
     }
 }
 

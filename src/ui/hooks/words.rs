@@ -1,7 +1,8 @@
 //! A language's catalogues are fetched when first needed, so the first load stays small (see
 //! `text::Lang::words`): the start page of any language but English when that language is
-//! chosen, the questions and results after Start. The report worker is started together with
-//! the questions and results, so it is ready by the result page.
+//! chosen; the questions and results while the start page shows, once the browser is idle
+//! ([`use_prefetch`]), or at Start if they are not there yet. The report worker is started
+//! with them, so it is ready, with its own catalogues, by the result page.
 //!
 //! May import `crate::ui`, `crate::platform` and `crate::text` only.
 
@@ -40,7 +41,7 @@ pub fn use_words(lang: Lang, part: Part, needed: bool) -> UseWords {
         let words = words.clone();
         use_effect_with((lang, needed, *retry), move |&(lang, needs, _)| {
             if needs && part == Part::Results {
-                platform::worker::warm();
+                platform::worker::warm(lang);
             }
             if needs && lang.words(part).is_none() {
                 words.set(Words::Loading);
@@ -57,4 +58,23 @@ pub fn use_words(lang: Lang, part: Part, needed: bool) -> UseWords {
         words,
         on_retry: Callback::from(move |_: MouseEvent| retry.set(*retry + 1)),
     }
+}
+
+/// While the start page shows in `lang` (`on_start`), once the browser is idle: fetches the
+/// questions-and-results words of `lang`, so Start does not wait for them, then starts the
+/// report worker, which fetches what a result needs. Nothing is shown of it; if the fetch
+/// fails, Start fetches again and says so if that fails too.
+#[hook]
+pub fn use_prefetch(lang: Lang, on_start: bool) {
+    use_effect_with((lang, on_start), |&(lang, on_start)| {
+        if on_start {
+            platform::page::when_idle(move || {
+                platform::spawn(async move {
+                    if platform::load_words(lang, Part::Results).await.is_ok() {
+                        platform::worker::warm(lang);
+                    }
+                });
+            });
+        }
+    });
 }
