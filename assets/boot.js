@@ -13,7 +13,8 @@
 //    does. The pages are written by the build (src/bin/prerender.rs) from the app's components;
 // 3. keeps the pre-rendered page usable until the app runs: the language switch works, and the
 //    first press of any other button (Start, Continue from a saved summary) is kept;
-// 4. starts the app (the hashed names are in its data attributes) and swaps the app's <body> in
+// 4. starts the app (the hashed names are in its data attributes; once the styles are in, so
+//    the app's bytes do not slow the page down) and swaps the app's <body> in
 //    when the app offers it (residenceCheckerTakeOver, called by src/platform/page.rs after each
 //    render) and shows the same page in the same language: one DOM operation, so nothing moves
 //    on screen. Then it moves the focus to the same element and replays the kept press, and
@@ -64,6 +65,12 @@
   let taken = false;
 
   const pending = (on) => html.classList.toggle('pending', on);
+  /** Settles in the task after the first frame that shows the page (or that nothing will). */
+  let show;
+  const shown = new Promise((resolve) => {
+    show = () => requestAnimationFrame(() => setTimeout(resolve));
+    setTimeout(resolve, 3000); // a start page that does not come: the app shows its own
+  });
 
   /** The start page of `code` as a document: this one for English, else fetched once. */
   function page(code) {
@@ -98,6 +105,7 @@
         document.title = titles.get(code) ?? doc.title;
         titles.set(code, document.title);
         if (!elsewhere) pending(false);
+        show();
         offer();
       },
       // Not to be had (offline before the first visit ended): English, which the app shows too.
@@ -141,6 +149,7 @@
     parsed = true;
     if (wanted !== 'en' || visit !== 'fresh') choose(wanted);
     else if (!elsewhere) pending(false);
+    if (elsewhere || (wanted === 'en' && visit === 'fresh')) show();
     offer();
   };
   document.addEventListener('readystatechange', read);
@@ -161,7 +170,12 @@
     true,
   );
 
-  import(js).then(({ default: init }) => init({ module_or_path: wasm }));
+  // The app: its glue and its wasm fetched side by side (index.html has no preloads for them),
+  // and run once the start page has been painted, so that compiling it (at once on a return
+  // visit, from the service worker's cache) does not hold the page back.
+  const module = fetch(wasm);
+  const glue = import(js);
+  shown.then(() => glue).then(({ default: init }) => init({ module_or_path: module }));
 
   const host = query.has('embed') && origin(query.get('host'));
   if (host && parent !== window) {
