@@ -32,7 +32,7 @@ mod worker {
     use std::collections::VecDeque;
 
     use chrono::NaiveDate;
-    use js_sys::{Object, Reflect};
+    use js_sys::{Object, Promise, Reflect};
     use residence_checker::domain::case::Case;
     use residence_checker::domain::format;
     use residence_checker::engine::outcome::digest;
@@ -125,7 +125,7 @@ mod worker {
             prefetch(lang, part);
         }
         for (lang, part) in needed {
-            load_words(lang, part).await?;
+            words(lang, part).await?;
         }
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.
@@ -176,12 +176,38 @@ mod worker {
             .collect()
     }
 
-    /// Starts fetching a catalogue without waiting for it (a failure is reported by the request
-    /// that needs it, which fetches again).
-    fn prefetch(lang: Lang, part: Part) {
-        wasm_bindgen_futures::spawn_local(async move {
-            let _ = load_words(lang, part).await;
-        });
+    /// Starts fetching a catalogue, unless it is there or on its way; returns the fetch to wait
+    /// for.
+    fn prefetch(lang: Lang, part: Part) -> Option<Promise> {
+        if lang.words(part).is_some() {
+            return None;
+        }
+        Some(LOADING.with_borrow_mut(|loading| {
+            if let Some((_, promise)) = loading.iter().find(|(key, _)| *key == (lang, part)) {
+                return promise.clone();
+            }
+            let promise = wasm_bindgen_futures::future_to_promise(async move {
+                load_words(lang, part)
+                    .await
+                    .map(|()| JsValue::TRUE)
+                    .map_err(JsValue::from)
+            });
+            loading.push(((lang, part), promise.clone()));
+            promise
+        }))
+    }
+
+    /// A catalogue, installed: fetched, or waited for if it is on its way already.
+    async fn words(lang: Lang, part: Part) -> Result<(), String> {
+        let Some(promise) = prefetch(lang, part) else {
+            return Ok(());
+        };
+        let loaded = wasm_bindgen_futures::JsFuture::from(promise.clone()).await;
+        // Done either way: the words are installed, or the next request fetches again.
+        LOADING.with_borrow_mut(|l| l.retain(|(_, p)| !Object::is(p, &promise)));
+        loaded
+            .map(|_| ())
+            .map_err(|e| e.as_string().unwrap_or_else(|| "a catalogue failed".into()))
     }
 
     /// The page's language, from the worker's address (`?lang=`), if one the checker speaks.
@@ -216,6 +242,9 @@ mod worker {
         static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
         /// Whether a loop is answering the queue.
         static BUSY: Cell<bool> = const { Cell::new(false) };
+        /// Catalogues on their way, so that a request waits for the fetch the worker's start
+        /// began instead of starting another.
+        static LOADING: RefCell<Vec<((Lang, Part), Promise)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// Answers the queued requests one at a time, in order: a second request in the same

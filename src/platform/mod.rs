@@ -119,44 +119,15 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
     text.as_string().ok_or_else(|| format!("{path}: not text"))
 }
 
-thread_local! {
-    /// Catalogue fetches under way, by path: a second request for the same file waits for the
-    /// first (the idle prefetch and Start, or the report worker's start and its first job).
-    static FETCHING: std::cell::RefCell<Vec<(String, js_sys::Promise)>> =
-        const { std::cell::RefCell::new(Vec::new()) };
-}
-
 /// Fetches and installs one of the catalogues of `lang` (`text/<file>`, see
-/// `text::Lang::file`), unless it is already there; if it is being fetched, waits for that
-/// fetch instead of starting another. The page and the report worker both use it.
+/// `text::Lang::file`), unless it is already there. The page and the report worker both use
+/// it (the worker waits for a fetch already under way rather than starting another).
 pub async fn load_words(lang: crate::text::Lang, part: crate::text::Part) -> Result<(), String> {
     if lang.words(part).is_some() {
         return Ok(());
     }
-    let path = format!("text/{}", lang.file(part));
-    let running = FETCHING.with_borrow(|f| {
-        f.iter()
-            .find(|(p, _)| *p == path)
-            .map(|(_, promise)| promise.clone())
-    });
-    let promise = running.unwrap_or_else(|| {
-        let fetch = path.clone();
-        let promise = wasm_bindgen_futures::future_to_promise(async move {
-            fetch_text(&fetch)
-                .await
-                .map(wasm_bindgen::JsValue::from)
-                .map_err(wasm_bindgen::JsValue::from)
-        });
-        FETCHING.with_borrow_mut(|f| f.push((path.clone(), promise.clone())));
-        promise
-    });
-    let text = wasm_bindgen_futures::JsFuture::from(promise.clone()).await;
-    // Done (either way): a later call finds the words installed, or fetches again.
-    FETCHING.with_borrow_mut(|f| f.retain(|(_, p)| !js_sys::Object::is(p, &promise)));
-    match text {
-        Ok(text) => crate::text::install(lang, part, text.as_string().unwrap_or_default()),
-        Err(e) => Err(e.as_string().unwrap_or_else(|| format!("{path}: failed"))),
-    }
+    let text = fetch_text(&format!("text/{}", lang.file(part))).await?;
+    crate::text::install(lang, part, text)
 }
 
 /// Runs a future on the browser's event loop.

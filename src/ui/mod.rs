@@ -30,7 +30,7 @@ use hooks::address::{use_first_lang, use_kiosk, use_preset_topic, use_selftest};
 use hooks::document::{use_document, use_take_over};
 use hooks::history::use_history;
 use hooks::restore::use_restore;
-use hooks::words::{use_prefetch, use_words, UseWords, Words};
+use hooks::words::{use_ahead, use_words, UseWords, Words};
 use hooks::worker::use_result_view;
 use lang_switch::LangSwitch;
 use pages::StartPage;
@@ -105,8 +105,8 @@ pub fn app() -> Html {
     use_history(&state, &restore);
     let result_view = use_result_view(&state, lang, &restore.restored);
     let needs_words = page != Page::Start;
-    let words = use_words(lang, Part::Results, needs_words);
-    use_prefetch(lang, page == Page::Start && !waiting);
+    let ahead = use_ahead(page == Page::Start && !waiting);
+    let words = use_words(lang, Part::Results, needs_words || ahead);
     if waiting {
         return html! { <main id="main" class="wrap" aria-busy="true"></main> };
     }
