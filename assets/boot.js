@@ -1,5 +1,8 @@
-// The boot script: a classic script in <head> (Trunk.toml `pattern_script`; no inline script, so
-// the Content-Security-Policy needs no 'unsafe-inline'). It runs before the page is painted, and
+// The boot script: a classic script at the end of <body> (Trunk.toml `pattern_script`; no inline
+// script, so the Content-Security-Policy needs no 'unsafe-inline'). It runs once the page has
+// been read and the styles are in, and until it runs the styles show only what a browser without
+// JavaScript shows (the <noscript> message, hidden when JavaScript runs), so nothing of the start
+// page is painted before it has picked the right one. It
 //
 // 1. marks <html> for the styles: `js` (the pre-rendered start page shows; without JavaScript only
 //    the <noscript> message does, style/main.css), and ?embed, ?look=contrast, ?kiosk;
@@ -144,14 +147,16 @@
 
   pending(elsewhere || first !== 'en' || visit !== 'fresh');
   choose(first);
+  // At the end of <body> (index.html), the page has been read when this runs.
   const read = () => {
-    if (parsed || document.readyState === 'loading') return;
+    if (parsed || (document.readyState === 'loading' && document.currentScript?.parentNode !== document.body)) return;
     parsed = true;
     if (wanted !== 'en' || visit !== 'fresh') choose(wanted);
     else if (!elsewhere) pending(false);
     if (elsewhere || (wanted === 'en' && visit === 'fresh')) show();
     offer();
   };
+  read();
   document.addEventListener('readystatechange', read);
 
   document.addEventListener(
