@@ -9,15 +9,16 @@
 // 2. picks the start page to show: the language (?lang=, else the first of the browser's
 //    languages the checker speaks, by the table of tags the build writes into the page from
 //    text::Lang::TAGS) and the visit (a kiosk, answers kept on this device, or nothing kept).
-//    English's page for a fresh visit is the HTML itself, painted as it arrives; any other is
-//    hidden (`pending`) until it is in place, from the page's own templates or, for another
-//    language, fetched (start/<lang>.html), so that no reader sees English first. An address
+//    English's page for a fresh visit is the HTML itself, and for a return visit a template in
+//    it; any other is hidden (`pending`) until it is in place, fetched (start/<lang>.html,
+//    from the service worker's cache after the first visit), so that no reader sees English
+//    first. An address
 //    that opens another page (a reload mid-journey, a hand-off link) shows nothing until the app
 //    does. The pages are written by the build (src/bin/prerender.rs) from the app's components;
 // 3. keeps the pre-rendered page usable until the app runs: the language switch works, and the
 //    first press of any other button (Start, Continue from a saved summary) is kept;
-// 4. starts the app (the hashed names are in its data attributes; once the styles are in, so
-//    the app's bytes do not slow the page down) and swaps the app's <body> in
+// 4. starts the app once the start page has been painted (the hashed names are in its data
+//    attributes) and swaps the app's <body> in
 //    when the app offers it (residenceCheckerTakeOver, called by src/platform/page.rs after each
 //    render) and shows the same page in the same language: one DOM operation, so nothing moves
 //    on screen. Then it moves the focus to the same element and replays the kept press, and
@@ -58,9 +59,10 @@
   const fragment = location.hash.replace(/^#/, '');
   const elsewhere = fragment !== '' && fragment !== 'start';
 
-  const titles = new Map([['en', document.title]]);
   const pages = new Map(); // language → its fetched start page (a promise of a document)
+  const own = { dir: html.dir, title: document.title }; // index.html's, English
   let wanted = first; // the language to show
+  let current = 'en'; // the language of the page in <body> (index.html's is English)
   let parsed = false; // the <body> has been read
   let press = -1; // the index (among the page's buttons) of the button pressed first
   let app = null; // what the app offered last: { body, lang, settled }
@@ -75,9 +77,9 @@
     setTimeout(resolve, 3000); // a start page that does not come: the app shows its own
   });
 
-  /** The start page of `code` as a document: this one for English, else fetched once. */
+  /** The start pages of `code` (every visit), as a document fetched once, or this one. */
   function page(code) {
-    if (code === 'en') return Promise.resolve(document);
+    if (code === 'en' && document.querySelector(`template[data-visit="${visit}"]`)) return Promise.resolve(document);
     if (!pages.has(code)) {
       const fetched = fetch(`start/${code}.html`)
         .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`start/${code}.html: HTTP ${r.status}`))))
@@ -90,10 +92,8 @@
 
   /** Shows the start page of `code` (hidden until it is in place), then offers to take over. */
   function choose(code) {
-    wanted = code;
-    html.lang = code;
-    if (code !== 'en') pending(true);
-    if (!parsed) return;
+    wanted = html.lang = code;
+    pending(true);
     page(code).then(
       (doc) => {
         if (taken || wanted !== code) return;
@@ -103,16 +103,21 @@
           if (!/^(TEMPLATE|NOSCRIPT|SCRIPT)$/.test(node.nodeName)) node.remove();
         }
         if (template) body.prepend(document.importNode(template.content, true));
-        html.lang = code;
-        html.dir = code === 'en' ? 'ltr' : doc.documentElement.dir;
-        document.title = titles.get(code) ?? doc.title;
-        titles.set(code, document.title);
+        html.lang = current = code;
+        html.dir = doc === document ? own.dir : doc.documentElement.dir;
+        document.title = doc === document ? own.title : doc.title;
         if (!elsewhere) pending(false);
         show();
         offer();
       },
-      // Not to be had (offline before the first visit ended): English, which the app shows too.
-      () => wanted === code && choose('en'),
+      // Not to be had (offline before the first visit ended): the page as it is, in its language.
+      () => {
+        if (wanted !== code) return;
+        wanted = html.lang = current;
+        if (!elsewhere) pending(false);
+        show();
+        offer();
+      },
     );
   }
 
@@ -145,15 +150,18 @@
     return offer();
   };
 
+  html.lang = first;
   pending(elsewhere || first !== 'en' || visit !== 'fresh');
-  choose(first);
   // At the end of <body> (index.html), the page has been read when this runs.
   const read = () => {
     if (parsed || (document.readyState === 'loading' && document.currentScript?.parentNode !== document.body)) return;
     parsed = true;
-    if (wanted !== 'en' || visit !== 'fresh') choose(wanted);
-    else if (!elsewhere) pending(false);
-    if (elsewhere || (wanted === 'en' && visit === 'fresh')) show();
+    if (elsewhere) show();
+    else if (wanted !== 'en' || visit !== 'fresh') choose(wanted);
+    else {
+      pending(false);
+      show();
+    }
     offer();
   };
   read();
@@ -175,12 +183,15 @@
     true,
   );
 
-  // The app: its glue and its wasm fetched side by side (index.html has no preloads for them),
-  // and run once the start page has been painted, so that compiling it (at once on a return
-  // visit, from the service worker's cache) does not hold the page back.
-  const module = fetch(wasm);
-  const glue = import(js);
-  shown.then(() => glue).then(({ default: init }) => init({ module_or_path: module }));
+  // The app: its glue and its wasm, fetched side by side (index.html has no preloads for them)
+  // once the start page has been painted, so that neither asking for them nor compiling the
+  // wasm (at once on a return visit, from the service worker's cache) holds the page back.
+  shown
+    .then(() => {
+      const module = fetch(wasm);
+      return import(js).then(({ default: init }) => init({ module_or_path: module }));
+    })
+    .catch((error) => console.error('the checker could not start', error));
 
   const host = query.has('embed') && origin(query.get('host'));
   if (host && parent !== window) {

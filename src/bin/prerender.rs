@@ -5,14 +5,16 @@
 //! The markup comes from the app's own components, rendered by yew's server renderer
 //! (`ui::prerender`, natively only), in every language and for every kind of visit:
 //!
-//! - `DIR/index.html`: English, the visit with nothing kept, in `<body data-prerendered>`, so
-//!   it is painted with the HTML and the CSS alone; each visit again in a
-//!   `<template data-visit="…">` for the boot script to pick; the start page's title; and
-//!   `<meta name="residence-checker:languages">`, the table of language tags
-//!   (`text::Lang::TAGS`) the boot script picks the language with.
-//! - `DIR/start/<lang>.html` for every other language: its title, direction and visits, fetched
-//!   by the boot script for a reader who prefers that language or switches to it before the
-//!   app runs (about 2 KB brotli each; not part of the first load).
+//! - `DIR/index.html`: English, the visit with nothing kept (a first visit), in
+//!   `<body data-prerendered>`, and the visit with answers kept in a
+//!   `<template data-visit="returning">` (a return visit, which should not wait for a fetch);
+//!   the start page's title; and `<meta name="residence-checker:languages">`, the table of
+//!   language tags (`text::Lang::TAGS`) the boot script picks the language with.
+//! - `DIR/start/<lang>.html` for every language: its title, direction and every visit, each in
+//!   a `<template data-visit="…">`, fetched by the boot script for a reader who prefers another
+//!   language, switches to it before the app runs, or comes back with answers kept (then
+//!   usually from the service worker's cache), or for a kiosk (about 1.2 KB brotli each; not
+//!   part of the first load, whose HTML stays small to read).
 //!
 //! Adding a language to `text::Lang` adds its page here; nothing in this file names one.
 
@@ -138,18 +140,19 @@ mod native {
             &index[title_end..]
         );
         let body = format!(
-            "<body {MARK}>{}{}",
+            r#"<body {MARK}>{}<template data-visit="{}">{}</template>"#,
             render(en, Visit::Fresh)?,
-            templates(en)?
+            Visit::Returning.name(),
+            render(en, Visit::Returning)?
         );
         let index = replace_tag(&index, "<body", &body)?;
         fs::write(&index_path, &index).map_err(|e| format!("{}: {e}", index_path.display()))?;
         done.push(format!("index.html ({} bytes)", index.len()));
 
-        // start/<lang>.html: every other language, fetched when chosen.
+        // start/<lang>.html: every language and visit, fetched when needed.
         let start = dir.join("start");
         fs::create_dir_all(&start).map_err(|e| format!("{}: {e}", start.display()))?;
-        for lang in Lang::ALL.into_iter().filter(|&l| l != en) {
+        for lang in Lang::ALL {
             let page = format!(
                 "<!doctype html>{}<meta charset=\"utf-8\"><title>{}</title><body>{}</body></html>",
                 html_open(lang),

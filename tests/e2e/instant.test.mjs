@@ -164,13 +164,16 @@ describe('before the app runs', () => {
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'nb');
       assert.equal(await page.locator('.lang-switch button[lang="nb"]').getAttribute('aria-pressed'), 'true');
       assert.match(await page.title(), /Oppholdskortsjekken/);
-      // And on to Arabic, right to left.
+      // On to Arabic, right to left, back to English and to bokmål again.
       await page.locator('.lang-switch button[lang="ar"]').click();
       await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, WORDS.ar.get('start.title'));
       assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
+      await page.locator('.lang-switch button[lang="en"]').click();
+      await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, WORDS.en.get('start.title'));
+      assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
       await page.locator('.lang-switch button[lang="nb"]').click();
       await page.waitForFunction((t) => document.querySelector('main h1')?.textContent === t, WORDS.nb.get('start.title'));
-      assert.equal(await page.evaluate(() => document.documentElement.dir), 'ltr');
+      assert.equal(await page.evaluate(() => document.documentElement.lang), 'nb');
       assert.ok(await page.evaluate(() => document.body.hasAttribute('data-prerendered')), 'the app ran early');
       await page.locator('main button.button--primary').click();
       release();
