@@ -1,7 +1,8 @@
 // The web half of `cargo xtask bench` (not a test): the sizes of the first load, and what a
 // person waits for, in headless Chromium under the budget's mobile throttling (DevTools protocol:
-// 4x CPU slowdown, 1.6 Mbps down and up, 150 ms round trip), each the median of RUNS runs after
-// one warm-up run:
+// 4x CPU slowdown, 1.6 Mbps down and up, 150 ms round trip), each the median of RUNS rounds
+// after a warm-up round (a round takes every measurement once, so that all meet the same load of
+// a shared machine):
 //
 // - start page ready to answer (the Start button painted, enabled, in the page's language; a
 //   press is kept until the app runs, see assets/boot.js), first visit, in each language; and
@@ -248,17 +249,6 @@ const median = (xs) => {
   return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
 };
 
-/** Runs `once` a warm-up time and RUNS times; returns the runs' results. */
-async function repeat(label, once) {
-  await once();
-  const results = [];
-  for (let i = 0; i < RUNS; i++) {
-    results.push(await once());
-    process.stdout.write(`  ${label}: run ${i + 1}/${RUNS}\n`);
-  }
-  return results;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 const sizes = measure(BUILD);
@@ -289,21 +279,30 @@ const row = (name, times, budget = '') => {
   console.log(`${name}: median ${r.median.toFixed(0)} ms (${(r.median / floor).toFixed(2)} × floor; runs ${times.map((t) => t.toFixed(0)).join(', ')})`);
 };
 try {
-  console.log('The same start page as a static page (no scripts)');
-  const still = PRERENDERED ? await repeat('static page', () => staticVisit(server.url)) : [];
-  console.log('First visit, English (unthrottled, for comparison)');
-  const fast = await repeat('unthrottled', () => firstVisit(server.url, { throttle: null, journey: false }));
-  console.log('First visit, English, then Start and the questions');
-  const first = await repeat('first visit', () => firstVisit(server.url));
-  const langs = {};
-  for (const lang of ['nb', 'uk', 'ar']) langs[lang] = await repeat(`first visit (${lang})`, () => firstVisitIn(server.url, lang));
-  const back = await repeat('return visit', () => returnVisit(server.url));
-  if (!back.every((r) => r.fromCache)) throw new Error('a return visit was not served by the service worker');
+  // Every measurement once per round, the rounds one after another, so that each figure meets
+  // the same load of the machine as the others (it is shared); the first round warms up.
+  const runs = { still: [], fast: [], first: [], nb: [], uk: [], ar: [], back: [] };
+  for (let round = 0; round <= RUNS; round++) {
+    const one = {
+      still: PRERENDERED ? await staticVisit(server.url) : null,
+      fast: await firstVisit(server.url, { throttle: null, journey: false }),
+      first: await firstVisit(server.url),
+      nb: await firstVisitIn(server.url, 'nb'),
+      uk: await firstVisitIn(server.url, 'uk'),
+      ar: await firstVisitIn(server.url, 'ar'),
+      back: await returnVisit(server.url),
+    };
+    if (!one.back.fromCache) throw new Error('a return visit was not served by the service worker');
+    if (round === 0) continue;
+    for (const [k, v] of Object.entries(one)) if (v !== null) runs[k].push(v);
+    console.log(`  round ${round}/${RUNS}`);
+  }
+  const { still, fast, first, back } = runs;
 
   row('start page ready, first visit (en)', first.map((r) => r.ready), '≤ 600 ms');
   if (still.length) row('the same start page as a static page (no scripts), first visit', still);
-  for (const [lang, visits] of Object.entries(langs)) {
-    row(`start page ready, first visit (${lang}: its start page fetched, one more round trip)`, visits.map((r) => r.ready));
+  for (const lang of ['nb', 'uk', 'ar']) {
+    row(`start page ready, first visit (${lang}: its start page fetched, one more round trip)`, runs[lang].map((r) => r.ready));
   }
   row('app running (has taken over), first visit (en)', first.map((r) => r.running));
   row('Start → first question (after reading the start page)', first.map((r) => r.question), '≤ 150 ms');
@@ -329,7 +328,7 @@ ${sizeTable(sizes)}
 
 Fetched when their language is chosen (not in the first load): ${startPages.join(', ')}.
 
-Headless Chromium, served compressed from loopback, cache disabled, mobile throttling (DevTools: 4x CPU, 1.6 Mbps, 150 ms round trip) unless said otherwise; ${RUNS} runs after one warm-up each. A first visit blocks the service worker (its fetches would escape the throttling); the questions are answered ${THINK_MS / 1000} s apart after ${READ_MS / 1000} s on the start page (journey "${JOURNEY.name.split(':')[0]}"). **Floor** of the first figure: 2 round trips × ${MOBILE.network.latency} ms + ${kb(criticalBytes)} (${critical.map((f) => `\`${f}\``).join(', ')}, brotli) ÷ 1.6 Mbps = **${floor.toFixed(0)} ms**; "× floor" is each median over it.
+Headless Chromium, served compressed from loopback, cache disabled, mobile throttling (DevTools: 4x CPU, 1.6 Mbps, 150 ms round trip) unless said otherwise; ${RUNS} rounds after a warm-up round, each round every measurement once (so that they meet the same load of this shared machine). A first visit blocks the service worker (its fetches would escape the throttling); the questions are answered ${THINK_MS / 1000} s apart after ${READ_MS / 1000} s on the start page (journey "${JOURNEY.name.split(':')[0]}"). **Floor** of the first figure: 2 round trips × ${MOBILE.network.latency} ms + ${kb(criticalBytes)} (${critical.map((f) => `\`${f}\``).join(', ')}, brotli) ÷ 1.6 Mbps = **${floor.toFixed(0)} ms**; "× floor" is each median over it.
 
 ${table}
 `;
