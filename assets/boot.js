@@ -1,28 +1,27 @@
 // The boot script: a classic script at the end of <body> (Trunk.toml `pattern_script`; no inline
-// script, so the Content-Security-Policy needs no 'unsafe-inline'). It runs once the page has
-// been read and the styles are in, and until it runs the styles show only what a browser without
-// JavaScript shows (the <noscript> message, hidden when JavaScript runs), so nothing of the start
-// page is painted before it has picked the right one. It
+// script, so the Content-Security-Policy needs no 'unsafe-inline'), asked for in <head> with a
+// preload. It runs once the page has been read and the styles are in; until then the styles show
+// only what a browser without JavaScript shows (the <noscript> message, itself hidden when
+// JavaScript runs), so nothing of the start page is painted before the right one is picked. It
 //
-// 1. marks <html> for the styles: `js` (the pre-rendered start page shows; without JavaScript only
-//    the <noscript> message does, style/main.css), and ?embed, ?look=contrast, ?kiosk;
+// 1. marks <html> for the styles: `js` (the pre-rendered start page shows; style/main.css), and
+//    ?embed, ?look=contrast, ?kiosk;
 // 2. picks the start page to show: the language (?lang=, else the first of the browser's
 //    languages the checker speaks, by the table of tags the build writes into the page from
 //    text::Lang::TAGS) and the visit (a kiosk, answers kept on this device, or nothing kept).
-//    English's page for a fresh visit is the HTML itself, and for a return visit a template in
-//    it; any other is hidden (`pending`) until it is in place, fetched (start/<lang>.html,
-//    from the service worker's cache after the first visit), so that no reader sees English
-//    first. An address
-//    that opens another page (a reload mid-journey, a hand-off link) shows nothing until the app
-//    does. The pages are written by the build (src/bin/prerender.rs) from the app's components;
+//    English's page for a first visit is the HTML itself, for a return visit a template in it;
+//    any other is hidden (`pending`) until it is in place, fetched (start/<lang>.html, from the
+//    service worker's cache after the first visit), so that no reader sees English first. An
+//    address that opens another page (a reload mid-journey, a hand-off link) shows nothing until
+//    the app does. The build writes the pages from the app's components (src/bin/prerender.rs);
 // 3. keeps the pre-rendered page usable until the app runs: the language switch works, and the
 //    first press of any other button (Start, Continue from a saved summary) is kept;
 // 4. starts the app once the start page has been painted (the hashed names are in its data
-//    attributes) and swaps the app's <body> in
-//    when the app offers it (residenceCheckerTakeOver, called by src/platform/page.rs after each
-//    render) and shows the same page in the same language: one DOM operation, so nothing moves
-//    on screen. Then it moves the focus to the same element and replays the kept press, and
-//    says so with a `residence-checker:takeover` event on the document;
+//    attributes), and swaps the app's <body> in when the app offers it
+//    (residenceCheckerTakeOver, called by src/platform/page.rs after each render) showing the
+//    same page in the same language: one DOM operation, so nothing moves on screen. Then it puts
+//    the focus on the same element, says so with a `residence-checker:takeover` event on the
+//    document, and replays the kept press;
 // 5. posts the page's height to ?host (embedding, docs/embedding.md) and registers sw.js.
 (() => {
   const html = document.documentElement;
