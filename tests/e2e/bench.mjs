@@ -326,7 +326,7 @@ const markdown = `First load (brotli at max quality, gzip -9; 1 KB = 1000 bytes)
 
 ${sizeTable(sizes)}
 
-Fetched when their language is chosen (not in the first load): ${startPages.join(', ')}.
+Pre-rendered start pages the boot script fetches when needed (another language, a kiosk, English again after another; not in the first load): ${startPages.join(', ')}.
 
 Headless Chromium, served compressed from loopback, cache disabled, mobile throttling (DevTools: 4x CPU, 1.6 Mbps, 150 ms round trip) unless said otherwise; ${RUNS} rounds after a warm-up round, each round every measurement once (so that they meet the same load of this shared machine). A first visit blocks the service worker (its fetches would escape the throttling); the questions are answered ${THINK_MS / 1000} s apart after ${READ_MS / 1000} s on the start page (journey "${JOURNEY.name.split(':')[0]}"). **Floor** of the first figure: 2 round trips × ${MOBILE.network.latency} ms + ${kb(criticalBytes)} (${critical.map((f) => `\`${f}\``).join(', ')}, brotli) ÷ 1.6 Mbps = **${floor.toFixed(0)} ms**; "× floor" is each median over it.
 
