@@ -8,6 +8,11 @@
 //! rules) of a rich case; the absence calculators over ten years of daily one-day trips (3,650
 //! stays); and a full evaluation of a case with those 3,650 stays. Timings are reported, not
 //! asserted: the exit code is 0 unless a case fails to validate.
+//!
+//! Each is timed twice: by the wall clock, and by the CPU time of this thread, which leaves out
+//! the time the thread waits while the machine runs other work. On the shared build machine the
+//! wall clock's 95th percentile is mostly that waiting (a sample the scheduler interrupts takes
+//! milliseconds longer), so the budget's verdict is on the CPU time; both are printed.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -23,22 +28,52 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("valid date")
 }
 
-/// Runs `f` in batches for at least `min_time`, returns per-call durations (one per batch).
-fn measure<T>(mut f: impl FnMut() -> T, batch: u32, samples: usize) -> Vec<Duration> {
-    // Warm up.
+/// The CPU time this thread has used so far (the wall clock where there is no such clock).
+#[cfg(unix)]
+fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec passed, which lives on this stack frame.
+    let read = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    match (read, u64::try_from(ts.tv_sec), u32::try_from(ts.tv_nsec)) {
+        (true, Ok(secs), Ok(nanos)) => Duration::new(secs, nanos),
+        _ => Duration::ZERO,
+    }
+}
+
+#[cfg(not(unix))]
+fn thread_cpu_time() -> Duration {
+    static START: std::sync::OnceLock<Instant> = std::sync::OnceLock::new();
+    START.get_or_init(Instant::now).elapsed()
+}
+
+/// Per-call durations of `f`, one per batch, sorted: by the wall clock and by this thread's
+/// CPU time.
+struct Samples {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+/// Runs `f` in `samples` batches of `batch` calls (after one batch to warm up).
+fn measure<T>(mut f: impl FnMut() -> T, batch: u32, samples: usize) -> Samples {
     for _ in 0..batch {
         black_box(f());
     }
-    let mut out = Vec::with_capacity(samples);
+    let mut wall = Vec::with_capacity(samples);
+    let mut cpu = Vec::with_capacity(samples);
     for _ in 0..samples {
-        let start = Instant::now();
+        let (start, start_cpu) = (Instant::now(), thread_cpu_time());
         for _ in 0..batch {
             black_box(f());
         }
-        out.push(start.elapsed() / batch);
+        wall.push(start.elapsed() / batch);
+        cpu.push(thread_cpu_time().saturating_sub(start_cpu) / batch);
     }
-    out.sort();
-    out
+    wall.sort();
+    cpu.sort();
+    Samples { wall, cpu }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -60,12 +95,16 @@ fn fmt(d: Duration) -> String {
     }
 }
 
-fn report(name: &str, sorted: &[Duration], budget: Duration) {
-    let (median, p95) = (percentile(sorted, 0.5), percentile(sorted, 0.95));
+/// One line: the wall clock's median and p95, the CPU time's, and the verdict on the CPU time's
+/// p95.
+fn report(name: &str, t: &Samples, budget: Duration) {
+    let p95 = percentile(&t.cpu, 0.95);
     let verdict = if p95 <= budget { "OK" } else { "OVER BUDGET" };
     println!(
-        "{name}: median {}, p95 {} (budget {}) {verdict}",
-        fmt(median),
+        "{name}: median {}, p95 {}; CPU time median {}, p95 {} (budget {}) {verdict}",
+        fmt(percentile(&t.wall, 0.5)),
+        fmt(percentile(&t.wall, 0.95)),
+        fmt(percentile(&t.cpu, 0.5)),
         fmt(p95),
         fmt(budget)
     );
@@ -230,11 +269,12 @@ fn main() {
     );
     // The sum of every calculator: no case runs them all (the engine picks the ones its rules
     // need), so the design sets no budget for it; shown for comparison only.
-    let (median, p95) = (percentile(&t, 0.5), percentile(&t, 0.95));
     println!(
-        "absence all seven calculators together (3,650 stays): median {}, p95 {} (no budget: no case runs all seven)",
-        fmt(median),
-        fmt(p95)
+        "absence all seven calculators together (3,650 stays): median {}, p95 {}; CPU time median {}, p95 {} (no budget: no case runs all seven)",
+        fmt(percentile(&t.wall, 0.5)),
+        fmt(percentile(&t.wall, 0.95)),
+        fmt(percentile(&t.cpu, 0.5)),
+        fmt(percentile(&t.cpu, 0.95))
     );
 
     // (iii) Full evaluation of a case with those 3,650 stays (a 10-year temporary permit).

@@ -1,11 +1,13 @@
 // Minifies the JavaScript glue that wasm-bindgen writes (the app's `app-<hash>.js` and the
-// report worker's `report_worker.js`) and updates the integrity hashes index.html gives them.
+// report worker's `report_worker.js`) and updates the integrity hashes index.html gives them;
+// and the boot script (`boot.js`, copied as written: assets/boot.js stays readable).
 //
 // Trunk minifies HTML and CSS but leaves wasm-bindgen's glue as written (46 KB for the app);
 // terser (tools/package.json) makes it 20 KB, about 1.6 KB less brotli in the first load. Only
 // local names are mangled: the glue's import and export names, which the WebAssembly module
-// refers to, and a classic script's globals are kept. Run by tools/sw.mjs before it lists the
-// files, so sw.js precaches the minified files. By hand: `node tools/minify.mjs [DIR]`.
+// refers to, and a classic script's globals are kept. Run by tools/post_build.mjs before the
+// service worker lists the files, so sw.js precaches the minified files. By hand:
+// `node tools/minify.mjs [DIR]`.
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,8 +52,19 @@ export async function minifyGlue(dir) {
   return done;
 }
 
+/** Minifies `dir/boot.js` (a classic script: its one global is assigned, not declared). */
+export async function minifyBoot(dir) {
+  const file = path.join(dir, 'boot.js');
+  const before = fs.readFileSync(file, 'utf8');
+  const result = await minify(before, { compress: { passes: 2 }, mangle: true, format: { comments: false } });
+  if (typeof result.code !== 'string') throw new Error('terser gave no code for boot.js');
+  fs.writeFileSync(file, result.code);
+  return `boot.js ${Buffer.byteLength(before)} → ${Buffer.byteLength(result.code)} bytes`;
+}
+
 // Program mode.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? path.join(ROOT, 'dist'));
   for (const line of await minifyGlue(dir)) console.log(`tools/minify.mjs: ${line}`);
+  console.log(`tools/minify.mjs: ${await minifyBoot(dir)}`);
 }

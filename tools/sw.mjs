@@ -1,9 +1,7 @@
-// Minifies the wasm-bindgen glue (tools/minify.mjs), writes the service worker (sw.js) into a
-// built app, and copies deploy/_headers next to it.
-//
-// Run by Trunk after every build (Trunk.toml `[[hooks]] stage = "post_build"`), on Trunk's
-// staging folder ($TRUNK_STAGING_DIR). By hand: `node tools/sw.mjs [DIR]` (default dist/).
-// As a module: `writeServiceWorker(dir)` (the offline end-to-end test rebuilds a copy).
+// Writes the service worker (sw.js) into a built app: `writeServiceWorker(dir)`, called by
+// tools/post_build.mjs after every build, last (once every file is as it will be served), and by
+// the offline end-to-end test on a rebuilt copy. By hand: `node tools/sw.mjs [DIR]` (default
+// dist/).
 //
 // sw.js precaches every file of the build except sw.js itself and the host's `_headers`, each
 // with its SHA-256 integrity, in a cache named after a hash of all of them: any change to any
@@ -12,11 +10,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { minifyGlue } from './minify.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TEMPLATE = path.join(ROOT, 'tools/sw.template.js');
-const HEADERS = path.join(ROOT, 'deploy/_headers');
 
 /** Files that are not part of the app: the worker itself and the static host's header rules. */
 const NOT_PRECACHED = new Set(['sw.js', '_headers']);
@@ -57,16 +53,9 @@ export function writeServiceWorker(dir) {
   return build;
 }
 
-// Program mode (the Trunk hook).
+// Program mode.
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const dir = path.resolve(process.argv[2] ?? process.env.TRUNK_STAGING_DIR ?? path.join(ROOT, 'dist'));
-  if (!fs.existsSync(path.join(dir, 'index.html'))) {
-    console.error(`tools/sw.mjs: ${dir}/index.html is missing`);
-    process.exit(1);
-  }
-  // The glue is minified first, so that sw.js precaches (and hashes) the files as served.
-  for (const line of await minifyGlue(dir)) console.log(`tools/minify.mjs: ${line}`);
+  const dir = path.resolve(process.argv[2] ?? path.join(ROOT, 'dist'));
   const build = writeServiceWorker(dir);
-  fs.copyFileSync(HEADERS, path.join(dir, '_headers'));
-  console.log(`tools/sw.mjs: sw.js precaches ${build.files.length} files as ${build.cache}; _headers copied`);
+  console.log(`tools/sw.mjs: sw.js precaches ${build.files.length} files as ${build.cache}`);
 }

@@ -20,8 +20,11 @@
 //!
 //! The worker fetches a language's catalogues, `text/<lang>.txt` (but English's, which is
 //! embedded) and `text/<lang>.result.txt` (relative to itself, with `platform::load_words`),
-//! once per language. It never panics on a message: anything unexpected is answered with
-//! `ok: false`. Natively this binary does nothing.
+//! once per language, and bokmål's for the staff copy. It starts fetching every catalogue a
+//! result in the page's language needs as soon as it runs (`?lang=` in its address, set by
+//! `platform::worker`), all at once rather than one after another; a request in another
+//! language fetches what it lacks the same way. It never panics on a message: anything
+//! unexpected is answered with `ok: false`. Natively this binary does nothing.
 
 #[cfg(target_arch = "wasm32")]
 mod worker {
@@ -29,7 +32,7 @@ mod worker {
     use std::collections::VecDeque;
 
     use chrono::NaiveDate;
-    use js_sys::{Object, Reflect};
+    use js_sys::{Object, Promise, Reflect};
     use residence_checker::domain::case::Case;
     use residence_checker::domain::format;
     use residence_checker::engine::evaluate;
@@ -114,12 +117,14 @@ mod worker {
         let answers = string_field(data, "answers").ok_or("no answers")?;
         let loaded = format::parse(&answers).map_err(|e| e.to_string())?;
         let answers = loaded.answers;
-        for part in [Part::Start, Part::Results] {
-            load_words(lang, part).await?;
-            if kind == "result" && lang != Lang::Nb {
-                // The bokmål copy of the checklist for the counter staff (report::view::staff_copy).
-                load_words(Lang::Nb, part).await?;
-            }
+        // Every catalogue at once (those already on their way are waited for, not fetched
+        // again); the bokmål ones for the staff copy of a result (report::view::staff_copy).
+        let needed = catalogues(lang, kind == "result");
+        for &(lang, part) in &needed {
+            prefetch(lang, part);
+        }
+        for (lang, part) in needed {
+            words(lang, part).await?;
         }
         if kind == "result" {
             // The result page's words, compared with a loaded file's saved result if any.
@@ -151,6 +156,62 @@ mod worker {
         Ok(reply)
     }
 
+    /// The catalogues a request in `lang` needs: the language's two, and bokmål's two for a
+    /// result's staff copy.
+    fn catalogues(lang: Lang, staff_copy: bool) -> Vec<(Lang, Part)> {
+        let mut langs = vec![lang];
+        if staff_copy && lang != Lang::Nb {
+            langs.push(Lang::Nb);
+        }
+        langs
+            .into_iter()
+            .flat_map(|l| [(l, Part::Start), (l, Part::Results)])
+            .filter(|&(l, part)| l.words(part).is_none())
+            .collect()
+    }
+
+    /// Starts fetching a catalogue, unless it is there or on its way; returns the fetch to wait
+    /// for.
+    fn prefetch(lang: Lang, part: Part) -> Option<Promise> {
+        if lang.words(part).is_some() {
+            return None;
+        }
+        Some(LOADING.with_borrow_mut(|loading| {
+            if let Some((_, promise)) = loading.iter().find(|(key, _)| *key == (lang, part)) {
+                return promise.clone();
+            }
+            let promise = wasm_bindgen_futures::future_to_promise(async move {
+                load_words(lang, part)
+                    .await
+                    .map(|()| JsValue::TRUE)
+                    .map_err(JsValue::from)
+            });
+            loading.push(((lang, part), promise.clone()));
+            promise
+        }))
+    }
+
+    /// A catalogue, installed: fetched, or waited for if it is on its way already.
+    async fn words(lang: Lang, part: Part) -> Result<(), String> {
+        let Some(promise) = prefetch(lang, part) else {
+            return Ok(());
+        };
+        let loaded = wasm_bindgen_futures::JsFuture::from(promise.clone()).await;
+        // Done either way: the words are installed, or the next request fetches again.
+        LOADING.with_borrow_mut(|l| l.retain(|(_, p)| !Object::is(p, &promise)));
+        loaded
+            .map(|_| ())
+            .map_err(|e| e.as_string().unwrap_or_else(|| "a catalogue failed".into()))
+    }
+
+    /// The page's language, from the worker's address (`?lang=`), if one the checker speaks.
+    fn page_lang() -> Option<Lang> {
+        let location = Reflect::get(&js_sys::global(), &"location".into()).ok()?;
+        let search = string_field(&location, "search")?;
+        let code = search.strip_prefix("?lang=")?;
+        Lang::ALL.into_iter().find(|l| l.code() == code)
+    }
+
     async fn handle(data: JsValue) {
         let id = Reflect::get(&data, &JsValue::from_str("id")).unwrap_or(JsValue::UNDEFINED);
         let reply = match answer(&data).await {
@@ -175,6 +236,9 @@ mod worker {
         static QUEUE: RefCell<VecDeque<JsValue>> = const { RefCell::new(VecDeque::new()) };
         /// Whether a loop is answering the queue.
         static BUSY: Cell<bool> = const { Cell::new(false) };
+        /// Catalogues on their way, so that a request waits for the fetch the worker's start
+        /// began instead of starting another.
+        static LOADING: RefCell<Vec<((Lang, Part), Promise)>> = const { RefCell::new(Vec::new()) };
     }
 
     /// Answers the queued requests one at a time, in order: a second request in the same
@@ -201,6 +265,12 @@ mod worker {
         let ready = Object::new();
         set(&ready, "ready", JsValue::TRUE);
         let _ = scope.post_message(&ready);
+        // What a result in the page's language will need, while the reader answers.
+        if let Some(lang) = page_lang() {
+            for (lang, part) in catalogues(lang, true) {
+                prefetch(lang, part);
+            }
+        }
     }
 }
 

@@ -7,6 +7,7 @@
 
 pub mod device;
 pub mod embed;
+pub mod page;
 pub mod worker;
 
 use wasm_bindgen::JsCast;
@@ -120,7 +121,7 @@ pub async fn fetch_text(path: &str) -> Result<String, String> {
 
 /// Fetches and installs one of the catalogues of `lang` (`text/<file>`, see
 /// `text::Lang::file`), unless it is already there. The page and the report worker both use
-/// it.
+/// it (the worker waits for a fetch already under way rather than starting another).
 pub async fn load_words(lang: crate::text::Lang, part: crate::text::Part) -> Result<(), String> {
     if lang.words(part).is_some() {
         return Ok(());

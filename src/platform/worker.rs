@@ -1,5 +1,7 @@
-//! The page's side of the report worker (`src/bin/report_worker.rs`): starts it on first use,
-//! sends it requests and matches its replies by id. Kept small: this is in the first load.
+//! The page's side of the report worker (`src/bin/report_worker.rs`): starts it ahead of use
+//! ([`warm`], with the language, so it fetches that language's catalogues as it starts) or on
+//! first use, sends it requests and matches its replies by id. Kept small: this is in the first
+//! load.
 //!
 //! A request fails (`Err`) when the worker reports an error, when the worker cannot start or
 //! fails, or when no reply comes within ten seconds. After a failure of the worker itself the
@@ -140,8 +142,9 @@ fn on_message(data: JsValue) {
     }
 }
 
-fn start() -> Result<State, JsValue> {
-    let worker = Worker::new(SCRIPT)?;
+/// Starts the worker for `lang` (`?lang=`: the catalogues it fetches at once).
+fn start(lang: Lang) -> Result<State, JsValue> {
+    let worker = Worker::new(&format!("{SCRIPT}?lang={}", lang.code()))?;
     let message = Closure::<dyn FnMut(JsValue)>::new(|event: JsValue| {
         on_message(event.unchecked_into::<MessageEvent>().data())
     });
@@ -159,14 +162,15 @@ fn start() -> Result<State, JsValue> {
     })
 }
 
-/// Sends `message` (with a fresh id) to the worker, starting it if needed; returns the id.
-fn send(message: &Object) -> Result<u32, String> {
+/// Sends `message` (with a fresh id) to the worker, starting it for `lang` if needed; returns
+/// the id.
+fn send(message: &Object, lang: Lang) -> Result<u32, String> {
     STATE.with_borrow_mut(|slot| {
         if slot.as_ref().is_none_or(|s| s.broken) {
             if let Some(old) = slot.take() {
                 old.worker.terminate();
             }
-            *slot = Some(start().map_err(|_| "the report worker could not start")?);
+            *slot = Some(start(lang).map_err(|_| "the report worker could not start")?);
         }
         let s = slot.as_mut().ok_or("no worker")?;
         s.next_id = s.next_id.wrapping_add(1);
@@ -213,7 +217,7 @@ pub async fn request(
     ] {
         let _ = Reflect::set(&message, &key.into(), &value.into());
     }
-    let id = send(&message)?;
+    let id = send(&message, lang)?;
     let promise = Promise::new(&mut |resolve, _| {
         // The timer resolves the promise with a message after ten seconds, unless the reply
         // came first (a promise settles once). No closure is needed for it.
@@ -261,12 +265,13 @@ pub async fn request(
     })
 }
 
-/// Starts the worker ahead of its first request, so that it loads while the reader answers
-/// the questions and the result page does not wait for it.
-pub fn warm() {
+/// Starts the worker ahead of its first request, so that it loads, and fetches the catalogues
+/// of `lang` that a result needs, while the reader answers the questions: the result page then
+/// does not wait for it.
+pub fn warm(lang: Lang) {
     STATE.with_borrow_mut(|slot| {
         if slot.is_none() {
-            *slot = start().ok();
+            *slot = start(lang).ok();
         }
     });
 }

@@ -1,10 +1,12 @@
 //! The only yew code: one root reducer over the answers, pages and small components.
 //!
 //! [`App`] owns the state ([`state::AppState`]) through `use_reducer`; what happens around it
-//! (restoring, history, the report worker, the words) is in custom hooks ([`hooks`]); pages are
-//! small function components that receive the language and callbacks, and never decide
-//! anything themselves. Browser side effects (document language, title, focus) go through
-//! [`crate::platform`], in effects, never in the reducer.
+//! (restoring, history, the report worker, the words, taking over the pre-rendered page) is in
+//! custom hooks ([`hooks`]); pages are small function components that receive the language and
+//! callbacks, and never decide anything themselves. Every page is rendered inside [`frame`],
+//! which the build's pre-rendered start page ([`prerender`]) shares. Browser side effects
+//! (document language, title, focus) go through [`crate::platform`], in effects, never in the
+//! reducer.
 
 pub mod check;
 pub mod hooks;
@@ -12,6 +14,7 @@ pub mod kiosk;
 pub mod lang_switch;
 pub mod load;
 pub mod pages;
+pub mod prerender;
 pub mod question;
 pub mod result;
 pub mod save;
@@ -24,10 +27,10 @@ use crate::platform;
 use crate::text::{tr, tr_with, Lang, Part};
 use check::CheckPage;
 use hooks::address::{use_first_lang, use_kiosk, use_preset_topic, use_selftest};
-use hooks::document::use_document;
+use hooks::document::{use_document, use_take_over};
 use hooks::history::use_history;
 use hooks::restore::use_restore;
-use hooks::words::{use_words, UseWords, Words};
+use hooks::words::{use_ahead, use_words, UseWords, Words};
 use hooks::worker::use_result_view;
 use lang_switch::LangSwitch;
 use pages::StartPage;
@@ -93,15 +96,18 @@ pub fn app() -> Html {
     } else {
         Lang::En
     };
+    // The moment while the chosen language's start page arrives: nothing is shown (below),
+    // rather than a flash of English.
+    let waiting = lang != chosen && !matches!(*start_words.words, Words::Failed(_));
     use_selftest();
-    use_document(lang, page);
+    use_take_over(lang, !waiting && !*restore.restoring);
+    use_document(lang, page, !waiting);
     use_history(&state, &restore);
     let result_view = use_result_view(&state, lang, &restore.restored);
     let needs_words = page != Page::Start;
-    let words = use_words(lang, Part::Results, needs_words);
-    if lang != chosen && !matches!(*start_words.words, Words::Failed(_)) {
-        // The moment while the chosen language's start page arrives: nothing, rather than a
-        // flash of English.
+    let ahead = use_ahead(page == Page::Start && !waiting);
+    let words = use_words(lang, Part::Results, needs_words || ahead);
+    if waiting {
         return html! { <main id="main" class="wrap" aria-busy="true"></main> };
     }
 
@@ -226,32 +232,75 @@ pub fn app() -> Html {
         }
     };
 
-    html! {
-        <>
-            <header class="site-header">
-                <div class="wrap site-header__inner">
-                    <p class="site-header__name">{ tr(lang, "app.name") }</p>
-                    if kiosk.is_some() {
-                        <button type="button" class="button button--header"
-                            onclick={let wipe = wipe.clone(); Callback::from(move |_: MouseEvent| wipe.emit(()))}>
-                            { tr(lang, "kiosk.start_over") }
-                        </button>
-                    }
-                    <LangSwitch current={lang} on_select={on_lang} />
-                </div>
-            </header>
-            if let Some(idle_secs) = kiosk {
+    let frame = Frame {
+        lang,
+        on_lang,
+        start_over: kiosk.map(|_| {
+            let wipe = wipe.clone();
+            Callback::from(move |_: MouseEvent| wipe.emit(()))
+        }),
+        guard: match kiosk {
+            Some(idle_secs) => html! {
                 <kiosk::IdleGuard {lang} {idle_secs} on_timeout={wipe.clone()} />
-            }
-            <main id="main" class="wrap">{ content }</main>
-            <footer class="site-footer">
-                <div class="wrap">
-                    <p>{ tr(lang, "footer.disclaimer") }</p>
-                    if has_answers && kiosk.is_none() {
-                        <p><button type="button" class="link-button" onclick={forget}>{ tr(lang, "forget.button") }</button></p>
-                    }
-                </div>
-            </footer>
-        </>
+            },
+            None => Html::default(),
+        },
+        forget: (has_answers && kiosk.is_none()).then_some(forget),
+    };
+    frame.around(content)
+}
+
+/// The page around every page's content, as `<body>` holds it: the header (the app's name, the
+/// kiosk's Start over, the language switch), the kiosk's idle guard, `<main>` and the footer
+/// (the disclaimer, "Forget my answers"). [`App`] renders every page in it, and so does the
+/// build's pre-rendered start page ([`prerender`]): one markup for both.
+pub struct Frame {
+    /// The language the page shows.
+    pub lang: Lang,
+    /// Called with the language the reader picks.
+    pub on_lang: Callback<Lang>,
+    /// The kiosk's "Start over" (kiosk mode only).
+    pub start_over: Option<Callback<MouseEvent>>,
+    /// Between the header and `<main>`: the kiosk's idle guard (nothing until it warns).
+    pub guard: Html,
+    /// "Forget my answers", when answers are kept on this device (never in kiosk mode).
+    pub forget: Option<Callback<MouseEvent>>,
+}
+
+impl Frame {
+    /// The whole page with `content` in `<main>`.
+    pub fn around(self, content: Html) -> Html {
+        let Frame {
+            lang,
+            on_lang,
+            start_over,
+            guard,
+            forget,
+        } = self;
+        html! {
+            <>
+                <header class="site-header">
+                    <div class="wrap site-header__inner">
+                        <p class="site-header__name">{ tr(lang, "app.name") }</p>
+                        if let Some(onclick) = start_over {
+                            <button type="button" class="button button--header" {onclick}>
+                                { tr(lang, "kiosk.start_over") }
+                            </button>
+                        }
+                        <LangSwitch current={lang} on_select={on_lang} />
+                    </div>
+                </header>
+                { guard }
+                <main id="main" class="wrap">{ content }</main>
+                <footer class="site-footer">
+                    <div class="wrap">
+                        <p>{ tr(lang, "footer.disclaimer") }</p>
+                        if let Some(onclick) = forget {
+                            <p><button type="button" class="link-button" {onclick}>{ tr(lang, "forget.button") }</button></p>
+                        }
+                    </div>
+                </footer>
+            </>
+        }
     }
 }

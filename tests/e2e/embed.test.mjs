@@ -94,7 +94,7 @@ describe('framed by a host page on another origin', () => {
 
   test("the frame's height follows the content: start page, then the first question", async () => {
     const { page, frame } = await openHost(context, 'embed&lang=en&host={host}');
-    assert.equal(await frame.evaluate(() => document.documentElement.className), 'embed');
+    assert.equal(await frame.evaluate(() => document.documentElement.className), 'js embed');
     const start = await frameFollows(page, frame);
     assert.ok(start > 100, `start page height ${start}`);
     // Another page: the first question.
@@ -159,7 +159,7 @@ describe('the compact layout', () => {
     const narrow = await launch({ viewport: VIEWPORTS.narrow });
     try {
       const { page } = await open(narrow, `${app.url}?embed&look=contrast`);
-      assert.equal(await page.evaluate(() => document.documentElement.className), 'embed look-contrast');
+      assert.equal(await page.evaluate(() => document.documentElement.className), 'js embed look-contrast');
       assert.ok(await heading(page));
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `page is ${overflow}px wider than 320px`);

@@ -5,8 +5,8 @@
 //!   Trunk (offline) and serves `dist/` on `http://127.0.0.1:8080`.
 //! - `cargo xtask test [STAGE...]`: the same set-up plus Chromium, then every stage in order
 //!   (or only the named ones): fmt, clippy, native, wasm, browser, e2e.
-//! - `cargo xtask bench`: sizes, start-page readiness timings and native engine timings; the
-//!   figures are written into README.md between the `bench` markers.
+//! - `cargo xtask bench`: sizes, what a person waits for in the browser (throttled) and native
+//!   engine timings; the figures are written into README.md between the `bench` markers.
 //! - `cargo xtask flow`: writes the questionnaire as a Graphviz file, `target/flow.dot`, and prints
 //!   the questions per path (median, p90, max) over the topic journeys and per topic.
 
@@ -26,8 +26,9 @@ commands:
   serve [--port N]   install what is missing, build the release app, serve it on 127.0.0.1
   test [STAGE...]    install what is missing (incl. Chromium), then run the stages in order:
                      fmt, clippy, native, wasm, browser, e2e (default: all)
-  bench              sizes (raw/gzip/brotli), start-page ready time in headless Chromium
-                     (unthrottled and mobile-throttled), native engine timings; updates README.md
+  bench              sizes (raw/gzip/brotli); start page ready, Start -> first question,
+                     last press -> findings, return visit in headless Chromium (throttled);
+                     native engine timings; updates README.md
   flow               write the questionnaire as a Graphviz file (target/flow.dot) and
                      print the questions per path, overall and per topic
 ";

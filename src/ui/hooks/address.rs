@@ -25,11 +25,15 @@ pub fn use_kiosk() -> Option<u32> {
     *kiosk
 }
 
-/// The language the app starts in (and a kiosk returns to after a wipe).
+/// The language the app starts in (and a kiosk returns to after a wipe): the one the boot
+/// script chose and the pre-rendered page shows, else (no boot script) the address's or the
+/// browser's.
 #[hook]
 pub fn use_first_lang() -> Lang {
     *use_memo((), |_| {
-        let preferred = platform::embed::lang_param().or_else(platform::preferred_language);
+        let preferred = platform::page::boot_lang()
+            .or_else(platform::embed::lang_param)
+            .or_else(platform::preferred_language);
         Lang::negotiate(preferred.as_deref())
     })
 }

@@ -69,14 +69,18 @@ export function startButton(page) {
   return page.locator('main button.button--primary');
 }
 
-/** Waits until the app has rendered the start page and can be used. */
+/**
+ * Waits until the app runs and shows the start page: it has taken over the pre-rendered page
+ * (whose `<body data-prerendered>` the boot script keeps until then, see assets/boot.js) and
+ * the Start button is visible and enabled.
+ */
 export async function ready(page, timeout = 30_000) {
   const start = startButton(page);
   await start.waitFor({ state: 'visible', timeout });
   await page.waitForFunction(
     () => {
       const b = document.querySelector('main button.button--primary');
-      return b && !b.disabled;
+      return !document.body.hasAttribute('data-prerendered') && b && !b.disabled;
     },
     undefined,
     { timeout },

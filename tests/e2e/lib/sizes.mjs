@@ -1,8 +1,8 @@
 // What the first load transfers, and how big it is raw, gzipped and brotli-compressed.
 //
 // The first load is index.html plus every CSS, JS and wasm file it references: in attributes
-// (`href`, `src`) and in string literals of inline scripts (Trunk's loader imports the JS and
-// passes the wasm path). The end-to-end budget test also checks that the browser requests
+// (`href`, `src`, and the boot script's `data-js` and `data-wasm`, the app it starts) and in
+// string literals of inline scripts (Trunk's own loader imports the JS and passes the wasm path). The end-to-end budget test also checks that the browser requests
 // nothing outside this set while loading.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -16,7 +16,7 @@ export function firstLoadFiles(dir) {
   const found = new Set(['index.html']);
   // Attribute values may be quoted or not (Trunk's release minifier drops the quotes).
   const refs = [
-    ...[...html.matchAll(/\b(?:href|src)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)].map(
+    ...[...html.matchAll(/\b(?:href|src|data-js|data-wasm)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))/gi)].map(
       (m) => m[1] ?? m[2] ?? m[3],
     ),
     ...[...html.matchAll(/["'`]([^"'`\s]+\.(?:css|js|mjs|wasm))["'`]/gi)].map((m) => m[1]),

@@ -77,8 +77,21 @@ impl Lang {
         matches!(mark, Some("yes" | "source"))
     }
 
-    /// The language for a BCP 47 tag such as `nb-NO`, if the checker speaks it. Norwegian
-    /// (`no`) and nynorsk (`nn`) readers get bokmål, the closer of the two languages offered.
+    /// The primary language subtags each language answers to, for [`Lang::from_tag`] and for
+    /// the boot script, which picks the language before the app runs (the build writes this
+    /// table into the page). Norwegian (`no`) and nynorsk (`nn`) readers get bokmål, the closer
+    /// of the languages offered.
+    pub const TAGS: [(&'static str, Lang); 6] = [
+        ("en", Lang::En),
+        ("nb", Lang::Nb),
+        ("no", Lang::Nb),
+        ("nn", Lang::Nb),
+        ("uk", Lang::Uk),
+        ("ar", Lang::Ar),
+    ];
+
+    /// The language for a BCP 47 tag such as `nb-NO`, if the checker speaks it (by its primary
+    /// subtag, [`Lang::TAGS`]).
     ///
     /// ```
     /// use residence_core::text::Lang;
@@ -88,18 +101,11 @@ impl Lang {
     /// assert_eq!(Lang::from_tag("pl"), None);
     /// ```
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        let primary = tag
-            .split(['-', '_'])
-            .next()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        match primary.as_str() {
-            "en" => Some(Lang::En),
-            "nb" | "no" | "nn" => Some(Lang::Nb),
-            "uk" => Some(Lang::Uk),
-            "ar" => Some(Lang::Ar),
-            _ => None,
-        }
+        let primary = tag.split(['-', '_']).next().unwrap_or("");
+        Lang::TAGS
+            .iter()
+            .find(|(t, _)| t.eq_ignore_ascii_case(primary))
+            .map(|&(_, lang)| lang)
     }
 
     /// The first language in the reader's preference list that the checker speaks, else
@@ -457,6 +463,18 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn each_language_answers_to_its_own_code_and_every_tag_once() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_tag(lang.code()), Some(lang));
+            assert_eq!(Lang::from_tag(&lang.code().to_uppercase()), Some(lang));
+        }
+        let tags: BTreeSet<_> = Lang::TAGS.iter().map(|(t, _)| *t).collect();
+        assert_eq!(tags.len(), Lang::TAGS.len(), "a tag listed twice");
+        assert_eq!(Lang::from_tag("nn-NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag(""), None);
     }
 
     #[test]
