@@ -146,6 +146,16 @@ fn nothing_tells_the_applicant_to_do_what_their_answers_say_is_done() {
         if a.appointment_date.is_some() && told_to(d, I::BookAppointment) {
             return Some("a booked appointment is to be booked again".into());
         }
+        let letter_read = matches!(
+            a.letter_says_meet_police,
+            Some(
+                residence_checker::domain::answers::LetterSays::Yes
+                    | residence_checker::domain::answers::LetterSays::No
+            )
+        );
+        if letter_read && told_to(d, I::CheckDecisionLetter) {
+            return Some("someone who said what the letter says is told to read it".into());
+        }
         let applied_permanent = a.applied_for
             == Some(residence_checker::domain::answers::AppliedFor::PermanentPermit)
             && a.application_date.is_some_and(|x| x <= day);

@@ -89,7 +89,7 @@ const PEOPLE = [
       application_date: '2026-09-15', applied_from: 'abroad', letter_says_meet_police: 'yes',
       date_of_birth: '2005-04-04', appointment_date: 'skip', planned_departure: '2027-01-02',
     },
-    plan: ['item.check_decision_letter', 'item.book_appointment', 'plan.event.appointment'],
+    plan: ['item.book_appointment', 'item.move_trip'],
   },
   {
     name: '6 Samir from Syria: permanent permit, card expired in October, Istanbul on 10 January',

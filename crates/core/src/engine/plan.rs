@@ -26,7 +26,7 @@ use super::decision::{
     KeyDate,
 };
 use super::situation::CardTrack;
-use crate::domain::answers::{Answers, Place};
+use crate::domain::answers::{Answers, LetterSays, Place};
 use crate::domain::refs::RuleId;
 
 /// What a step is: something to do, or an event the applicant waits for (named by its date).
@@ -554,8 +554,13 @@ fn tidy(d: &Decision, a: &Answers, steps: &mut Vec<Step>) {
     if has(steps, StepKey::Event(D::CardExpectedBy)) {
         steps.retain(|s| s.key != StepKey::Do(I::WaitForCardBeforeTravel));
     }
-    // Someone who has met the police (an appointment given) has read what the letter says.
-    if a.appointment_date.is_some() {
+    // Someone who has met the police (an appointment given), or who has said what the letter
+    // says about meeting them, has read it.
+    let letter_read = matches!(
+        a.letter_says_meet_police,
+        Some(LetterSays::Yes | LetterSays::No)
+    );
+    if a.appointment_date.is_some() || letter_read {
         steps.retain(|s| s.key != StepKey::Do(I::CheckDecisionLetter));
     }
     // The permit ends on the five-year date: one event, worded for both.
