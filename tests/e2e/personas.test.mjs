@@ -109,6 +109,17 @@ const PEOPLE = [
     plan: ['item.register_eu'],
   },
   {
+    name: '8 Carla, Brazilian, married to a German working in Norway: does she need a card',
+    today: '2026-12-05', viewport: PHONE, lang: 'en',
+    answers: {
+      citizenship: 'other', topic: 'get_card', applied_for: 'first_permit', basis: 'eu_family',
+      application_date: '2026-10-10', applied_from: 'norway', biometrics_taken: true,
+      letter_says_meet_police: 'unsure', travel_document: 'none', submitted_by: 'myself', date_of_birth: '1992-06-01',
+      planned_departure: 'skip',
+    },
+    plan: ['item.check_decision_letter', 'item.names_on_letterbox'],
+  },
+  {
     name: '9 Amina, 17, from Somalia: a card lost on the bus',
     today: '2026-12-05', viewport: PHONE, lang: 'ar',
     answers: {
