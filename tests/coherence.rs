@@ -747,3 +747,24 @@ fn a_trip_is_judged_whenever_it_is_known() {
         }
     });
 }
+
+#[test]
+fn a_step_points_to_the_things_to_bring_only_when_something_is_listed() {
+    use residence_checker::text::render::step_words;
+    let heading = tr(Lang::En, "ui.checklist.bring").to_string();
+    every_case("bring", |_, day, d| {
+        if !d.plan.bring.is_empty() {
+            return None;
+        }
+        d.plan
+            .steps
+            .iter()
+            .find(|s| step_words(Lang::En, s, day).text.contains(&heading))
+            .map(|s| {
+                format!(
+                    "step {} points to \"{heading}\", and nothing is listed",
+                    s.name()
+                )
+            })
+    });
+}

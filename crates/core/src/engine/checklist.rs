@@ -108,7 +108,7 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
             // Area T: the verdict on the planned trip says what to do about it.
             F::TripBeforeCard if yes => {
                 list.act(I::WaitForCardBeforeTravel, f).due = f.get_date("safe_from");
-                if let Some(by) = f.get_date("book_by") {
+                if let Some(by) = f.get_date("book_by").or(f.get_date("appointment_by")) {
                     list.act(I::BookAppointment, f).due = Some(by);
                 }
                 if matches!(

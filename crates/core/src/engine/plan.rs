@@ -403,6 +403,10 @@ pub(crate) fn build(d: &Decision, a: &Answers) -> Plan {
             Some(due) => s.when = When::By(due),
             None => {}
         }
+        // Booking for a trip: the appointment itself must be on that day at the latest.
+        if item.key == I::BookAppointment && matches!(s.when, When::By(_)) {
+            s.case = Some("appointment_by");
+        }
         // from abroad the card is ordered after the return to Norway.
         if abroad && matches!(item.key, I::OrderNewCard | I::PayFee | I::BookAppointment) {
             s.when = When::Then;
@@ -542,6 +546,14 @@ pub(crate) fn build(d: &Decision, a: &Answers) -> Plan {
     }
 
     tidy(d, a, &mut steps);
+    // The appointment's step points to what to bring only when there is something listed.
+    if bring.is_empty() {
+        for s in steps.iter_mut() {
+            if s.key == StepKey::Event(D::Appointment) && s.case.is_none() {
+                s.case = Some("nothing_listed");
+            }
+        }
+    }
     let steps = order(steps, booked_ahead.is_some());
     Plan { steps, done, bring }
 }

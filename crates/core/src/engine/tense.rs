@@ -40,6 +40,7 @@ pub const FUTURE_DATES: &[(F, &str)] = &[
     (F::TripBeforeCard, "safe_from"),
     (F::TripBeforeCard, "valid_until"),
     (F::TripBeforeCard, "book_by"),
+    (F::TripBeforeCard, "appointment_by"),
     (F::OrderBy, "order_by"),
 ];
 

@@ -285,7 +285,8 @@ pub(crate) fn judge(
                     .and_then(|d| latest_start_for(d, PLANNING_WORKING_DAYS, rule));
                 let f = base(Verdict::Yes, "book_first");
                 let f = match book_by {
-                    Some(by) if by >= today => f.date("book_by", Some(by)),
+                    // The appointment itself must be on this day at the latest (no old card to keep).
+                    Some(by) if by >= today => f.date("appointment_by", Some(by)),
                     // Too late even for an appointment today: coming back needs a visa.
                     _ => no_card_in_time(f.param("book_by_passed", Value::Key("yes"))),
                 };
