@@ -632,10 +632,55 @@ fn hand_built_findings_render_in_both_languages() {
         "Apply to renew your permit (by 24 December 2026, NOK 1,500)"
     );
     assert!(render::item_text(Lang::Nb, &item).contains("24. desember 2026"));
+    assert!(render::item_text(Lang::Nn, &item).contains("24. desember 2026"));
     let stays = Answers {
         stays_abroad: Some(vec![]),
         ..Answers::default()
     };
     assert!(render::answer_summary(Lang::En, &stays, Question::StaysAbroad).is_some());
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+#[test]
+fn nynorsk_writes_its_own_words_dates_counts_and_amounts() {
+    use residence_checker::text::render::{format_count, format_date, format_nok};
+    use residence_checker::text::tr;
+    let months = [
+        "januar",
+        "februar",
+        "mars",
+        "april",
+        "mai",
+        "juni",
+        "juli",
+        "august",
+        "september",
+        "oktober",
+        "november",
+        "desember",
+    ];
+    for (m, name) in (1..=12).zip(months) {
+        let date = NaiveDate::from_ymd_opt(2027, m, 3).unwrap_or_default();
+        assert_eq!(format_date(Lang::Nn, date), format!("3. {name} 2027"));
+    }
+    // Plural as bokmål (one/other), with nynorsk words; thousands with a no-break space.
+    assert_eq!(format_count(Lang::Nn, "days", 1), "1 dag");
+    assert_eq!(
+        format_count(Lang::Nn, "working_days", 20),
+        "20 arbeidsdagar"
+    );
+    assert_eq!(format_count(Lang::Nn, "months", 2), "2 månader");
+    assert_eq!(format_nok(Lang::Nn, 1500), "1\u{a0}500 kroner");
+    // Nynorsk, not a copy of bokmål: the start page and the questions have their own words.
+    for (key, nynorsk) in [
+        (
+            "start.title",
+            "Finn ut kva som gjeld for opphaldskortet ditt",
+        ),
+        ("app.name", "Opphaldskortsjekken"),
+        ("ui.skip", "Eg veit ikkje"),
+        ("plan.title", "Planen din"),
+    ] {
+        assert_eq!(tr(Lang::Nn, key), nynorsk, "{key}");
+    }
 }

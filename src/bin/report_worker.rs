@@ -11,7 +11,7 @@
 //!   `"result"` (the result page's words, `report::view`, in `body`), `"read"` (read the
 //!   answers file or, with `mode: "fragment"`, the hand-off link's fragment in `text`; replies
 //!   `{lines, today, rules_version, result}` or an error `too_large`, `not_answers`,
-//!   `version:N`, `field:PATH`, `checksum`) or `"qr"`, `lang` is `"en"` or `"nb"`, `today` is `YYYY-MM-DD`, `answers` is
+//!   `version:N`, `field:PATH`, `checksum`) or `"qr"`, `lang` is a language code (`text::Lang::code`), `today` is `YYYY-MM-DD`, `answers` is
 //!   an answers file (JSON, format v1) and `text` is what the QR code encodes (for a summary,
 //!   a non-empty `text` adds its QR code to the page);
 //! - reply: `{id, ok: true, name, mime, body}` for a file, `{id, ok: true, size, path}` for a
@@ -104,13 +104,11 @@ mod worker {
             "result" => FileKind::Summary,
             other => return Err(format!("unknown kind {other:?}")),
         };
-        let lang = match string_field(data, "lang").as_deref() {
-            Some("en") => Lang::En,
-            Some("nb") => Lang::Nb,
-            Some("uk") => Lang::Uk,
-            Some("ar") => Lang::Ar,
-            other => return Err(format!("unknown language {:?}", other.unwrap_or_default())),
-        };
+        let code = string_field(data, "lang").unwrap_or_default();
+        let lang = Lang::ALL
+            .into_iter()
+            .find(|l| l.code() == code)
+            .ok_or_else(|| format!("unknown language {code:?}"))?;
         let today: NaiveDate = string_field(data, "today")
             .and_then(|t| t.parse().ok())
             .ok_or("today is not a date (YYYY-MM-DD)")?;

@@ -1,5 +1,5 @@
-//! The language a host page (or a kiosk) asks for in the address: `?lang=en`, `nb`, `uk` or
-//! `ar` (`docs/embedding.md`). The app's language negotiation prefers it over the browser's.
+//! The language a host page (or a kiosk) asks for in the address: `?lang=en`, `nb`, `nn`, `uk`
+//! or `ar` (`docs/embedding.md`). The app's language negotiation prefers it over the browser's.
 //!
 //! The rest of embedded mode (the `embed` and `look-contrast` classes on `<html>`, the height
 //! messages to the host page) and the service worker registration live in the boot script
@@ -15,7 +15,7 @@ pub fn lang_code(value: &str) -> Option<&str> {
         .then_some(value)
 }
 
-/// The language the page's address asks for (`lang=en`, `nb`, `uk` or `ar`), if any. The
+/// The language the page's address asks for (`lang=en`, `nb`, `nn`, `uk` or `ar`), if any. The
 /// address is read by the one query-string reader, `device::query_param` (the first `lang`
 /// wins, as `URLSearchParams.get` has it).
 pub fn lang_param() -> Option<String> {
@@ -29,14 +29,14 @@ mod tests {
 
     #[test]
     fn an_embedding_page_may_ask_for_any_language_of_the_checker() {
-        for code in ["en", "nb", "uk", "ar"] {
+        for code in ["en", "nb", "nn", "uk", "ar"] {
             assert_eq!(lang_code(code), Some(code));
         }
     }
 
     #[test]
     fn an_unknown_language_is_ignored() {
-        for value in ["", "de", "NB", "ua", "nb ", "en-GB"] {
+        for value in ["", "de", "NB", "NN", "no", "ua", "nb ", "en-GB"] {
             assert_eq!(lang_code(value), None, "{value:?}");
         }
     }
@@ -44,7 +44,7 @@ mod tests {
     proptest! {
         #[test]
         fn any_value_gives_a_language_of_the_checker_or_nothing(value in ".{0,20}") {
-            prop_assert!(matches!(lang_code(&value), None | Some("en" | "nb" | "uk" | "ar")));
+            prop_assert!(matches!(lang_code(&value), None | Some("en" | "nb" | "nn" | "uk" | "ar")));
         }
     }
 }

@@ -20,7 +20,7 @@ import { serveApp } from './lib/app.mjs';
 import { words } from './lib/journey.mjs';
 
 const app = serveApp();
-const LOCALES = { en: 'en-US', nb: 'nb-NO', uk: 'uk-UA', ar: 'ar-EG' };
+const LOCALES = { en: 'en-US', nb: 'nb-NO', nn: 'nn-NO', uk: 'uk-UA', ar: 'ar-EG' };
 const WORDS = Object.fromEntries(Object.keys(LOCALES).map((code) => [code, words(code)]));
 
 /** Records, in the page, what the boot script swaps at the takeover (before any replayed press). */
@@ -189,7 +189,7 @@ describe('before the app runs', () => {
 });
 
 describe('a browser that prefers another language', () => {
-  for (const code of ['nb', 'uk', 'ar']) {
+  for (const code of ['nb', 'nn', 'uk', 'ar']) {
     test(`${code}: never has English painted, before or after the app runs`, async () => {
       const context = await launch({ locale: LOCALES[code], serviceWorkers: 'block' });
       try {

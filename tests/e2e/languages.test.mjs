@@ -1,9 +1,11 @@
-// Ukrainian and Arabic (issue 13): a whole journey in each language, axe on every page, at
-// 1280 px and (Arabic, right to left) at 320 px; the Arabic page mirrors; Latin dates and the
-// DUF number stay readable inside Arabic text; the print is read back from the PDF, with the
-// bokmål copy of the checklist for the counter staff; the language choice shows four languages
-// named in their own language; ?lang= and the browser's language pick the language; an
-// unreviewed translation says so. Screenshots of the Arabic result page and print are saved in
+// Ukrainian and Arabic (issue 13), nynorsk (issue 24, item 5): a whole journey in each
+// language, axe on every page, at 1280 px and (Arabic, right to left) at 320 px, with no
+// catalogue key or unfilled placeholder on the result; the Arabic page mirrors; Latin dates and
+// the DUF number stay readable inside Arabic text; the print is read back from the PDF, with the
+// bokmål copy of the checklist for the counter staff; the language choice shows five languages
+// named in their own language; ?lang= and the browser's language pick the language (nn and nn-NO
+// nynorsk, no and nb bokmål); an unreviewed translation says so; the nynorsk print and
+// downloaded summary are in nynorsk. Screenshots of the Arabic result page and print are saved in
 // target/e2e and their paths reported.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,10 +24,21 @@ const nb = words('nb');
 const plain = (s) => s.replace(/[\u2066-\u2069]/g, '').replace(/\s+/g, ' ');
 const journey = (name) => JOURNEYS.find((j) => j.name.startsWith(name));
 
-/** The collective-protection journey (L69) in Ukrainian, the stolen card (L24) in Arabic. */
+/** Every catalogue key and unfilled `{placeholder}` in `text`, which the words of `lang` fill. */
+function rawKeys(text, t) {
+  const keys = (text.match(/[a-z0-9_]+(?:\.[a-z0-9_-]+)+/g) || []).filter((k) => t.has(k));
+  const placeholders = text.match(/\{[a-z_]+\}/g) || [];
+  return [...keys, ...placeholders];
+}
+
+/**
+ * The collective-protection journey (L69) in Ukrainian, the stolen card (L24) in Arabic, and
+ * the renewal with a stolen card and a date in nynorsk (L24 too: its plan has dates).
+ */
 const CASES = [
   { lang: 'uk', j: journey('L69:'), date: [15, 3, 2028], viewports: ['desktop'] },
   { lang: 'ar', j: journey('L24:'), duf: '2019 123456 78', viewports: ['desktop', 'narrow'] },
+  { lang: 'nn', j: journey('L24:'), duf: '2019 123456 78', viewports: ['desktop'] },
 ];
 
 for (const { lang, j, date, duf, viewports } of CASES) {
@@ -58,6 +71,8 @@ for (const { lang, j, date, duf, viewports } of CASES) {
           assert.ok(result.includes(spelled), `the result lacks the date "${spelled}"`);
         }
         assert.ok(result.includes(plain(t.get('ui.not_advice'))), 'no not-legal-advice line');
+        assert.equal((await page.locator('main h1').innerText()).trim(), t.get('ui.result.title'));
+        assert.deepEqual(rawKeys(await page.locator('body').innerText(), t), [], 'a key or placeholder shows');
         assert.deepEqual(walk.violations, [], walk.violations.join('\n'));
         assert.deepEqual(requests.filter((u) => !u.startsWith(app.origin)), [], 'requests to other origins');
 
@@ -146,14 +161,17 @@ describe('the language choice', () => {
   });
   after(async () => context?.close());
 
-  test('four languages, each named in its own language, on the start page and the kiosk', async () => {
+  test('five languages, each named in its own language, on the start page and the kiosk', async () => {
     for (const url of [app.url, `${app.url}?kiosk`]) {
       const { page } = await open(context, url);
       const names = await page.locator('.lang-switch button').evaluateAll((bs) => bs.map((b) => [b.lang, b.textContent.trim()]));
       assert.deepEqual(
         names,
-        [['en', 'English'], ['nb', 'Norsk bokmål'], ['uk', 'Українська'], ['ar', 'العربية']],
+        [['en', 'English'], ['nb', 'Norsk bokmål'], ['nn', 'Norsk nynorsk'], ['uk', 'Українська'], ['ar', 'العربية']],
       );
+      await switchLanguage(page, 'nn');
+      assert.equal((await page.locator('main h1').innerText()).trim(), words('nn').get('start.title'));
+      assert.equal(await page.locator('.lang-switch button[lang="nn"]').getAttribute('aria-pressed'), 'true');
       await switchLanguage(page, 'ar');
       assert.equal(await page.evaluate(() => document.documentElement.dir), 'rtl');
       await switchLanguage(page, 'uk');
@@ -189,5 +207,91 @@ describe('the language choice', () => {
     await walk.toResult();
     assert.equal(await page.getByLabel(words('uk').get('ui.print.staff_copy'), { exact: true }).isChecked(), true);
     await page.close();
+  });
+});
+
+describe('nynorsk', () => {
+  const nn = words('nn');
+  const j = journey('L24:');
+
+  test('?lang=nn shows the nynorsk start page, fetched only when chosen', async () => {
+    const context = await launch({ serviceWorkers: 'block' });
+    try {
+      const { page, requests } = await openOn(context, `${app.url}?lang=nn`, j.today);
+      assert.equal(await documentLang(page), 'nn');
+      assert.equal((await page.locator('main h1').innerText()).trim(), nn.get('start.title'));
+      assert.ok(await page.getByText(nn.get('start.unreviewed'), { exact: true }).isVisible(), 'no unreviewed line');
+      assert.match(await page.title(), new RegExp(nn.get('app.name')));
+      const paths = requests.map((u) => new URL(u).pathname);
+      assert.ok(paths.includes('/start/nn.html'), 'the nynorsk start page was not fetched');
+      assert.ok(!paths.includes('/start/nb.html'), 'bokmål was fetched for nynorsk');
+      await page.close();
+      // Without ?lang=nn nothing of nynorsk is loaded.
+      const other = await openOn(context, app.url, j.today);
+      const loaded = other.requests.map((u) => new URL(u).pathname);
+      assert.deepEqual(loaded.filter((p) => /\/(start|text)\/nn[.]/.test(p)), [], 'nynorsk loaded for English');
+      await other.page.close();
+    } finally {
+      await context.close();
+    }
+  });
+
+  for (const [locale, lang] of [['nn-NO', 'nn'], ['nn', 'nn'], ['no', 'nb'], ['nb-NO', 'nb']]) {
+    test(`a browser set to ${locale} gets ${lang === 'nn' ? 'nynorsk' : 'bokmål'}`, async () => {
+      const context = await launch({ locale, serviceWorkers: 'block' });
+      try {
+        const { page } = await open(context, app.url);
+        assert.equal(await documentLang(page), lang);
+        assert.equal((await page.locator('main h1').innerText()).trim(), words(lang).get('start.title'));
+        await page.close();
+      } finally {
+        await context.close();
+      }
+    });
+  }
+
+  test('the print and the downloaded summary are in nynorsk; the staff copy is bokmål', async (tc) => {
+    const context = await launch();
+    try {
+      const { page } = await openOn(context, `${app.url}?lang=nn`, j.today);
+      const walk = new Journey(page, 'nn', j.answers, { axe: false });
+      await walk.toCheckPage();
+      await walk.toResult();
+
+      // The summary page, downloaded: nynorsk, nothing left unfilled.
+      const [file] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: nn.get('ui.save.summary'), exact: true }).click(),
+      ]);
+      const summary = fs.readFileSync(await file.path(), 'utf8');
+      assert.match(summary, /<html lang="nn"/);
+      for (const key of [...j.expect, 'item.police_report']) {
+        if (nn.has(key) && !/\{/.test(nn.get(key))) assert.ok(summary.includes(nn.get(key)), `the summary lacks ${key}: "${nn.get(key)}"`);
+      }
+      const summaryText = summary.replace(/<style>[^]*?<\/style>/g, '').replace(/<[^>]+>/g, ' ');
+      assert.deepEqual(rawKeys(summaryText, nn), [], 'a key or placeholder in the summary');
+      assert.ok(!summaryText.includes(nb.get('ui.result.title')), 'bokmål in the summary');
+
+      // The print, with the staff copy ticked: nynorsk pages, then the bokmål copy.
+      await page.getByLabel(nn.get('ui.print.staff_copy'), { exact: true }).check();
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      fs.mkdirSync(OUT, { recursive: true });
+      const out = path.join(OUT, 'nn-print.pdf');
+      fs.writeFileSync(out, pdf);
+      tc.diagnostic(`nynorsk print: ${out}`);
+      const { pageTexts } = await pdfText(pdf);
+      const pages = pageTexts.map(plain);
+      const first = pages[0];
+      assert.ok(first.includes(plain(nn.get('ui.result.title'))), `page 1 is not nynorsk:\n${first}`);
+      assert.ok(pages.join(' ').includes(plain(nn.get('item.police_report'))), 'the print lacks the nynorsk police report step');
+      assert.ok(!first.includes(plain(nb.get('ui.result.title'))), 'page 1 is bokmål');
+      const last = pages[pages.length - 1];
+      assert.ok(last.includes(plain(nb.get('ui.print.staff_copy.heading'))), `the last page is not the bokmål staff copy:\n${last}`);
+      assert.ok(last.includes(plain(nb.get('item.police_report'))), 'the staff copy is not bokmål');
+      await page.close();
+    } finally {
+      await context.close();
+    }
   });
 });

@@ -21,7 +21,7 @@ export function serveApp() {
 }
 
 /** Every page that exists, in every language: `{ name, lang, reach(page) }`. */
-export const PAGES = ['en', 'nb', 'uk', 'ar'].flatMap((lang) => [
+export const PAGES = ['en', 'nb', 'nn', 'uk', 'ar'].flatMap((lang) => [
   {
     name: `start page (${lang})`,
     lang,

@@ -1,7 +1,7 @@
 //! Every word a user sees, per language, loaded from catalogue files. May import `domain` and
 //! `engine`.
 //!
-//! Each language ([`Lang`]: English, bokmål, Ukrainian, Arabic) has two files in `src/text/`,
+//! Each language ([`Lang`]: English, bokmål, nynorsk, Ukrainian, Arabic) has two files in `src/text/`,
 //! in the line format described in [`catalogue`] ([`Part`]): `<lang>.txt`, the start page and
 //! page shell, and `<lang>.result.txt`, the questions and results. Natively all are embedded;
 //! the browser app embeds only English's start page (without comments, by `build.rs`) and
@@ -29,6 +29,8 @@ pub enum Lang {
     En,
     /// Norwegian bokmål.
     Nb,
+    /// Norwegian nynorsk.
+    Nn,
     /// Ukrainian.
     Uk,
     /// Arabic, written right to left.
@@ -37,14 +39,15 @@ pub enum Lang {
 
 impl Lang {
     /// Every language, in the order the language switch shows them.
-    pub const ALL: [Lang; 4] = [Lang::En, Lang::Nb, Lang::Uk, Lang::Ar];
+    pub const ALL: [Lang; 5] = [Lang::En, Lang::Nb, Lang::Nn, Lang::Uk, Lang::Ar];
 
     /// The BCP 47 code, as used in the `lang` attribute and in `?lang=`: `"en"`, `"nb"`,
-    /// `"uk"` or `"ar"`.
+    /// `"nn"`, `"uk"` or `"ar"`.
     pub fn code(self) -> &'static str {
         match self {
             Lang::En => "en",
             Lang::Nb => "nb",
+            Lang::Nn => "nn",
             Lang::Uk => "uk",
             Lang::Ar => "ar",
         }
@@ -79,13 +82,13 @@ impl Lang {
 
     /// The primary language subtags each language answers to, for [`Lang::from_tag`] and for
     /// the boot script, which picks the language before the app runs (the build writes this
-    /// table into the page). Norwegian (`no`) and nynorsk (`nn`) readers get bokmål, the closer
-    /// of the languages offered.
+    /// table into the page). Norwegian without a written standard (`no`) gets bokmål, the
+    /// standard most readers use; nynorsk (`nn`) gets nynorsk.
     pub const TAGS: [(&'static str, Lang); 6] = [
         ("en", Lang::En),
         ("nb", Lang::Nb),
         ("no", Lang::Nb),
-        ("nn", Lang::Nb),
+        ("nn", Lang::Nn),
         ("uk", Lang::Uk),
         ("ar", Lang::Ar),
     ];
@@ -96,6 +99,8 @@ impl Lang {
     /// ```
     /// use residence_core::text::Lang;
     /// assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
+    /// assert_eq!(Lang::from_tag("nn-NO"), Some(Lang::Nn));
+    /// assert_eq!(Lang::from_tag("no"), Some(Lang::Nb));
     /// assert_eq!(Lang::from_tag("en-GB"), Some(Lang::En));
     /// assert_eq!(Lang::from_tag("ar-SY"), Some(Lang::Ar));
     /// assert_eq!(Lang::from_tag("pl"), None);
@@ -124,12 +129,13 @@ impl Lang {
     }
 
     /// The language's name in itself, as the language switch shows it on every page (not a
-    /// translated word, so not in the catalogues: the switch needs all four before any
+    /// translated word, so not in the catalogues: the switch needs all five before any
     /// language but English is fetched).
     pub fn name(self) -> &'static str {
         match self {
             Lang::En => "English",
             Lang::Nb => "Norsk bokmål",
+            Lang::Nn => "Norsk nynorsk",
             Lang::Uk => "Українська",
             Lang::Ar => "العربية",
         }
@@ -153,10 +159,12 @@ impl Lang {
             Some(match (part, self) {
                 (Part::Start, Lang::En) => include_str!(concat!(env!("OUT_DIR"), "/en.txt")),
                 (Part::Start, Lang::Nb) => include_str!(concat!(env!("OUT_DIR"), "/nb.txt")),
+                (Part::Start, Lang::Nn) => include_str!(concat!(env!("OUT_DIR"), "/nn.txt")),
                 (Part::Start, Lang::Uk) => include_str!(concat!(env!("OUT_DIR"), "/uk.txt")),
                 (Part::Start, Lang::Ar) => include_str!(concat!(env!("OUT_DIR"), "/ar.txt")),
                 (Part::Results, Lang::En) => include_str!("en.result.txt"),
                 (Part::Results, Lang::Nb) => include_str!("nb.result.txt"),
+                (Part::Results, Lang::Nn) => include_str!("nn.result.txt"),
                 (Part::Results, Lang::Uk) => include_str!("uk.result.txt"),
                 (Part::Results, Lang::Ar) => include_str!("ar.result.txt"),
             })
@@ -375,6 +383,19 @@ mod tests {
                 "101 dager"
             ]
         );
+        assert_eq!(
+            forms(Lang::Nn),
+            [
+                "0 dagar",
+                "1 dag",
+                "2 dagar",
+                "3 dagar",
+                "11 dagar",
+                "21 dagar",
+                "100 dagar",
+                "101 dagar"
+            ]
+        );
         for lang in [Lang::Uk, Lang::Ar] {
             for (n, words) in [0, 1, 2, 3, 11, 21, 100, 101].into_iter().zip(forms(lang)) {
                 let category = Plural::of(lang, n).name();
@@ -416,7 +437,9 @@ mod tests {
             assert_eq!(marks.len(), 1, "{}: both files agree", lang.code());
         }
         assert!(Lang::En.reviewed());
-        assert!(!Lang::Uk.reviewed() && !Lang::Ar.reviewed());
+        for lang in [Lang::Nb, Lang::Nn, Lang::Uk, Lang::Ar] {
+            assert!(!lang.reviewed(), "{} is marked unreviewed", lang.code());
+        }
     }
 
     #[test]
@@ -473,13 +496,24 @@ mod tests {
         }
         let tags: BTreeSet<_> = Lang::TAGS.iter().map(|(t, _)| *t).collect();
         assert_eq!(tags.len(), Lang::TAGS.len(), "a tag listed twice");
-        assert_eq!(Lang::from_tag("nn-NO"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("nn-NO"), Some(Lang::Nn));
+        assert_eq!(Lang::from_tag("no"), Some(Lang::Nb));
+        assert_eq!(Lang::from_tag("nb-NO"), Some(Lang::Nb));
         assert_eq!(Lang::from_tag(""), None);
     }
 
     #[test]
     fn each_language_names_itself() {
         let names: Vec<_> = Lang::ALL.iter().map(|l| l.name()).collect();
-        assert_eq!(names, ["English", "Norsk bokmål", "Українська", "العربية"]);
+        assert_eq!(
+            names,
+            [
+                "English",
+                "Norsk bokmål",
+                "Norsk nynorsk",
+                "Українська",
+                "العربية"
+            ]
+        );
     }
 }

@@ -45,7 +45,7 @@ impl Plural {
     pub fn categories(lang: Lang) -> &'static [Plural] {
         use Plural::*;
         match lang {
-            Lang::En | Lang::Nb => &[One, Other],
+            Lang::En | Lang::Nb | Lang::Nn => &[One, Other],
             Lang::Uk => &[One, Few, Many, Other],
             Lang::Ar => &[Zero, One, Two, Few, Many, Other],
         }
@@ -65,7 +65,7 @@ impl Plural {
         let (n10, n100) = (n % 10, n % 100);
         match lang {
             // one: i = 1 and v = 0.
-            Lang::En | Lang::Nb => {
+            Lang::En | Lang::Nb | Lang::Nn => {
                 if n == 1 {
                     Plural::One
                 } else {
@@ -108,10 +108,11 @@ mod tests {
     }
 
     #[test]
-    fn english_and_bokmal_have_one_and_other() {
+    fn english_bokmal_and_nynorsk_have_one_and_other() {
         let expected = [Other, One, Other, Other, Other, Other, Other, Other];
         assert_eq!(row(Lang::En), expected);
         assert_eq!(row(Lang::Nb), expected);
+        assert_eq!(row(Lang::Nn), expected);
     }
 
     #[test]

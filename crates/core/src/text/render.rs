@@ -45,7 +45,7 @@ fn group(n: u64, sep: &str) -> String {
 fn format_number(lang: Lang, n: i64) -> String {
     let sep = match lang {
         Lang::En | Lang::Ar => ",",
-        Lang::Nb | Lang::Uk => "\u{a0}",
+        Lang::Nb | Lang::Nn | Lang::Uk => "\u{a0}",
     };
     let grouped = group(n.unsigned_abs(), sep);
     isolate(
