@@ -318,12 +318,12 @@ pub fn answer_summary(lang: Lang, answers: &Answers, q: Question) -> Option<Stri
 /// assert_eq!(situation_line(Lang::En, &answers), "Citizenship: The United Kingdom");
 /// ```
 pub fn situation_line(lang: Lang, answers: &Answers) -> String {
-    // The status that what was applied for implies (on "get my card") is shown too; what the
-    // topic implies was applied for is not: choosing a topic is not an application (the topic
-    // itself is shown).
+    // Only what the applicant said, and the basis a topic says (collective protection): the
+    // status that what was applied for implies on "get my card" is not shown ("none yet" is
+    // false for someone whose first permit was granted), and what a topic implies was applied
+    // for is not either: choosing a topic is not an application (the topic itself is shown).
     let implied = answers.with_topic_implied();
     let answers = &Answers {
-        status: implied.status,
         basis: implied.basis,
         ..answers.clone()
     };
