@@ -79,7 +79,7 @@ const PEOPLE = [
       new_passport_recently: false, date_of_birth: '1974-06-20', appointment_date: 'skip',
       planned_departure: '2027-01-15',
     },
-    plan: ['item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
+    plan: ['item.find_duf_number', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
   },
   {
     name: '5 Li, student from China: the card, and Stockholm on 2 January',
@@ -100,7 +100,7 @@ const PEOPLE = [
       new_passport_recently: false, date_of_birth: '1979-08-08', appointment_date: 'skip',
       planned_departure: '2027-01-10',
     },
-    plan: ['item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
+    plan: ['item.find_duf_number', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
   },
   {
     name: '7 Anna, Polish, in Bergen since September: does she need a card',
@@ -127,7 +127,7 @@ const PEOPLE = [
       permit_expiry: '2028-06-30', location_now: 'norway', duf_number: 'skip', new_passport_recently: false,
       date_of_birth: '2009-05-01', appointment_date: 'skip', planned_departure: 'skip',
     },
-    plan: ['item.police_report', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
+    plan: ['item.police_report', 'item.find_duf_number', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
     bring: ['item.bring_guardian'],
   },
   {
@@ -149,7 +149,7 @@ const PEOPLE = [
       permit_expiry: '2027-08-31', location_now: 'norway', duf_number: 'skip', new_passport_recently: false,
       date_of_birth: '1988-09-09', appointment_date: 'skip', planned_departure: 'skip',
     },
-    plan: ['item.police_report', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
+    plan: ['item.police_report', 'item.find_duf_number', 'item.order_new_card', 'item.pay_fee', 'item.book_appointment', 'plan.event.appointment'],
   },
   {
     name: '12 a refugee on a municipality page (embedded, lost-card topic): appointment on 15 December',

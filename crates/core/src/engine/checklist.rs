@@ -165,8 +165,12 @@ pub fn build(decision: &Decision) -> Vec<ChecklistItem> {
                 // Whether the old card can be brought is the situation's to say.
                 list.bring(I::BringOldCard, f);
             }
-            F::DufNumber => {
+            // A DUF number known is kept ready; one not to hand is found first.
+            F::DufNumber if yes => {
                 list.bring(I::HaveDufNumber, f);
+            }
+            F::DufNumber => {
+                list.act(I::FindDufNumber, f);
             }
             F::LostAbroad => {
                 list.act(I::ContactEmbassy, f);

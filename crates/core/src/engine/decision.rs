@@ -150,6 +150,7 @@ keyed! {
         BringOldPassport => "bring_old_passport",
         BringOldCard => "bring_old_card",
         HaveDufNumber => "have_duf_number",
+        FindDufNumber => "find_duf_number",
         PoliceReport => "police_report",
         ContactEmbassy => "contact_embassy",
         SignedExplanation => "signed_explanation",
