@@ -146,6 +146,11 @@ fn nothing_tells_the_applicant_to_do_what_their_answers_say_is_done() {
         if a.appointment_date.is_some() && told_to(d, I::BookAppointment) {
             return Some("a booked appointment is to be booked again".into());
         }
+        if a.appointment_date.is_some() && told_to(d, I::FindDufNumber) {
+            return Some(
+                "a card ordered (an appointment booked) needs its DUF number found".into(),
+            );
+        }
         let letter_read = matches!(
             a.letter_says_meet_police,
             Some(

@@ -576,6 +576,10 @@ fn tidy(d: &Decision, a: &Answers, steps: &mut Vec<Step>) {
     if a.appointment_date.is_some() || letter_read {
         steps.retain(|s| s.key != StepKey::Do(I::CheckDecisionLetter));
     }
+    // A card ordered (an appointment booked) was ordered with the DUF number.
+    if a.appointment_date.is_some() {
+        steps.retain(|s| s.key != StepKey::Do(I::FindDufNumber));
+    }
     // The permit ends on the five-year date: one event, worded for both.
     let five = steps
         .iter()
