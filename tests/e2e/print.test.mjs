@@ -61,6 +61,8 @@ for (const lang of ['en', 'nb']) {
       for (const step of await page.locator('.step__text').allTextContents()) {
         assert.ok(bare(first).includes(bare(step)), `page 1 lacks the step "${step}"`);
       }
+      // The "why" buttons are not printed, and nor are their label and commas.
+      assert.ok(!first.includes(norm(t.get('plan.why'))), `page 1 prints "${t.get('plan.why')}" without its links`);
       const firstFinding = await page.locator('main .findings .finding__title').first().textContent();
       assert.ok(!first.includes(norm(firstFinding)), `a finding ("${firstFinding}") is printed on page 1`);
       for (const key of [...j.expect, 'ui.result.title', 'ui.not_advice', 'plan.title']) {
