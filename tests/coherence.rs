@@ -779,3 +779,16 @@ fn a_step_points_to_the_things_to_bring_only_when_something_is_listed() {
             })
     });
 }
+
+#[test]
+fn every_day_to_act_by_is_among_the_dates_to_remember() {
+    every_case("act by", |_, _, d| {
+        let dates = d.plan.key_dates();
+        d.plan.steps.iter().find_map(|s| match s.when {
+            When::By(day) if s.item().is_some() && !dates.iter().any(|k| k.date == day) => Some(
+                format!("{} by {day} is not among the dates to remember", s.name()),
+            ),
+            _ => None,
+        })
+    });
+}

@@ -400,6 +400,8 @@ fn every_calendar_file_reads_back_with_an_independent_parser() {
                             | DateKey::PermitExpiry
                             | DateKey::CollectiveCheckUdi
                             | DateKey::CollectiveFiveYears
+                            | DateKey::AppointmentBy
+                            | DateKey::RegisterOnlineBy
                     );
                 assert_eq!(
                     event.alarms.len(),

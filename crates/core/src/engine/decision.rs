@@ -126,6 +126,8 @@ keyed! {
         Appointment => "appointment",
         CollectiveLetter => "collective_letter",
         Trip => "trip",
+        AppointmentBy => "appointment_by",
+        RegisterOnlineBy => "register_online_by",
     }
 }
 

@@ -331,7 +331,9 @@ fn event_when(key: D, date: NaiveDate) -> Option<When> {
         | D::CardExpectedEarliest
         | D::SafeToTravelFrom
         | D::PermanentApplicationEarliest
-        | D::CollectiveCheckUdi => None,
+        | D::CollectiveCheckUdi
+        | D::AppointmentBy
+        | D::RegisterOnlineBy => None,
     }
 }
 
@@ -663,6 +665,8 @@ fn item_date_key(item: I) -> Option<D> {
         I::SubmitRenewal => Some(D::RenewalDeadline),
         I::OrderNewCard => Some(D::OrderNewCardBy),
         I::CheckUdiFiveYears => Some(D::CollectiveCheckUdi),
+        I::BookAppointment => Some(D::AppointmentBy),
+        I::RegisterRenewalOnline => Some(D::RegisterOnlineBy),
         _ => None,
     }
 }

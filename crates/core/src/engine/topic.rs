@@ -178,7 +178,9 @@ fn date_topics(key: D) -> &'static [Topic] {
             &[CollectiveProtection, Expiring, Travel, Permanent]
         }
         // The plan's own events (after the topic's focus): on every topic that reaches them.
-        D::Appointment | D::CollectiveLetter | D::Trip => Topic::ALL,
+        D::Appointment | D::CollectiveLetter | D::Trip | D::AppointmentBy | D::RegisterOnlineBy => {
+            Topic::ALL
+        }
     }
 }
 

@@ -97,7 +97,9 @@ fn is_deadline(key: DateKey) -> bool {
         | DateKey::CardExpiry
         | DateKey::PermitExpiry
         | DateKey::CollectiveCheckUdi
-        | DateKey::CollectiveFiveYears => true,
+        | DateKey::CollectiveFiveYears
+        | DateKey::AppointmentBy
+        | DateKey::RegisterOnlineBy => true,
         DateKey::CardExpectedEarliest
         | DateKey::CardExpectedBy
         | DateKey::SafeToTravelFrom
