@@ -11,8 +11,10 @@ pub struct StartPageProps {
     pub lang: Lang,
     /// Called when the reader presses Start.
     pub on_start: Callback<()>,
-    /// Called for "Continue from a saved summary".
-    pub on_load: Callback<()>,
+    /// Called for "Continue from a saved summary" (none in a kiosk: no file picker on a
+    /// shared screen).
+    #[prop_or_default]
+    pub on_load: Option<Callback<()>>,
     /// Whether answers from an earlier visit are kept (Start continues with them).
     #[prop_or_default]
     pub saved: bool,
@@ -61,10 +63,12 @@ pub fn start_page(props: &StartPageProps) -> Html {
                         onclick={Callback::from(move |_: MouseEvent| on_start.emit(()))}>
                     { t("start.button") }
                 </button>
-                <button type="button" class="button button--secondary"
-                        onclick={Callback::from(move |_: MouseEvent| on_load.emit(()))}>
-                    { t("load.start") }
-                </button>
+                if let Some(on_load) = on_load {
+                    <button type="button" class="button button--secondary"
+                            onclick={Callback::from(move |_: MouseEvent| on_load.emit(()))}>
+                        { t("load.start") }
+                    </button>
+                }
             </p>
         </>
     }

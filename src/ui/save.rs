@@ -141,7 +141,12 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
                 }
             }
             <div class="handoff">
-                <h3>{ tr(lang, "ui.handoff.title") }</h3>
+                // At the top of a kiosk's result, a heading of the page's first level below h1.
+                if props.kiosk {
+                    <h2>{ tr(lang, "ui.handoff.title") }</h2>
+                } else {
+                    <h3>{ tr(lang, "ui.handoff.title") }</h3>
+                }
                 <p>{ tr(lang, "ui.handoff.body") }</p>
                 <QrCode text={(*link).clone()} label={tr(lang, "ui.handoff.title").to_string()}
                     class="qr--handoff"
