@@ -185,14 +185,7 @@ pub fn app() -> Html {
                 }
             }
             Page::Question(q) => {
-                let progress = state.progress();
-                let n = progress
-                    .path
-                    .iter()
-                    .position(|p| *p == q)
-                    .map_or(1, |i| i + 1);
-                let of = crate::flow::estimated_length(&state.answers, &state.skipped, state.today)
-                    .max(n);
+                let (n, of) = state.step(q);
                 let on_answer = {
                     let state = state.clone();
                     Callback::from(move |v| state.dispatch(Action::Answer(q, v)))

@@ -99,7 +99,8 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
     match &*qr {
         Some(Some((size, path))) => qr_svg(*size, path, &props.label, props.class),
         Some(None) => props.fallback.clone(),
-        None => html! {},
+        // Its room is kept while it is drawn, so the page does not grow a moment later.
+        None => html! { <div class={classes!("qr", props.class)} aria-hidden="true"></div> },
     }
 }
 

@@ -142,6 +142,35 @@ impl AppState {
         }
     }
 
+    /// Whether `q` is (or will be) answered by its preset rather than by the reader: such a
+    /// question is not shown, so it is not counted in "Question 2 of about 9".
+    fn answered_by_preset(&self, q: Question) -> bool {
+        let Some(preset) = self.preset(q) else {
+            return false;
+        };
+        match flow::get(&self.answers, q) {
+            Some(AnswerValue::Choice(c)) => c == preset,
+            Some(_) => false,
+            None => !self.skipped.contains(q),
+        }
+    }
+
+    /// "Question `n` of about `of`" for the question `q` on screen: the questions the reader
+    /// is shown, so the numbers follow each other when a preset answers one in between.
+    pub fn step(&self, q: Question) -> (usize, usize) {
+        let shown = |p: &&Question| **p == q || !self.answered_by_preset(**p);
+        let path = self.progress().path;
+        let n = path
+            .iter()
+            .position(|p| *p == q)
+            .map_or(1, |i| path[..i].iter().filter(shown).count() + 1);
+        let of = flow::estimated_path(&self.answers, &self.skipped, self.today)
+            .iter()
+            .filter(shown)
+            .count();
+        (n, of.max(n))
+    }
+
     /// Whether `q` is answered (or skipped) already: a preset never overrides the reader.
     fn answers_question(&self, q: Question) -> bool {
         self.skipped.contains(q) || flow::answer::is_answered(&self.answers, q)
@@ -571,6 +600,26 @@ mod tests {
             }
         }
         assert_eq!(s.page, Page::Question(Question::LocationNow));
+    }
+
+    #[test]
+    fn question_numbers_follow_each_other_when_a_preset_answers_the_question_between() {
+        let s = start()
+            .reduce(Action::PresetTopic("card_problem".into()))
+            .reduce(Action::Start);
+        assert_eq!(s.page, Page::Question(Question::Citizenship));
+        let (n, of) = s.step(Question::Citizenship);
+        assert_eq!(n, 1);
+        let s = s.reduce(Action::Answer(Question::Citizenship, choice("other")));
+        assert_eq!(s.page, Page::Question(Question::Status));
+        let (n2, of2) = s.step(Question::Status);
+        assert_eq!(n2, 2, "the question after 1 is numbered {n2}");
+        assert!(of2 >= n2 && of >= n);
+        // A reader who chose a topic of their own counts it.
+        let s = start().reduce(Action::Start);
+        let s = s.reduce(Action::Answer(Question::Citizenship, choice("other")));
+        let s = s.reduce(Action::Answer(Question::Topic, choice("card_problem")));
+        assert_eq!(s.step(Question::Status).0, 3);
     }
 
     #[test]

@@ -11,6 +11,9 @@ import { ROOT } from './lib/serve.mjs';
 import { launch, open, ready, heading, documentLang, VIEWPORTS } from './lib/browser.mjs';
 import { serveApp } from './lib/app.mjs';
 import { Journey, words } from './lib/journey.mjs';
+import { JOURNEYS } from './lib/scenarios.mjs';
+
+const en = words('en');
 import { axeViolations, formatViolations } from './lib/axe.mjs';
 
 /** The first ```html block of docs/embedding.md: the iframe and the host's resize script. */
@@ -105,6 +108,35 @@ describe('framed by a host page on another origin', () => {
     const messages = await fromApp(page);
     assert.ok(messages.length >= 2, 'one message per height');
     assert.ok(messages.every((m) => m.data.type === 'residence-checker:height' && Number.isInteger(m.data.height)));
+    await page.close();
+  });
+
+  test('between two pages the frame keeps its height, then takes the new one: no shrink and grow again; question numbers follow each other', async (tc) => {
+    const j = JOURNEYS.find((x) => x.name.startsWith('L24'));
+    const { page, frame } = await openHost(context, 'embed&lang=en&host={host}&topic=card_problem');
+    const journey = new Journey(frame, 'en', j.answers, { axe: false });
+    const numbers = [];
+    journey.audit = async () => {
+      const progress = await frame.locator('main .progress').first();
+      if (await progress.count()) numbers.push(Number((await progress.innerText()).match(/\d+/)[0]));
+    };
+    await journey.toCheckPage();
+    // The topic came from the address: the questions shown are numbered 1, 2, 3, …
+    assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `question numbers ${numbers.join(', ')}`);
+    const before = await frameFollows(page, frame);
+    const sent = (await fromApp(page)).length;
+    await frame.getByRole('button', { name: en.get('ui.see_result'), exact: true }).click();
+    await frame.locator('main .rules-version').waitFor();
+    await frame.locator('main .handoff svg.qr path').waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await frameFollows(page, frame);
+    const heights = [before, ...(await fromApp(page)).slice(sent).map((m) => m.data.height)];
+    tc.diagnostic(`check page → result: heights posted ${heights.join(' → ')} px`);
+    for (let i = 1; i + 1 < heights.length; i++) {
+      assert.ok(!(heights[i] < heights[i - 1] && heights[i + 1] > heights[i]), `the frame shrank and grew again: ${heights.join(' → ')}`);
+    }
+    assert.equal(heights.length, 2, `more than one height posted for one page change: ${heights.join(' → ')}`);
+    assert.equal(heights.at(-1), after);
     await page.close();
   });
 
