@@ -46,15 +46,17 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <p class="notice" role="status">{ t("start.saved") }</p>
             }
             <p class="lead">{ t("start.lead") }</p>
-            <section aria-labelledby="does">
+            // Embedded, this one line stands for the three sections (style/main.css).
+            <p class="start-short">{ t("start.embed.short") }</p>
+            <section class="start-long" aria-labelledby="does">
                 <h2 id="does">{ t("start.does.heading") }</h2>
                 { list(&["start.does.card", "start.does.cost", "start.does.dates", "start.does.abroad"]) }
             </section>
-            <section aria-labelledby="doesnot">
+            <section class="start-long" aria-labelledby="doesnot">
                 <h2 id="doesnot">{ t("start.doesnot.heading") }</h2>
                 { list(&["start.doesnot.advice", "start.doesnot.apply", "start.doesnot.letter"]) }
             </section>
-            <section aria-labelledby="privacy">
+            <section class="start-long" aria-labelledby="privacy">
                 <h2 id="privacy">{ t("start.privacy.heading") }</h2>
                 <p>{ t("start.privacy.body") }</p>
             </section>

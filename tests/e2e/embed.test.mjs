@@ -140,6 +140,25 @@ describe('framed by a host page on another origin', () => {
     await page.close();
   });
 
+  test('the start page is compact: at most 800 px tall in a 360 px frame, in every language (screenshots)', async (tc) => {
+    const narrow = await launch({ viewport: { width: 360, height: 800 } });
+    const dir = path.resolve('target/e2e/embed');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      for (const lang of ['en', 'nb', 'uk', 'ar']) {
+        const { page, frame } = await openHost(narrow, `embed&lang=${lang}&host={host}`);
+        const height = await frameFollows(page, frame);
+        const file = path.join(dir, `start-360-${lang}.png`);
+        await page.locator('#residence-checker').screenshot({ path: file });
+        tc.diagnostic(`${lang}: the embedded start page is ${height} px tall at 360 px (${file})`);
+        assert.ok(height <= 800, `${lang}: the embedded start page is ${height} px tall`);
+        await page.close();
+      }
+    } finally {
+      await narrow.close();
+    }
+  });
+
   test('a height message from another origin is ignored', async () => {
     const { page, frame } = await openHost(context, 'embed&host={host}');
     const before = await frameFollows(page, frame);
