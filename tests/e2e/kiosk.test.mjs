@@ -228,13 +228,19 @@ describe('kiosk mode', () => {
         const body = px(document.body);
         const headings = [...document.querySelectorAll('main h1, main h2, main h3, .idle-warning h2')].filter(shown).map((h) => ({ text: h.textContent.trim().slice(0, 30), size: px(h) }));
         const progress = document.querySelector('main .progress');
-        return { targets, body, headings, progress: progress ? px(progress) : null };
+        // The smallest text in main (elements with text of their own, on screen).
+        const texts = [...document.querySelectorAll('main *')]
+          .filter((e) => shown(e) && [...e.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim()))
+          .map((e) => ({ text: e.textContent.trim().slice(0, 30), size: px(e) }));
+        const smallest = texts.reduce((a, b) => (b.size < a.size ? b : a), { size: Infinity });
+        return { targets, body, headings, progress: progress ? px(progress) : null, smallest };
       });
     const check = async (where) => {
       const m = await measure();
       for (const t of m.targets) assert.ok(t.height >= 64 - 0.5, `${where}: ${t.what} is ${t.height} px tall`);
       for (const h of m.headings) assert.ok(h.size > m.body, `${where}: heading "${h.text}" is ${h.size} px, body ${m.body} px`);
       if (m.progress !== null) assert.ok(m.progress >= 20, `${where}: the progress line is ${m.progress} px`);
+      assert.ok(m.smallest.size >= 20, `${where}: "${m.smallest.text}" is ${m.smallest.size} px`);
       return m;
     };
 

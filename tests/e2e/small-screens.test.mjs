@@ -56,6 +56,20 @@ for (const width of [320, 390]) {
           const h = await heading(page);
           const { over, widest } = await overflow(page);
           seen.push(h);
+          // The buttons of every row of actions: never touching.
+          const touching = await page.evaluate(() => {
+            const out = [];
+            for (const row of document.querySelectorAll('main .actions')) {
+              const boxes = [...row.querySelectorAll(':scope > button')].map((b) => b.getBoundingClientRect()).filter((r) => r.width > 0);
+              for (let i = 1; i < boxes.length; i++) {
+                const [a, b] = [boxes[i - 1], boxes[i]];
+                const apart = Math.max(b.top - a.bottom, a.top - b.bottom, b.left - a.right, a.left - b.right);
+                if (apart < 8) out.push(Math.round(apart));
+              }
+            }
+            return out;
+          });
+          assert.deepEqual(touching, [], `${width} px, ${lang}, "${h}": buttons ${touching.join(', ')} px apart`);
           assert.ok(over <= 0, `${width} px, ${lang}, "${h}": the page is ${over} px wider than the screen (${widest})`);
         };
         await measure();
