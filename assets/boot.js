@@ -194,11 +194,16 @@
 
   const host = query.has('embed') && origin(query.get('host'));
   if (host && parent !== window) {
+    // While the next page is on its way (a loading line, or <main aria-busy>), the frame keeps
+    // the height it has: the host page does not jump down and up again between two pages.
     let last = -1;
-    new ResizeObserver(() => {
+    const post = () => {
+      if (document.querySelector('main[aria-busy="true"], main .loading')) return;
       const height = html.offsetHeight;
       if (height !== last) parent.postMessage({ type: 'residence-checker:height', height: (last = height) }, host);
-    }).observe(html);
+    };
+    new ResizeObserver(post).observe(html);
+    new MutationObserver(post).observe(html, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-busy', 'class'] });
   }
 
   function origin(value) {

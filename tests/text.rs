@@ -684,3 +684,69 @@ fn nynorsk_writes_its_own_words_dates_counts_and_amounts() {
         assert_eq!(tr(Lang::Nn, key), nynorsk, "{key}");
     }
 }
+
+/// The words between quotation marks in a text ("…", “…”, «…», „…“).
+fn quoted(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for (open, close) in [('"', '"'), ('“', '”'), ('«', '»'), ('„', '“')] {
+        let mut rest = text;
+        while let Some(i) = rest.find(open) {
+            let after = &rest[i + open.len_utf8()..];
+            let Some(j) = after.find(close) else { break };
+            out.push(after[..j].to_string());
+            rest = &after[j + close.len_utf8()..];
+        }
+    }
+    out
+}
+
+#[test]
+fn a_hint_names_only_options_its_question_offers_on_every_path() {
+    use residence_checker::domain::questions::Kind;
+    use residence_checker::flow::{self, choice_options};
+    let today = NaiveDate::from_ymd_opt(2026, 11, 22).expect("date");
+    let walks = walk_all(&Answers::default(), today).expect("the flow walks");
+    let mut seen = std::collections::BTreeSet::new();
+    let mut problems = std::collections::BTreeSet::new();
+    let mut checked = 0;
+    for w in walks {
+        // The answers as they stood when each question was asked.
+        let mut before = Answers::default();
+        for &q in &w.path {
+            let offered: &[&str] = match q.kind() {
+                Kind::Choice | Kind::MultiChoice => choice_options(q, &before),
+                _ => &[],
+            };
+            if seen.insert((q, offered.to_vec())) {
+                for lang in Lang::ALL {
+                    let hint = render::question_hint(lang, q, offered);
+                    let mut labels: Vec<String> = offered
+                        .iter()
+                        .map(|o| render::option_label(lang, q, o))
+                        .collect();
+                    if q.kind() == Kind::YesNo {
+                        labels.extend(["yes", "no"].map(|o| render::option_label(lang, q, o)));
+                    }
+                    if q.is_skippable() {
+                        labels.push(render::skip_label(lang, q));
+                    }
+                    for quote in quoted(&hint) {
+                        checked += 1;
+                        if !labels.contains(&quote) {
+                            problems.insert(format!(
+                                "{} ({}): the hint names \"{quote}\", but the options are {labels:?}",
+                                q.name(),
+                                lang.code()
+                            ));
+                        }
+                    }
+                }
+            }
+            if let Some(v) = flow::get(&w.answers, q) {
+                flow::set(&mut before, q, v);
+            }
+        }
+    }
+    assert!(checked > 0, "no hint quotes an option");
+    assert!(problems.is_empty(), "{problems:#?}");
+}

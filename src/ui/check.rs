@@ -2,10 +2,10 @@
 
 use yew::prelude::*;
 
-use crate::domain::answers::Answers;
+use crate::domain::answers::{Answers, Place};
 use crate::domain::questions::{Question, QuestionSet};
 use crate::text::render::{answer_summary, question_summary};
-use crate::text::{tr, Lang};
+use crate::text::{tr, tr_with, Lang};
 
 /// Properties of [`CheckPage`].
 #[derive(Properties, PartialEq)]
@@ -24,6 +24,10 @@ pub struct CheckPageProps {
     pub on_result: Callback<()>,
     /// Called to go back.
     pub on_back: Callback<()>,
+    /// A kiosk took the reader to be in Norway: said above the answers while that answer
+    /// stands (it can be changed like any other).
+    #[prop_or_default]
+    pub assumed_in_norway: bool,
 }
 
 /// The check-your-answers page.
@@ -52,6 +56,9 @@ pub fn check_page(props: &CheckPageProps) -> Html {
             </div>
         }
     });
+    let assumed = props.assumed_in_norway
+        && props.path.contains(&Question::LocationNow)
+        && props.answers.location_now == Some(Place::Norway);
     let on_result = props.on_result.clone();
     let on_back = props.on_back.clone();
     html! {
@@ -59,6 +66,10 @@ pub fn check_page(props: &CheckPageProps) -> Html {
             <p class="back"><button type="button" class="link-button"
                 onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
             <h1 tabindex="-1">{ tr(lang, "ui.check.title") }</h1>
+            if assumed {
+                <p class="notice assumed">{ tr_with(lang, "ui.check.assumed_norway",
+                    &[("question", &question_summary(lang, Question::LocationNow))]) }</p>
+            }
             <dl class="summary-list">{ for rows }</dl>
             <p class="actions">
                 <button type="button" class="button button--primary"

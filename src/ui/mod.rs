@@ -26,7 +26,9 @@ use yew::prelude::*;
 use crate::platform;
 use crate::text::{tr, tr_with, Lang, Part};
 use check::CheckPage;
-use hooks::address::{use_first_lang, use_kiosk, use_preset_topic, use_selftest};
+use hooks::address::{
+    use_first_lang, use_kiosk, use_kiosk_presets, use_preset_topic, use_selftest,
+};
 use hooks::document::{use_document, use_take_over};
 use hooks::history::use_history;
 use hooks::restore::use_restore;
@@ -86,6 +88,7 @@ pub fn app() -> Html {
     let first_lang = use_first_lang();
     let state = use_reducer(|| AppState::new(first_lang, platform::today()));
     use_preset_topic(&state);
+    use_kiosk_presets(&state, kiosk.is_some());
     let restore = use_restore(&state, kiosk.is_some());
     let (chosen, page) = (state.lang, state.page);
     // The start page of the chosen language is fetched when it is chosen (English's is
@@ -164,7 +167,7 @@ pub fn app() -> Html {
         match page {
             Page::Start => html! {
                 <StartPage {lang} on_start={dispatch(Action::Start)}
-                    on_load={dispatch(Action::GoTo(Page::Load))}
+                    on_load={kiosk.is_none().then(|| dispatch(Action::GoTo(Page::Load)))}
                     saved={has_answers && kiosk.is_none()} notice={*restore.notice} />
             },
             Page::Load => {
@@ -182,14 +185,7 @@ pub fn app() -> Html {
                 }
             }
             Page::Question(q) => {
-                let progress = state.progress();
-                let n = progress
-                    .path
-                    .iter()
-                    .position(|p| *p == q)
-                    .map_or(1, |i| i + 1);
-                let of = crate::flow::estimated_length(&state.answers, &state.skipped, state.today)
-                    .max(n);
+                let (n, of) = state.step(q);
                 let on_answer = {
                     let state = state.clone();
                     Callback::from(move |v| state.dispatch(Action::Answer(q, v)))
@@ -208,7 +204,7 @@ pub fn app() -> Html {
                 };
                 html! {
                     <CheckPage {lang} path={state.progress().path} answers={state.answers.clone()}
-                        skipped={state.skipped} {on_change}
+                        skipped={state.skipped} {on_change} assumed_in_norway={state.assume_in_norway}
                         on_result={dispatch(Action::ShowResult)} on_back={dispatch(Action::Back)} />
                 }
             }

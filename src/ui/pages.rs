@@ -11,8 +11,10 @@ pub struct StartPageProps {
     pub lang: Lang,
     /// Called when the reader presses Start.
     pub on_start: Callback<()>,
-    /// Called for "Continue from a saved summary".
-    pub on_load: Callback<()>,
+    /// Called for "Continue from a saved summary" (none in a kiosk: no file picker on a
+    /// shared screen).
+    #[prop_or_default]
+    pub on_load: Option<Callback<()>>,
     /// Whether answers from an earlier visit are kept (Start continues with them).
     #[prop_or_default]
     pub saved: bool,
@@ -44,15 +46,17 @@ pub fn start_page(props: &StartPageProps) -> Html {
                 <p class="notice" role="status">{ t("start.saved") }</p>
             }
             <p class="lead">{ t("start.lead") }</p>
-            <section aria-labelledby="does">
+            // Embedded, this one line stands for the three sections (style/main.css).
+            <p class="start-short">{ t("start.embed.short") }</p>
+            <section class="start-long" aria-labelledby="does">
                 <h2 id="does">{ t("start.does.heading") }</h2>
                 { list(&["start.does.card", "start.does.cost", "start.does.dates", "start.does.abroad"]) }
             </section>
-            <section aria-labelledby="doesnot">
+            <section class="start-long" aria-labelledby="doesnot">
                 <h2 id="doesnot">{ t("start.doesnot.heading") }</h2>
                 { list(&["start.doesnot.advice", "start.doesnot.apply", "start.doesnot.letter"]) }
             </section>
-            <section aria-labelledby="privacy">
+            <section class="start-long" aria-labelledby="privacy">
                 <h2 id="privacy">{ t("start.privacy.heading") }</h2>
                 <p>{ t("start.privacy.body") }</p>
             </section>
@@ -61,10 +65,12 @@ pub fn start_page(props: &StartPageProps) -> Html {
                         onclick={Callback::from(move |_: MouseEvent| on_start.emit(()))}>
                     { t("start.button") }
                 </button>
-                <button type="button" class="button button--secondary"
-                        onclick={Callback::from(move |_: MouseEvent| on_load.emit(()))}>
-                    { t("load.start") }
-                </button>
+                if let Some(on_load) = on_load {
+                    <button type="button" class="button button--secondary"
+                            onclick={Callback::from(move |_: MouseEvent| on_load.emit(()))}>
+                        { t("load.start") }
+                    </button>
+                }
             </p>
         </>
     }

@@ -65,7 +65,8 @@ pub fn prerendered_start(props: &PrerenderedStartProps) -> Html {
         forget: returning.then(Callback::noop),
     };
     frame.around(html! {
-        <StartPage {lang} on_start={Callback::noop()} on_load={Callback::noop()}
+        <StartPage {lang} on_start={Callback::noop()}
+            on_load={(visit != Visit::Kiosk).then(Callback::noop)}
             saved={returning} notice={None} />
     })
 }

@@ -244,16 +244,12 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             }
             { for section("info") }
             // Every source once, as printed addresses: on paper (where "Why?" stays closed),
-            // and on screen in kiosk mode.
+            // and on screen in kiosk mode, as one short list (the QR code at the top opens the
+            // result, and its links, on the reader's phone).
             <section class={classes!("sources", (!kiosk).then_some("print-only"))} aria-labelledby="h-sources">
                 <h2 id="h-sources">{ tr(lang, "ui.sources") }</h2>
                 <ul class="list list--sources">
-                    { for d.sources.iter().map(|u| html! {
-                        <li>
-                            { address(u, true) }
-                            if kiosk { <crate::ui::save::QrCode text={u.clone()} label={u.clone()} /> }
-                        </li>
-                    }) }
+                    { for d.sources.iter().map(|u| html! { <li>{ address(u, true) }</li> }) }
                 </ul>
             </section>
             <p class="rules-version">{ &d.rules_version }</p>
@@ -349,12 +345,21 @@ pub fn result_page(props: &ResultPageProps) -> Html {
                 <p>{ situation_line(lang, &props.answers) }</p>
             </div>
             <p class="notice">{ tr(lang, "ui.not_advice") }</p>
-            if kiosk && ready { { print_button(lang) } }
+            // A kiosk: printing and "continue on your phone" come first, above the result.
+            if kiosk && ready {
+                <section class="save save--kiosk" aria-label={tr(lang, "ui.save.title").to_string()}>
+                    { print_button(lang) }
+                    if let ViewState::Ready(view) = &props.view {
+                        { staff_copy_option(lang, view.staff_copy.as_ref(), kiosk) }
+                    }
+                    { props.children.clone() }
+                </section>
+            }
             { body }
-            if ready {
+            if ready && !kiosk {
                 <section class="save" aria-labelledby="h-save">
                     <h2 id="h-save">{ tr(lang, "ui.save.title") }</h2>
-                    if !kiosk { { print_button(lang) } }
+                    { print_button(lang) }
                     if let ViewState::Ready(view) = &props.view {
                         { staff_copy_option(lang, view.staff_copy.as_ref(), kiosk) }
                     }

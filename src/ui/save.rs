@@ -99,7 +99,8 @@ pub fn qr_code(props: &QrCodeProps) -> Html {
     match &*qr {
         Some(Some((size, path))) => qr_svg(*size, path, &props.label, props.class),
         Some(None) => props.fallback.clone(),
-        None => html! {},
+        // Its room is kept while it is drawn, so the page does not grow a moment later.
+        None => html! { <div class={classes!("qr", props.class)} aria-hidden="true"></div> },
     }
 }
 
@@ -141,7 +142,12 @@ pub fn save_panel(props: &SavePanelProps) -> Html {
                 }
             }
             <div class="handoff">
-                <h3>{ tr(lang, "ui.handoff.title") }</h3>
+                // At the top of a kiosk's result, a heading of the page's first level below h1.
+                if props.kiosk {
+                    <h2>{ tr(lang, "ui.handoff.title") }</h2>
+                } else {
+                    <h3>{ tr(lang, "ui.handoff.title") }</h3>
+                }
                 <p>{ tr(lang, "ui.handoff.body") }</p>
                 <QrCode text={(*link).clone()} label={tr(lang, "ui.handoff.title").to_string()}
                     class="qr--handoff"

@@ -89,6 +89,9 @@ pub struct AppState {
     /// The topic an embedding page asked for (`?topic=`): it answers the topic question when
     /// that comes up (after citizenship), if the topic is offered then.
     pub preset_topic: Option<String>,
+    /// A kiosk stands in an office in Norway: "Where are you now?" is answered "In Norway"
+    /// when it comes up (the check page says so, and it can be changed there).
+    pub assume_in_norway: bool,
 }
 
 impl AppState {
@@ -102,32 +105,75 @@ impl AppState {
             page: Page::Start,
             returning_to_check: false,
             preset_topic: None,
+            assume_in_norway: false,
         }
     }
 
-    /// Answers the topic question with the preset topic when it is the page now.
-    fn apply_preset_topic(&mut self) {
-        let Some(key) = self.preset_topic.clone() else {
-            return;
-        };
-        if self.page != Page::Question(Question::Topic)
-            || !flow::choice_options(Question::Topic, &self.answers).contains(&key.as_str())
-        {
-            return;
+    /// The answer given in advance for `q`, if any: the preset topic, or "In Norway" at a
+    /// kiosk.
+    fn preset(&self, q: Question) -> Option<String> {
+        match q {
+            Question::Topic => self.preset_topic.clone(),
+            Question::LocationNow if self.assume_in_norway => Some("norway".into()),
+            _ => None,
         }
-        let value = AnswerValue::Choice(key);
-        let checked = flow::check_answer(
-            &self.answers,
-            &self.skipped,
-            Question::Topic,
-            value,
-            self.today,
-        );
-        if let Ok((answers, skipped)) = checked {
+    }
+
+    /// Answers the question on screen with its preset answer, if it has one that is offered
+    /// now, and so on for the page after it.
+    fn apply_presets(&mut self) {
+        while let Page::Question(q) = self.page {
+            let Some(key) = self.preset(q) else {
+                return;
+            };
+            if self.answers_question(q)
+                || !flow::choice_options(q, &self.answers).contains(&key.as_str())
+            {
+                return;
+            }
+            let value = AnswerValue::Choice(key);
+            let checked = flow::check_answer(&self.answers, &self.skipped, q, value, self.today);
+            let Ok((answers, skipped)) = checked else {
+                return;
+            };
             self.answers = answers;
             self.skipped = skipped;
-            self.page = self.after(Question::Topic);
+            self.page = self.after(q);
         }
+    }
+
+    /// Whether `q` is (or will be) answered by its preset rather than by the reader: such a
+    /// question is not shown, so it is not counted in "Question 2 of about 9".
+    fn answered_by_preset(&self, q: Question) -> bool {
+        let Some(preset) = self.preset(q) else {
+            return false;
+        };
+        match flow::get(&self.answers, q) {
+            Some(AnswerValue::Choice(c)) => c == preset,
+            Some(_) => false,
+            None => !self.skipped.contains(q),
+        }
+    }
+
+    /// "Question `n` of about `of`" for the question `q` on screen: the questions the reader
+    /// is shown, so the numbers follow each other when a preset answers one in between.
+    pub fn step(&self, q: Question) -> (usize, usize) {
+        let shown = |p: &&Question| **p == q || !self.answered_by_preset(**p);
+        let path = self.progress().path;
+        let n = path
+            .iter()
+            .position(|p| *p == q)
+            .map_or(1, |i| path[..i].iter().filter(shown).count() + 1);
+        let of = flow::estimated_path(&self.answers, &self.skipped, self.today)
+            .iter()
+            .filter(shown)
+            .count();
+        (n, of.max(n))
+    }
+
+    /// Whether `q` is answered (or skipped) already: a preset never overrides the reader.
+    fn answers_question(&self, q: Question) -> bool {
+        self.skipped.contains(q) || flow::answer::is_answered(&self.answers, q)
     }
 
     /// A state continuing with saved answers (pruned to the path they reach), on the start
@@ -209,6 +255,8 @@ pub enum Action {
     ChooseTopic(String),
     /// The topic the address asks for (`?topic=`); an unknown one is ignored.
     PresetTopic(String),
+    /// A kiosk: take the reader to be in Norway (see [`AppState::assume_in_norway`]).
+    AssumeInNorway,
     /// Go to a page named by the browser history (Back / Forward). A page the answers do not
     /// reach yet (a tampered or stale address) leads to the first open question instead.
     GoTo(Page),
@@ -226,6 +274,7 @@ impl Reducible for AppState {
                     Some(q) => Page::Question(q),
                     None => Page::Check,
                 };
+                next.apply_presets();
             }
             Action::Answer(q, value) => {
                 match flow::check_answer(&next.answers, &next.skipped, q, value, next.today) {
@@ -233,7 +282,7 @@ impl Reducible for AppState {
                         next.answers = answers;
                         next.skipped = skipped;
                         next.page = next.after(q);
-                        next.apply_preset_topic();
+                        next.apply_presets();
                         if next.page == Page::Check {
                             next.returning_to_check = false;
                         }
@@ -242,6 +291,7 @@ impl Reducible for AppState {
                     Err(_) => return self,
                 }
             }
+            Action::AssumeInNorway => next.assume_in_norway = true,
             Action::PresetTopic(key) => {
                 if !Question::Topic.options().contains(&key.as_str()) {
                     return self;
@@ -276,6 +326,7 @@ impl Reducible for AppState {
                 next.answers = answers;
                 next.skipped = skipped;
                 next.page = next.after(q);
+                next.apply_presets();
                 if next.page == Page::Check {
                     next.returning_to_check = false;
                 }
@@ -319,6 +370,7 @@ impl Reducible for AppState {
                 // A kiosk or an embedding page keeps its topic for the next person.
                 next = AppState {
                     preset_topic: self.preset_topic.clone(),
+                    assume_in_norway: self.assume_in_norway,
                     ..AppState::new(self.lang, self.today)
                 }
             }
@@ -473,6 +525,101 @@ mod tests {
         assert_eq!(s.page, Page::Result);
         let s = s.reduce(Action::StartOver);
         assert_eq!(*s, AppState::new(Lang::En, today()));
+    }
+
+    #[test]
+    fn a_kiosk_takes_the_reader_to_be_in_norway_and_a_change_from_the_check_page_keeps_the_other_answer(
+    ) {
+        let answer = |q: Question| match q {
+            Question::Citizenship => choice("other"),
+            Question::Topic => choice("card_problem"),
+            Question::Status => choice("temporary"),
+            Question::CardSituation => AnswerValue::Choices(vec!["stolen".into()]),
+            Question::PermitExpiry => {
+                AnswerValue::Date(NaiveDate::from_ymd_opt(2027, 1, 31).unwrap())
+            }
+            Question::LocationNow => panic!("a kiosk asked where the reader is"),
+            q if q.kind() == crate::domain::questions::Kind::YesNo => AnswerValue::YesNo(false),
+            q if q.kind() == crate::domain::questions::Kind::Date => {
+                AnswerValue::Date(NaiveDate::from_ymd_opt(1990, 5, 5).unwrap())
+            }
+            q => match flow::choice_options(q, &Answers::default()).first() {
+                Some(o) => choice(o),
+                None => AnswerValue::Text("2019 123456 78".into()),
+            },
+        };
+        let walk = |mut s: Rc<AppState>| {
+            for _ in 0..30 {
+                match s.page {
+                    Page::Question(q)
+                        if s.skipped.contains(q) || flow::answer::is_answered(&s.answers, q) =>
+                    {
+                        break;
+                    }
+                    Page::Question(q)
+                        if q.is_skippable()
+                            && q.kind() != crate::domain::questions::Kind::Choice =>
+                    {
+                        s = s.reduce(Action::Skip(q));
+                    }
+                    Page::Question(q) => s = s.reduce(Action::Answer(q, answer(q))),
+                    _ => break,
+                }
+            }
+            s
+        };
+        let s = walk(start().reduce(Action::AssumeInNorway).reduce(Action::Start));
+        assert_eq!(s.page, Page::Check);
+        assert!(s.progress().path.contains(&Question::LocationNow));
+        assert_eq!(
+            s.answers.location_now,
+            Some(crate::domain::answers::Place::Norway)
+        );
+        // The check page can change it, and the reader's answer stands.
+        let s = s.reduce(Action::Change(Question::LocationNow));
+        assert_eq!(s.page, Page::Question(Question::LocationNow));
+        let s = s.reduce(Action::Answer(Question::LocationNow, choice("abroad")));
+        assert_eq!(
+            s.answers.location_now,
+            Some(crate::domain::answers::Place::Abroad)
+        );
+        // The next person at the kiosk is taken to be in Norway too.
+        assert!(s.reduce(Action::StartOver).assume_in_norway);
+        // Outside a kiosk the question is asked.
+        let mut s = start().reduce(Action::Start);
+        for _ in 0..30 {
+            match s.page {
+                Page::Question(Question::LocationNow) => break,
+                Page::Question(q)
+                    if q.is_skippable() && q.kind() != crate::domain::questions::Kind::Choice =>
+                {
+                    s = s.reduce(Action::Skip(q));
+                }
+                Page::Question(q) => s = s.reduce(Action::Answer(q, answer(q))),
+                _ => break,
+            }
+        }
+        assert_eq!(s.page, Page::Question(Question::LocationNow));
+    }
+
+    #[test]
+    fn question_numbers_follow_each_other_when_a_preset_answers_the_question_between() {
+        let s = start()
+            .reduce(Action::PresetTopic("card_problem".into()))
+            .reduce(Action::Start);
+        assert_eq!(s.page, Page::Question(Question::Citizenship));
+        let (n, of) = s.step(Question::Citizenship);
+        assert_eq!(n, 1);
+        let s = s.reduce(Action::Answer(Question::Citizenship, choice("other")));
+        assert_eq!(s.page, Page::Question(Question::Status));
+        let (n2, of2) = s.step(Question::Status);
+        assert_eq!(n2, 2, "the question after 1 is numbered {n2}");
+        assert!(of2 >= n2 && of >= n);
+        // A reader who chose a topic of their own counts it.
+        let s = start().reduce(Action::Start);
+        let s = s.reduce(Action::Answer(Question::Citizenship, choice("other")));
+        let s = s.reduce(Action::Answer(Question::Topic, choice("card_problem")));
+        assert_eq!(s.step(Question::Status).0, 3);
     }
 
     #[test]

@@ -11,6 +11,9 @@ import { ROOT } from './lib/serve.mjs';
 import { launch, open, ready, heading, documentLang, VIEWPORTS } from './lib/browser.mjs';
 import { serveApp } from './lib/app.mjs';
 import { Journey, words } from './lib/journey.mjs';
+import { JOURNEYS } from './lib/scenarios.mjs';
+
+const en = words('en');
 import { axeViolations, formatViolations } from './lib/axe.mjs';
 
 /** The first ```html block of docs/embedding.md: the iframe and the host's resize script. */
@@ -106,6 +109,54 @@ describe('framed by a host page on another origin', () => {
     assert.ok(messages.length >= 2, 'one message per height');
     assert.ok(messages.every((m) => m.data.type === 'residence-checker:height' && Number.isInteger(m.data.height)));
     await page.close();
+  });
+
+  test('between two pages the frame keeps its height, then takes the new one: no shrink and grow again; question numbers follow each other', async (tc) => {
+    const j = JOURNEYS.find((x) => x.name.startsWith('L24'));
+    const { page, frame } = await openHost(context, 'embed&lang=en&host={host}&topic=card_problem');
+    const journey = new Journey(frame, 'en', j.answers, { axe: false });
+    const numbers = [];
+    journey.audit = async () => {
+      const progress = await frame.locator('main .progress').first();
+      if (await progress.count()) numbers.push(Number((await progress.innerText()).match(/\d+/)[0]));
+    };
+    await journey.toCheckPage();
+    // The topic came from the address: the questions shown are numbered 1, 2, 3, …
+    assert.deepEqual(numbers, numbers.map((_, i) => i + 1), `question numbers ${numbers.join(', ')}`);
+    const before = await frameFollows(page, frame);
+    const sent = (await fromApp(page)).length;
+    await frame.getByRole('button', { name: en.get('ui.see_result'), exact: true }).click();
+    await frame.locator('main .rules-version').waitFor();
+    await frame.locator('main .handoff svg.qr path').waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    const after = await frameFollows(page, frame);
+    const heights = [before, ...(await fromApp(page)).slice(sent).map((m) => m.data.height)];
+    tc.diagnostic(`check page → result: heights posted ${heights.join(' → ')} px`);
+    for (let i = 1; i + 1 < heights.length; i++) {
+      assert.ok(!(heights[i] < heights[i - 1] && heights[i + 1] > heights[i]), `the frame shrank and grew again: ${heights.join(' → ')}`);
+    }
+    assert.equal(heights.length, 2, `more than one height posted for one page change: ${heights.join(' → ')}`);
+    assert.equal(heights.at(-1), after);
+    await page.close();
+  });
+
+  test('the start page is compact: at most 800 px tall in a 360 px frame, in every language (screenshots)', async (tc) => {
+    const narrow = await launch({ viewport: { width: 360, height: 800 } });
+    const dir = path.resolve('target/e2e/embed');
+    fs.mkdirSync(dir, { recursive: true });
+    try {
+      for (const lang of ['en', 'nb', 'uk', 'ar']) {
+        const { page, frame } = await openHost(narrow, `embed&lang=${lang}&host={host}`);
+        const height = await frameFollows(page, frame);
+        const file = path.join(dir, `start-360-${lang}.png`);
+        await page.locator('#residence-checker').screenshot({ path: file });
+        tc.diagnostic(`${lang}: the embedded start page is ${height} px tall at 360 px (${file})`);
+        assert.ok(height <= 800, `${lang}: the embedded start page is ${height} px tall`);
+        await page.close();
+      }
+    } finally {
+      await narrow.close();
+    }
   });
 
   test('a height message from another origin is ignored', async () => {

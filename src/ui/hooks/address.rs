@@ -49,6 +49,18 @@ pub fn use_preset_topic(state: &UseReducerHandle<AppState>) {
     });
 }
 
+/// A kiosk stands in an office in Norway: the reader is taken to be in Norway (the check page
+/// says so, and it can be changed there).
+#[hook]
+pub fn use_kiosk_presets(state: &UseReducerHandle<AppState>, kiosk: bool) {
+    let state = state.clone();
+    use_effect_with(kiosk, move |&kiosk| {
+        if kiosk {
+            state.dispatch(Action::AssumeInNorway);
+        }
+    });
+}
+
 /// A deliberate failure for the end-to-end test of the recovery page (`?selftest=panic`):
 /// it only ever shows that page, after the stored answers were read.
 #[hook]

@@ -107,9 +107,20 @@ impl ControlProps {
         question_title(self.lang, self.question)
     }
 
+    /// The question's hint, with the sentences about the options offered now.
+    fn hint_text(&self) -> String {
+        let offered = match self.question.kind() {
+            Kind::Choice | Kind::MultiChoice => {
+                crate::flow::choice_options(self.question, &self.answers)
+            }
+            _ => &[],
+        };
+        question_hint(self.lang, self.question, offered)
+    }
+
     /// The question's hint, if it has one.
     fn hint(&self) -> Html {
-        let hint = question_hint(self.lang, self.question);
+        let hint = self.hint_text();
         if hint.is_empty() {
             html! {}
         } else {
@@ -119,7 +130,7 @@ impl ControlProps {
 
     /// The id of the hint, for `aria-describedby` (none without a hint).
     fn described(&self) -> Option<String> {
-        if question_hint(self.lang, self.question).is_empty() {
+        if self.hint_text().is_empty() {
             None
         } else {
             Some(format!("{}-hint", self.field()))

@@ -877,6 +877,11 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
 /// path completed with a plain answer to every open question (the first option, "no", today,
 /// none, or skipped), so routing questions still open are counted along their first branch.
 pub fn estimated_length(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> usize {
+    estimated_path(answers, skipped, today).len()
+}
+
+/// The path [`estimated_length`] counts: the questions asked so far and the plain way on.
+pub fn estimated_path(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> Vec<Q> {
     let mut a = answers.clone();
     let mut skipped = *skipped;
     // Each round answers one open question, so this ends within the number of questions.
@@ -898,7 +903,7 @@ pub fn estimated_length(answers: &Answers, skipped: &QuestionSet, today: NaiveDa
             skipped.insert(q);
         }
     }
-    progress(&a, &skipped, today).path.len()
+    progress(&a, &skipped, today).path
 }
 
 /// Sets the answer to `q` on a copy of `answers` and validates the result. Returns the new

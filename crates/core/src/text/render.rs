@@ -182,9 +182,28 @@ pub fn question_title(lang: Lang, q: Question) -> String {
     fill(tr(lang, &q_key(q, "title")), &[])
 }
 
-/// One helpful sentence under the heading.
-pub fn question_hint(lang: Lang, q: Question) -> String {
-    fill(tr(lang, &q_key(q, "hint")), &[])
+/// One helpful sentence under the heading, and the sentence about an option
+/// (`q.<question>.hint.opt.<option>`) only when that option is `offered` (a question's options
+/// may depend on the answers before it: a hint never names one that is not there).
+///
+/// ```
+/// use residence_core::domain::questions::Question;
+/// use residence_core::text::{render::question_hint, Lang};
+/// let with = question_hint(Lang::En, Question::Status, &["temporary", "dont_know"]);
+/// assert!(with.ends_with("choose \"I don't know\"."));
+/// assert!(!question_hint(Lang::En, Question::Status, &["temporary"]).contains("know"));
+/// ```
+pub fn question_hint(lang: Lang, q: Question, offered: &[&str]) -> String {
+    let mut hint = fill(tr(lang, &q_key(q, "hint")), &[]);
+    for o in offered {
+        if let Some(more) = crate::text::lookup(lang, &q_key(q, &format!("hint.opt.{o}"))) {
+            if !hint.is_empty() {
+                hint.push(' ');
+            }
+            hint.push_str(&fill(more, &[]));
+        }
+    }
+    hint
 }
 
 /// The short label on the "check your answers" page.
