@@ -145,7 +145,7 @@ describe('framed by a host page on another origin', () => {
     const dir = path.resolve('target/e2e/embed');
     fs.mkdirSync(dir, { recursive: true });
     try {
-      for (const lang of ['en', 'nb', 'uk', 'ar']) {
+      for (const lang of ['en', 'nb', 'nn', 'uk', 'ar']) {
         const { page, frame } = await openHost(narrow, `embed&lang=${lang}&host={host}`);
         const height = await frameFollows(page, frame);
         const file = path.join(dir, `start-360-${lang}.png`);

@@ -94,7 +94,7 @@ describe('kiosk mode', () => {
     const j = JOURNEYS[0];
     // A first visit (no service worker to serve the words from its cache).
     const fresh = await launch({ viewport: { width: 1080, height: 1920 }, serviceWorkers: 'block' });
-    for (const lang of ['en', 'nb', 'uk', 'ar']) {
+    for (const lang of ['en', 'nb', 'nn', 'uk', 'ar']) {
       const t = words(lang);
       const { page } = await openOn(fresh, `${app.url}?kiosk&idle=5`, j.today, { clock: 'running' });
       // The questions' words are slow to come (a kiosk on a poor network): the warning must not

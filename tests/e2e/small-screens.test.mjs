@@ -46,7 +46,7 @@ for (const width of [320, 390]) {
     });
     after(async () => context?.close());
 
-    for (const lang of ['en', 'nb', 'uk', 'ar']) {
+    for (const lang of ['en', 'nb', 'nn', 'uk', 'ar']) {
       test(`no page scrolls sideways (${lang})`, async (tc) => {
         const t = words(lang);
         const { page } = await openOn(context, app.url, L39.today);
