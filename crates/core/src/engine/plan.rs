@@ -406,9 +406,15 @@ pub(crate) fn build(d: &Decision, a: &Answers) -> Plan {
             Some(due) => s.when = When::By(due),
             None => {}
         }
-        // Booking for a trip: the appointment itself must be on that day at the latest.
+        // Booking for a trip: the appointment itself must be on that day at the latest; with
+        // a valid card, handed in at the appointment, it may also be after the trip.
         if item.key == I::BookAppointment && matches!(s.when, When::By(_)) {
-            s.case = Some("appointment_by");
+            let trip = finding_of(d, F::TripBeforeCard);
+            s.case = match trip {
+                Some(t) if t.get_date("book_by").is_some() => Some("book_by"),
+                Some(t) if t.get_date("appointment_by").is_some() => Some("appointment_by"),
+                _ => None,
+            };
         }
         // from abroad the card is ordered after the return to Norway.
         if abroad && matches!(item.key, I::OrderNewCard | I::PayFee | I::BookAppointment) {
