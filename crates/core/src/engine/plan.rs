@@ -28,6 +28,7 @@ use super::decision::{
 use super::situation::CardTrack;
 use crate::domain::answers::{Answers, LetterSays, Place};
 use crate::domain::refs::RuleId;
+use crate::domain::sort::sort_by_key;
 
 /// What a step is: something to do, or an event the applicant waits for (named by its date).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -241,16 +242,9 @@ impl Plan {
                 add(key, start, &s.rules);
             }
         }
-        // Date order, then key order (a partition-free insertion keeps the app small).
-        let mut sorted: Vec<KeyDate> = Vec::with_capacity(dates.len());
-        for d in dates {
-            let at = sorted
-                .iter()
-                .position(|k| (k.date, k.key) > (d.date, d.key))
-                .unwrap_or(sorted.len());
-            sorted.insert(at, d);
-        }
-        sorted
+        // Date order, then key order.
+        sort_by_key(&mut dates, |k| (k.date, k.key));
+        dates
     }
 }
 
@@ -774,36 +768,20 @@ fn order(steps: Vec<Step>, appointment_booked: bool) -> Vec<Step> {
             }
         }
     }
-    let insert_sorted =
-        |list: &mut Vec<Step>, s: Step, key: &dyn Fn(&Step) -> (NaiveDate, usize)| {
-            let k = key(&s);
-            let at = list.iter().position(|x| key(x) > k).unwrap_or(list.len());
-            list.insert(at, s);
-        };
-    let mut sorted_now: Vec<Step> = Vec::new();
-    for s in now {
-        insert_sorted(&mut sorted_now, s, &|x: &Step| {
-            (NaiveDate::MIN, now_rank(x))
-        });
-    }
-    let mut sorted_overdue: Vec<Step> = Vec::new();
-    for s in overdue {
-        insert_sorted(&mut sorted_overdue, s, &|x: &Step| {
-            (x.passed.unwrap_or(NaiveDate::MIN), now_rank(x))
-        });
-    }
-    let mut sorted_dated: Vec<Step> = Vec::new();
-    for s in dated {
-        insert_sorted(&mut sorted_dated, s, &|x: &Step| {
-            (x.when.date().unwrap_or(NaiveDate::MAX), now_rank(x))
-        });
-    }
+    // Stable sorts: steps of the same rank keep the order they were built in.
+    sort_by_key(&mut overdue, |x| {
+        (x.passed.unwrap_or(NaiveDate::MIN), now_rank(x))
+    });
+    sort_by_key(&mut now, now_rank);
+    sort_by_key(&mut dated, |x| {
+        (x.when.date().unwrap_or(NaiveDate::MAX), now_rank(x))
+    });
     let mut out: Vec<Step> = Vec::new();
     out.extend(first);
-    out.extend(sorted_overdue);
-    out.extend(sorted_now);
+    out.extend(overdue);
+    out.extend(now);
     let mut now_end = out.len();
-    out.extend(sorted_dated);
+    out.extend(dated);
     // Undated steps after the step they follow: the appointment after booking it (or after
     // ordering), the card after the appointment, waiting rules before the card. A step that
     // follows one to do now comes after all of those (what is "now" is done first).
@@ -816,13 +794,8 @@ fn order(steps: Vec<Step>, appointment_booked: bool) -> Vec<Step> {
         StepKey::Do(I::CheckBrexitCardRemark) => 6,
         _ => 5,
     };
-    let mut sorted_then: Vec<Step> = Vec::new();
+    sort_by_key(&mut then, then_order);
     for s in then {
-        insert_sorted(&mut sorted_then, s, &|x: &Step| {
-            (NaiveDate::MIN, then_order(x))
-        });
-    }
-    for s in sorted_then {
         let after: &[StepKey] = match s.key {
             StepKey::Event(D::Appointment) => &[
                 StepKey::Do(I::BookAppointment),
