@@ -428,3 +428,111 @@ fn restoring_keeps_an_answer_that_a_stale_one_hid() {
     assert_eq!(restored.uk_family.relationship_before_2021, Some(false));
     assert_eq!(restored.uk_child_birth_or_adoption, None);
 }
+
+/// The estimate's table (`flow::estimate::LONGEST_TAIL`) is the longest tail after each
+/// question on the paths walked. After a change to the flow: `UPDATE_SNAPSHOTS=1 cargo test
+/// --test flow`, and read the difference.
+#[test]
+fn the_estimate_table_is_the_longest_tail_after_each_question_on_every_path() {
+    let source = residence_checker::flow::enumerate::longest_tails_source(walks());
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/crates/core/src/flow/estimate/tails.rs"
+    );
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(file, &source).expect("write the table");
+        return;
+    }
+    let kept = std::fs::read_to_string(file).expect("the table");
+    assert!(
+        kept == source,
+        "the estimate's table is out of date: UPDATE_SNAPSHOTS=1 cargo test --test flow"
+    );
+}
+
+/// Issue 24: "Question 1 of about 3", then "2 of about 13". On every path, from the first
+/// question to the last: once the journey is known there is an estimate; it never grows by
+/// more than the questions the answer added to the known path; it is never below the
+/// question's number.
+#[test]
+fn the_estimate_never_grows_by_more_than_an_answer_adds_on_every_path() {
+    struct Step {
+        asked: (Question, Option<AnswerValue>),
+        estimate: Option<usize>,
+    }
+    let day = today();
+    let mut before: Vec<Step> = Vec::new();
+    let (mut states, mut computed) = (0usize, 0usize);
+    // How far the first estimate is over the path's length, on topic journeys and on the full
+    // check: (sum, count).
+    let mut first_over = [(0usize, 0usize); 2];
+    for w in walks() {
+        let mut a = Answers::default();
+        let mut skipped = QuestionSet::new();
+        let mut steps: Vec<Step> = Vec::new();
+        let mut known: Vec<Question> = Vec::new();
+        let mut last: Option<usize> = None;
+        loop {
+            let p = flow::progress(&a, &skipped, day);
+            let Some(q) = p.next else {
+                assert_eq!(p.path, w.path);
+                break;
+            };
+            let value = flow::get(&w.answers, q).filter(|_| !w.skipped.contains(q));
+            let i = steps.len();
+            let shared = before.len() > i
+                && steps.iter().zip(&before).all(|(s, b)| s.asked == b.asked)
+                && before[i].asked == (q, value.clone());
+            let estimate = if shared {
+                before[i].estimate
+            } else {
+                computed += 1;
+                flow::estimated_length(&a, &skipped, day)
+            };
+            states += 1;
+            let n = p.path.iter().position(|x| *x == q).map_or(0, |i| i + 1);
+            let added = p.path.iter().filter(|x| !known.contains(x)).count();
+            match (last, estimate) {
+                (Some(_), None) => panic!("the estimate went away at {}: {:?}", q.name(), p.path),
+                (Some(was), Some(now)) => assert!(
+                    now <= was + added,
+                    "at {} the estimate grew from {was} to {now}, the answer added {added}: {:?}",
+                    q.name(),
+                    p.path
+                ),
+                (None, Some(now)) => {
+                    let over =
+                        &mut first_over[usize::from(w.answers.topic == Some(Topic::Everything))];
+                    over.0 += now.saturating_sub(w.path.len());
+                    over.1 += 1;
+                }
+                (None, None) => {}
+            }
+            if let Some(now) = estimate {
+                assert!(now >= n, "question {n} of about {now}: {:?}", p.path);
+            }
+            last = estimate;
+            known = p.path.clone();
+            steps.push(Step {
+                asked: (q, value.clone()),
+                estimate,
+            });
+            match value {
+                Some(v) => assert!(flow::set(&mut a, q, v), "{}", q.name()),
+                None => {
+                    skipped.insert(q);
+                }
+            }
+        }
+        assert!(last.is_some(), "no estimate on {:?}", w.path);
+        before = steps;
+    }
+    let mean = |(sum, count): (usize, usize)| sum as f64 / count.max(1) as f64;
+    println!(
+        "{states} question pages on {} paths ({computed} estimated); the first estimate is on \
+         average {:.1} questions over the path's length on a topic, {:.1} on the full check",
+        walks().len(),
+        mean(first_over[0]),
+        mean(first_over[1]),
+    );
+}

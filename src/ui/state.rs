@@ -156,19 +156,19 @@ impl AppState {
     }
 
     /// "Question `n` of about `of`" for the question `q` on screen: the questions the reader
-    /// is shown, so the numbers follow each other when a preset answers one in between.
-    pub fn step(&self, q: Question) -> (usize, usize) {
+    /// is shown, so the numbers follow each other when a preset answers one in between. No
+    /// estimate (`None`) before the topic is known.
+    pub fn step(&self, q: Question) -> (usize, Option<usize>) {
         let shown = |p: &&Question| **p == q || !self.answered_by_preset(**p);
         let path = self.progress().path;
         let n = path
             .iter()
             .position(|p| *p == q)
             .map_or(1, |i| path[..i].iter().filter(shown).count() + 1);
-        let of = flow::estimated_path(&self.answers, &self.skipped, self.today)
-            .iter()
-            .filter(shown)
-            .count();
-        (n, of.max(n))
+        let preset = path.len() - path.iter().filter(shown).count();
+        let of = flow::estimated_length(&self.answers, &self.skipped, self.today)
+            .map(|of| of.saturating_sub(preset).max(n));
+        (n, of)
     }
 
     /// Whether `q` is answered (or skipped) already: a preset never overrides the reader.
@@ -614,7 +614,10 @@ mod tests {
         assert_eq!(s.page, Page::Question(Question::Status));
         let (n2, of2) = s.step(Question::Status);
         assert_eq!(n2, 2, "the question after 1 is numbered {n2}");
-        assert!(of2 >= n2 && of >= n);
+        // The citizenship decides the journey (an EU/EEA citizen chooses no topic): the
+        // estimate comes with its answer.
+        assert_eq!(of, None);
+        assert!(of2 >= Some(n2));
         // A reader who chose a topic of their own counts it.
         let s = start().reduce(Action::Start);
         let s = s.reduce(Action::Answer(Question::Citizenship, choice("other")));

@@ -49,8 +49,9 @@ pub struct QuestionPageProps {
     pub today: NaiveDate,
     /// Position of this question on the path (1-based).
     pub step: usize,
-    /// About how many questions the journey asks in all (`flow::estimated_length`).
-    pub of: usize,
+    /// About how many questions the journey asks in all (`flow::estimated_length`); `None`
+    /// before the topic is known.
+    pub of: Option<usize>,
     /// Called with a valid answer.
     pub on_answer: Callback<AnswerValue>,
     /// Called when the reader skips (only offered for skippable questions).
@@ -276,7 +277,10 @@ pub fn question_page(props: &QuestionPageProps) -> Html {
         <>
             <p class="back"><button type="button" class="link-button"
                 onclick={Callback::from(move |_: MouseEvent| on_back.emit(()))}>{ tr(lang, "ui.back") }</button></p>
-            <p class="progress">{ tr_with(lang, "ui.progress", &[("n", &n.to_string()), ("of", &props.of.to_string())]) }</p>
+            <p class="progress">{ match props.of {
+                Some(of) => tr_with(lang, "ui.progress", &[("n", &n.to_string()), ("of", &of.to_string())]),
+                None => tr_with(lang, "ui.progress.first", &[("n", &n.to_string())]),
+            } }</p>
             { summary }
             <form novalidate=true {onsubmit}>
                 { control }

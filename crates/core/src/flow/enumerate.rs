@@ -15,7 +15,7 @@ use chrono::NaiveDate;
 
 use super::answer::{set, AnswerValue};
 use super::progress;
-use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay};
+use crate::domain::answers::{AbsenceReason, Answers, BasisPeriod, EeaBasis, Stay, Topic};
 use crate::domain::dates::{days_before, years_before};
 use crate::domain::questions::{Kind, Question as Q, QuestionSet};
 
@@ -328,4 +328,36 @@ impl std::fmt::Display for Figures {
 /// The topic a walk's journey followed (`None` for EU/EEA citizens, who choose none).
 pub fn topic_of(w: &Walked) -> Option<crate::domain::answers::Topic> {
     w.answers.topic
+}
+
+/// The most questions that follow each question on the paths of each journey (the topic, or
+/// `None` for an EU/EEA citizen's), as the Rust source of `flow::estimate`'s table.
+pub fn longest_tails_source(walks: &[Walked]) -> String {
+    let mut tails: BTreeMap<(Option<Topic>, Q), usize> = BTreeMap::new();
+    for w in walks {
+        let journey = super::estimate::journey(&w.answers).flatten();
+        for (i, q) in w.path.iter().enumerate() {
+            let tail = w.path.len() - i - 1;
+            let longest = tails.entry((journey, *q)).or_default();
+            *longest = (*longest).max(tail);
+        }
+    }
+    let mut s = String::from(
+        "//! Written by the flow tests (`UPDATE_SNAPSHOTS=1 cargo test --test flow`): do not edit.\n\n\
+         use crate::domain::answers::Topic;\n\
+         use crate::domain::questions::Question as Q;\n\n\
+         /// The most questions that follow each question on the paths of each journey (`None`: an\n\
+         /// EU/EEA citizen's).\n\
+         #[rustfmt::skip]\n\
+         pub const LONGEST_TAIL: &[(Option<Topic>, Q, u8)] = &[\n",
+    );
+    for ((journey, q), tail) in tails {
+        let journey = match journey {
+            Some(t) => format!("Some(Topic::{t:?})"),
+            None => "None".into(),
+        };
+        let _ = writeln!(s, "    ({journey}, Q::{q:?}, {tail}),");
+    }
+    s.push_str("];\n");
+    s
 }

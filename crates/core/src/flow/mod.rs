@@ -13,6 +13,7 @@
 
 pub mod answer;
 pub mod enumerate;
+pub mod estimate;
 
 use chrono::NaiveDate;
 
@@ -25,6 +26,7 @@ use crate::domain::dates::{age_on, months_before};
 use crate::domain::questions::{Check, Kind, Question as Q, QuestionSet};
 
 pub use answer::{clear, get, set, AnswerValue};
+pub use estimate::estimated_length;
 
 /// 16 April 2021: from this day biometrics are taken at submission.
 const BIOMETRICS_FROM: NaiveDate = match NaiveDate::from_ymd_opt(2021, 4, 16) {
@@ -871,39 +873,6 @@ fn renewal(w: &mut Walk, applied: AppliedFor) -> Option<()> {
         w.ask(Q::PlannedDeparture);
     }
     Some(())
-}
-
-/// About how many questions the journey will ask in all, for "Question 3 of about 8": the
-/// path completed with a plain answer to every open question (the first option, "no", today,
-/// none, or skipped), so routing questions still open are counted along their first branch.
-pub fn estimated_length(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> usize {
-    estimated_path(answers, skipped, today).len()
-}
-
-/// The path [`estimated_length`] counts: the questions asked so far and the plain way on.
-pub fn estimated_path(answers: &Answers, skipped: &QuestionSet, today: NaiveDate) -> Vec<Q> {
-    let mut a = answers.clone();
-    let mut skipped = *skipped;
-    // Each round answers one open question, so this ends within the number of questions.
-    for _ in 0..Q::ALL.len() {
-        let Some(q) = progress(&a, &skipped, today).next else {
-            break;
-        };
-        let plain = match q.kind() {
-            Kind::Choice => choice_options(q, &a)
-                .first()
-                .map(|o| AnswerValue::Choice((*o).to_string())),
-            Kind::MultiChoice => Some(AnswerValue::Choices(Vec::new())),
-            Kind::YesNo => Some(AnswerValue::YesNo(false)),
-            Kind::Date => Some(AnswerValue::Date(today)),
-            Kind::Stays => Some(AnswerValue::Stays(Vec::new())),
-            Kind::Text | Kind::Periods => None,
-        };
-        if !plain.is_some_and(|v| set(&mut a, q, v)) {
-            skipped.insert(q);
-        }
-    }
-    progress(&a, &skipped, today).path
 }
 
 /// Sets the answer to `q` on a copy of `answers` and validates the result. Returns the new
