@@ -792,3 +792,53 @@ fn every_day_to_act_by_is_among_the_dates_to_remember() {
         })
     });
 }
+
+/// Issue 24: a lost-card result listed the Brexit pages and a students' page among its
+/// sources. A page written for one group is listed only for a reader the answers place in it
+/// (the Brexit pages for a UK national, a family member or frontier worker under the Brexit
+/// rules, or a Brexit permit; the students' pages for a study permit), unless the finding
+/// would have no source left; and every finding keeps a source.
+#[test]
+fn no_finding_lists_a_page_for_a_group_the_answers_do_not_place_the_reader_in() {
+    use residence_checker::domain::answers::{
+        AppliedFor, Basis, BrexitRole, Citizenship, Status, Topic,
+    };
+    use residence_checker::domain::refs::Audience;
+    every_case("sources", |a, _, d| {
+        let brexit = a.citizenship == Some(Citizenship::Uk)
+            || matches!(
+                a.brexit_role,
+                Some(
+                    BrexitRole::FamilyMember
+                        | BrexitRole::FrontierWorker
+                        | BrexitRole::FrontierWorkerFamily
+                )
+            )
+            || a.basis == Some(Basis::Brexit)
+            || a.status == Some(Status::BrexitTemporary)
+            || a.applied_for == Some(AppliedFor::BrexitPermit)
+            || a.topic == Some(Topic::Brexit);
+        let student = a.basis == Some(Basis::Study);
+        d.findings.iter().find_map(|f| {
+            if f.sources.is_empty() {
+                return Some(format!("{:?} has no source", f.key));
+            }
+            let foreign = |s: &&residence_checker::domain::refs::Source| match s.audience() {
+                Audience::Brexit => !brexit,
+                Audience::Students => !student,
+                _ => false,
+            };
+            // A finding whose every page is for another group keeps them (its only sources).
+            if f.sources.iter().all(|s| foreign(&s)) {
+                return None;
+            }
+            let wrong = f.sources.iter().find(foreign)?;
+            Some(format!(
+                "{:?} lists {} ({})",
+                f.key,
+                wrong.id(),
+                wrong.description()
+            ))
+        })
+    });
+}

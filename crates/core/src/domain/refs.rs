@@ -251,6 +251,72 @@ sources! {
     X1 => "X1", "https://www.udino.integration.az.udiutv.no/...", "staging mirror; conflict flags only";
 }
 
+/// Whom a source's page is written for, where that is one group only. A finding lists such a
+/// page only for a reader the answers place in the group (`engine::sources`): a lost-card result
+/// listed the Brexit pages and a students' page (issue 24). Every other source is for
+/// everyone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Audience {
+    /// Any reader.
+    Everyone,
+    /// UK nationals and their family members under the Brexit rules.
+    Brexit,
+    /// Holders of a study permit.
+    Students,
+    /// Holders of a work permit.
+    Workers,
+    /// Holders of a family immigration permit.
+    Family,
+    /// Refugees and others with protection (not collective).
+    Protection,
+    /// Ukrainians with temporary collective protection.
+    Collective,
+    /// EU/EEA citizens and their family members.
+    EuEea,
+    /// Holders of, and applicants for, a permanent permit or right.
+    Permanent,
+}
+
+impl Source {
+    /// Whom the page is written for. A page for one group that states a general rule too
+    /// (the 90/180-day rule on a Brexit page, the card procedure on a student page) is for
+    /// everyone.
+    pub fn audience(self) -> Audience {
+        use Source as S;
+        match self {
+            S::Seed004
+            | S::W54
+            | S::W55
+            | S::W57
+            | S::W58
+            | S::W59
+            | S::W60
+            | S::W61
+            | S::W62
+            | S::W63
+            | S::W83 => Audience::Brexit,
+            S::W30 | S::W32 | S::W36 => Audience::Students,
+            S::W31 => Audience::Workers,
+            S::W64 => Audience::Family,
+            S::W08 | S::W33 | S::W37 => Audience::Protection,
+            S::W76
+            | S::W77
+            | S::W78
+            | S::W79
+            | S::W80
+            | S::W81
+            | S::W82
+            | S::W84
+            | S::W85
+            | S::W86
+            | S::W90 => Audience::Collective,
+            S::W25 | S::W49 | S::W50 | S::W51 | S::W52 | S::W53 => Audience::EuEea,
+            S::W27 | S::W34 => Audience::Permanent,
+            _ => Audience::Everyone,
+        }
+    }
+}
+
 impl Serialize for RuleId {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.serialize_str(self.as_str())

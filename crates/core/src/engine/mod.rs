@@ -11,6 +11,7 @@ pub mod decision;
 pub mod outcome;
 pub mod plan;
 pub mod situation;
+pub mod sources;
 pub mod tense;
 pub mod topic;
 pub mod trip;
@@ -248,6 +249,8 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
     decision.plan = plan;
     // No past date in a future sentence.
     tense::settle(&mut decision.findings, today);
+    // Only the pages that may concern this reader.
+    sources::keep_relevant(&mut decision.findings, ctx.a);
     decision
 }
 
