@@ -230,7 +230,7 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             { for section("action") }
             { for section("warning") }
             if !d.dates.is_empty() {
-                <section aria-labelledby="h-dates">
+                <section class="dates" aria-labelledby="h-dates">
                     <h2 id="h-dates">{ tr(lang, "ui.dates.title") }</h2>
                     <dl class="summary-list">
                         { for d.dates.iter().map(|(label, date)| html! {

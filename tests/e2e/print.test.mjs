@@ -1,9 +1,10 @@
-// The printable checklist (issues 5 and 11): printed to PDF on A4 by headless Chromium, page 1
-// holds the next step and the checklist with tick boxes; the result has
-// its title, the date, the situation line, the steps with tick boxes, deadlines and costs, the
-// sources as printed addresses, the rules version and the not-legal-advice line; no buttons or
-// form controls; no more pages than needed. A screenshot of the print rendering is saved and
-// its path reported in the test output.
+// The printable checklist (issues 5, 11 and 24): printed to PDF on A4 by headless Chromium, page
+// 1 holds the plan (the numbered steps with their dates and tick boxes) and what to bring; the
+// result has its title, the date, the situation line, deadlines and costs, every finding's
+// sentences ("Good to know" too, not headings alone), the sources as printed addresses, each
+// once, the rules version and the not-legal-advice line; no buttons or form controls. Every
+// scenario journey prints on at most 2 A4 pages, the full check on at most 3. Page 1 of the
+// PDF is drawn to a PNG file and its path reported in the test output.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,9 +13,11 @@ import { launch } from './lib/browser.mjs';
 import { serveApp } from './lib/app.mjs';
 import { Journey, openOn, words, RULES_VERSION } from './lib/journey.mjs';
 import { JOURNEYS } from './lib/scenarios.mjs';
-import { pdfText } from './lib/deps.mjs';
+import { pdfText, pdfPagePng } from './lib/deps.mjs';
 
 const app = serveApp();
+/** Text compared without spaces (the PDF's text breaks lines where the page does). */
+const bare = (s) => s.replace(/\s+/g, '');
 const OUT = path.resolve('target/e2e');
 
 for (const lang of ['en', 'nb']) {
@@ -56,8 +59,6 @@ for (const lang of ['en', 'nb']) {
       // follow on the next pages.
       const first = norm(pageTexts[0]);
       assert.ok(first.includes(norm(t.get('plan.title'))), 'page 1 lacks the plan');
-      // (Compared without spaces: the PDF's text breaks lines where the page does.)
-      const bare = (s) => s.replace(/\s+/g, '');
       for (const step of await page.locator('.step__text').allTextContents()) {
         assert.ok(bare(first).includes(bare(step)), `page 1 lacks the step "${step}"`);
       }
@@ -75,12 +76,65 @@ for (const lang of ['en', 'nb']) {
       assert.ok(flat.includes(norm(t.get('q.status.opt.temporary'))), 'no situation line');
       // The hand-off QR code is on paper too.
       assert.ok(await page.evaluate(() => document.querySelector('.handoff svg')?.getBoundingClientRect().height > 0), 'no QR code on paper');
-      // No more pages than needed: the text fits in few A4 pages.
-      // (+1: the plan has page 1 to itself.)
-      const needed = Math.ceil(flat.length / 2500) + 2;
-      assert.ok(pages <= needed, `${pages} pages for ${flat.length} characters`);
-      tc.diagnostic(`${pages} A4 pages`);
+      // The full check is the longest result: 3 A4 pages at most.
+      assert.ok(pages <= 3, `the full check prints on ${pages} A4 pages`);
+      const png = path.join(OUT, `print-${lang}-page1.png`);
+      await pdfPagePng(context, pdf, 1, png);
+      tc.diagnostic(`${pages} A4 pages; page 1 of the PDF: ${png}`);
       await page.close();
     });
   });
 }
+
+describe('every scenario journey on paper (en)', () => {
+  const t = words('en');
+  let context;
+  before(async () => {
+    context = await launch({ locale: 'en-US' });
+  });
+  after(async () => context?.close());
+
+  for (const j of JOURNEYS) {
+    test(`${j.name}: at most 2 A4 pages, the plan on page 1, every finding's sentences, each source once`, async (tc) => {
+      const { page } = await openOn(context, app.url, j.today);
+      const journey = new Journey(page, 'en', j.answers, { axe: false });
+      await journey.toCheckPage();
+      await journey.toResult();
+      await page.locator('main .handoff svg path').waitFor();
+      await page.emulateMedia({ media: 'print' });
+      const pdf = await page.pdf({ format: 'A4', printBackground: false });
+      const slug = j.name.split(':')[0].replace(/[^A-Za-z0-9]+/g, '-').slice(0, 40);
+      fs.mkdirSync(OUT, { recursive: true });
+      fs.writeFileSync(path.join(OUT, `print-${slug}.pdf`), pdf);
+      const { pages, text, pageTexts } = await pdfText(pdf);
+      const all = bare(text);
+      assert.ok(pages <= 2, `${pages} A4 pages`);
+      const first = bare(pageTexts[0]);
+      for (const step of await page.locator('.plan .step__text').allTextContents()) {
+        assert.ok(first.includes(bare(step)), `page 1 lacks the step "${step}"`);
+      }
+      for (const item of await page.locator('.plan .checklist__item').allTextContents()) {
+        assert.ok(first.includes(bare(item)), `page 1 lacks the thing to bring "${item}"`);
+      }
+      // Every finding says what it knows on paper: its title and its sentences.
+      for (const f of await page.locator('main .finding').all()) {
+        const title = await f.locator('.finding__title').textContent();
+        assert.ok(all.includes(bare(title)), `"${title}" is not printed`);
+        for (const p of await f.locator(':scope > p').allTextContents()) {
+          assert.ok(all.includes(bare(p)), `"${title}" is printed without "${p}"`);
+        }
+      }
+      // The sources: the pages behind the findings shown, each printed once.
+      const listed = await page.locator('.sources .list--sources li').allTextContents();
+      assert.equal(new Set(listed).size, listed.length, 'a source is listed twice');
+      const behind = new Set(await page.locator('main .finding .list--sources li').allTextContents());
+      assert.deepEqual(new Set(listed), behind, 'the printed sources are not those behind the findings');
+      for (const url of listed) {
+        assert.ok(all.includes(bare(url)), `${url} is not printed`);
+      }
+      assert.ok(all.includes(bare(t.get('ui.not_advice'))), 'no not-legal-advice line');
+      tc.diagnostic(`${pages} A4 pages, ${listed.length} sources`);
+      await page.close();
+    });
+  }
+});
