@@ -842,3 +842,27 @@ fn no_finding_lists_a_page_for_a_group_the_answers_do_not_place_the_reader_in() 
         })
     });
 }
+
+/// Issue 24's walks: a first permit's appointment step said "Bring the things listed under
+/// 'Things to bring'", and the list held only the trips to list for a permanent permit. The
+/// step points to the list only when something on it is for the appointment, and always when
+/// something is.
+#[test]
+fn the_appointment_step_points_to_things_to_bring_only_when_some_are_for_it() {
+    every_case("bring", |_, _, d| {
+        let for_it = d.plan.bring.iter().any(|i| i.key != I::ListTripsAbroad);
+        let step = d
+            .plan
+            .steps
+            .iter()
+            .find(|s| s.key == StepKey::Event(DateKey::Appointment))?;
+        let points = step.case.is_none();
+        (points != for_it).then(|| {
+            format!(
+                "the appointment step {} to the list, which holds {:?}",
+                if points { "points" } else { "does not point" },
+                d.plan.bring.iter().map(|i| i.key).collect::<Vec<_>>()
+            )
+        })
+    });
+}

@@ -178,6 +178,14 @@ keyed! {
     }
 }
 
+impl ItemKey {
+    /// Whether the thing is for the police appointment: everything under "Things to bring" but
+    /// the list of trips abroad, which the applicant keeps for a permanent application.
+    pub fn for_the_appointment(self) -> bool {
+        self != ItemKey::ListTripsAbroad
+    }
+}
+
 /// The answer a finding gives.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(tag = "verdict", rename_all = "snake_case")]

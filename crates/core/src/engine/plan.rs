@@ -549,8 +549,8 @@ pub(crate) fn build(d: &Decision, a: &Answers) -> Plan {
     }
 
     tidy(d, a, &mut steps);
-    // The appointment's step points to what to bring only when there is something listed.
-    if bring.is_empty() {
+    // The appointment's step points to what to bring only when something listed is for it.
+    if !bring.iter().any(|i| i.key.for_the_appointment()) {
         for s in steps.iter_mut() {
             if s.key == StepKey::Event(D::Appointment) && s.case.is_none() {
                 s.case = Some("nothing_listed");
