@@ -248,7 +248,9 @@ fn decision_view(lang: Lang, d: &ResultView, kiosk: bool) -> Html {
             // result, and its links, on the reader's phone).
             <section class={classes!("sources", (!kiosk).then_some("print-only"))} aria-labelledby="h-sources">
                 <h2 id="h-sources">{ tr(lang, "ui.sources") }</h2>
-                <ul class="list list--sources">
+                // Addresses run left to right as one paragraph on paper, also in Arabic (a
+                // right-to-left paragraph broke them across lines and interleaved them).
+                <ul class="list list--sources" dir="ltr">
                     { for d.sources.iter().map(|u| html! { <li>{ address(u, true) }</li> }) }
                 </ul>
             </section>

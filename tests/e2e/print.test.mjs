@@ -76,8 +76,9 @@ for (const lang of ['en', 'nb']) {
       assert.ok(flat.includes(norm(t.get('q.status.opt.temporary'))), 'no situation line');
       // The hand-off QR code is on paper too.
       assert.ok(await page.evaluate(() => document.querySelector('.handoff svg')?.getBoundingClientRect().height > 0), 'no QR code on paper');
-      // The full check is the longest result: 3 A4 pages at most.
+      // The full check is the longest result: 3 A4 pages at most, none blank.
       assert.ok(pages <= 3, `the full check prints on ${pages} A4 pages`);
+      pageTexts.forEach((p, i) => assert.ok(p.trim(), `page ${i + 1} is blank`));
       const png = path.join(OUT, `print-${lang}-page1.png`);
       await pdfPagePng(context, pdf, 1, png);
       tc.diagnostic(`${pages} A4 pages; page 1 of the PDF: ${png}`);
@@ -109,6 +110,7 @@ describe('every scenario journey on paper (en)', () => {
       const { pages, text, pageTexts } = await pdfText(pdf);
       const all = bare(text);
       assert.ok(pages <= 2, `${pages} A4 pages`);
+      pageTexts.forEach((p, i) => assert.ok(p.trim(), `page ${i + 1} is blank`));
       const first = bare(pageTexts[0]);
       for (const step of await page.locator('.plan .step__text').allTextContents()) {
         assert.ok(first.includes(bare(step)), `page 1 lacks the step "${step}"`);
@@ -138,3 +140,40 @@ describe('every scenario journey on paper (en)', () => {
     });
   }
 });
+
+// The same on paper in Ukrainian and Arabic, whose sentences are longer: a walk found a blank
+// third page in Ukrainian and, in Arabic, the addresses broken across lines and interleaved.
+for (const lang of ['uk', 'ar']) {
+  describe(`the lost card and collective protection on paper (${lang})`, () => {
+    let context;
+    before(async () => {
+      context = await launch({ locale: lang });
+    });
+    after(async () => context?.close());
+
+    for (const j of JOURNEYS.filter((j) => /^L(24|69):/.test(j.name))) {
+      test(`${j.name}: at most 3 A4 pages, none blank, the addresses left to right`, async (tc) => {
+        const { page } = await openOn(context, `${app.url}?lang=${lang}`, j.today);
+        const journey = new Journey(page, lang, j.answers, { axe: false });
+        await journey.toCheckPage();
+        await journey.toResult();
+        await page.locator('main .handoff svg path').waitFor();
+        await page.emulateMedia({ media: 'print' });
+        const pdf = await page.pdf({ format: 'A4', printBackground: false });
+        const { pages, text, pageTexts } = await pdfText(pdf);
+        assert.ok(pages <= 3, `${pages} A4 pages`);
+        pageTexts.forEach((p, i) => assert.ok(p.trim(), `page ${i + 1} is blank`));
+        const direction = await page.evaluate(() => getComputedStyle(document.querySelector('.sources .list--sources')).direction);
+        assert.equal(direction, 'ltr', 'the addresses are not left to right');
+        for (const url of await page.locator('.sources .list--sources li').allTextContents()) {
+          assert.ok(bare(text).includes(bare(url)), `${url} is not printed whole`);
+        }
+        const slug = j.name.split(':')[0];
+        fs.mkdirSync(OUT, { recursive: true });
+        fs.writeFileSync(path.join(OUT, `print-${slug}-${lang}.pdf`), pdf);
+        tc.diagnostic(`${pages} A4 pages`);
+        await page.close();
+      });
+    }
+  });
+}
