@@ -3,8 +3,8 @@
 //! The estimate is the longest way on: the questions known so far up to the next one, and the
 //! most questions that ever follow that one on the chosen topic ([`LONGEST_TAIL`], the longest
 //! tail after each question on the paths [`super::enumerate::walk_all`] walks, written by the
-//! flow tests). Before the topic is known there is none: the journey may be one topic or the
-//! full check.
+//! flow tests). Before the journey is known ([`journey`]: the citizenship, then the topic) there
+//! is none: it may be the short EU/EEA check, one topic or the full check.
 //!
 //! The answers are replayed in the order they were asked. Each answer may raise the estimate by
 //! no more than the questions it adds to the known path (issue 24: "1 of about 3", then "2 of
@@ -23,7 +23,7 @@ mod tails;
 pub use tails::LONGEST_TAIL;
 
 /// About how many questions the journey asks in all, counting those asked so far; `None` while
-/// the topic is not chosen.
+/// the journey is not known.
 pub fn estimated_length(
     answers: &Answers,
     skipped: &QuestionSet,
