@@ -213,6 +213,11 @@ fn nothing_is_to_be_brought_that_the_answers_say_the_applicant_cannot_bring() {
         if a.new_passport_recently == Some(false) && item(d, I::BringOldPassport).is_some() {
             return Some("bring an old passport, but there is no new one".into());
         }
+        if a.stays_abroad.as_ref().is_some_and(Vec::is_empty)
+            && d.plan.bring.iter().any(|i| i.key == I::ListTripsAbroad)
+        {
+            return Some("a list of trips abroad, but there are none".into());
+        }
         None
     });
 }

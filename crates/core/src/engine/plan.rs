@@ -359,10 +359,15 @@ pub(crate) fn build(d: &Decision, a: &Answers) -> Plan {
         CardTrack::OrderNow | CardTrack::OrderBy { .. }
     ) && appointment.is_some();
 
+    // A list of trips abroad only for someone who has trips to list (issue 24's walks: the
+    // list alone under "Things to bring" for a newcomer who answered none).
+    let no_trips = a.stays_abroad.as_ref().is_some_and(Vec::is_empty);
     // Things to do, from the checklist.
     for item in &d.checklist {
         if item.kind == ItemKind::Bring {
-            bring.push(item.clone());
+            if !(no_trips && item.key == I::ListTripsAbroad) {
+                bring.push(item.clone());
+            }
             continue;
         }
         let mut s = Step::new(StepKey::Do(item.key), When::Now);
