@@ -157,7 +157,7 @@ impl AppState {
 
     /// "Question `n` of about `of`" for the question `q` on screen: the questions the reader
     /// is shown, so the numbers follow each other when a preset answers one in between. No
-    /// estimate (`None`) before the topic is known.
+    /// estimate (`None`) before the journey is known (`flow::estimate::journey`).
     pub fn step(&self, q: Question) -> (usize, Option<usize>) {
         let shown = |p: &&Question| **p == q || !self.answered_by_preset(**p);
         let path = self.progress().path;

@@ -50,7 +50,7 @@ pub struct QuestionPageProps {
     /// Position of this question on the path (1-based).
     pub step: usize,
     /// About how many questions the journey asks in all (`flow::estimated_length`); `None`
-    /// before the topic is known.
+    /// before the journey is known (the citizenship, then the topic).
     pub of: Option<usize>,
     /// Called with a valid answer.
     pub on_answer: Callback<AnswerValue>,

@@ -11,7 +11,7 @@ pub mod decision;
 pub mod outcome;
 pub mod plan;
 pub mod situation;
-pub mod sources;
+mod sources;
 pub mod tense;
 pub mod topic;
 pub mod trip;
@@ -250,7 +250,7 @@ pub fn evaluate(case: &Case, today: NaiveDate) -> Decision {
     // No past date in a future sentence.
     tense::settle(&mut decision.findings, today);
     // Only the pages that may concern this reader.
-    sources::keep_relevant(&mut decision.findings, ctx.a);
+    sources::keep_relevant(&mut decision.findings, &ctx);
     decision
 }
 

@@ -3,15 +3,18 @@
 //! (a students' page for a study permit, not for a basis not given); a page for everyone
 //! always. A finding never loses its last source.
 //!
-//! May import `domain` only.
+//! May import `domain` and the engine's own modules.
 
-use crate::domain::answers::{Answers, AppliedFor, Basis, BrexitRole, Citizenship, Status, Topic};
+use crate::domain::answers::{AppliedFor, Basis, BrexitRole, Citizenship, Status, Topic};
 use crate::domain::refs::Audience;
 
+use super::brexit::on_brexit_route;
 use super::decision::Finding;
+use super::Ctx;
 
 /// Whether the answers place the reader in the group a page for `audience` is written for.
-pub fn concerns(audience: Audience, a: &Answers) -> bool {
+pub(crate) fn concerns(audience: Audience, ctx: &Ctx) -> bool {
+    let a = ctx.a;
     let basis_is = |groups: &[Basis]| a.basis.is_some_and(|b| groups.contains(&b));
     match audience {
         Audience::Everyone => true,
@@ -25,9 +28,7 @@ pub fn concerns(audience: Audience, a: &Answers) -> bool {
                             | BrexitRole::FrontierWorkerFamily
                     )
                 )
-                || a.basis == Some(Basis::Brexit)
-                || a.status == Some(Status::BrexitTemporary)
-                || a.applied_for == Some(AppliedFor::BrexitPermit)
+                || on_brexit_route(ctx)
                 || a.topic == Some(Topic::Brexit)
         }
         Audience::Students => basis_is(&[Basis::Study]),
@@ -61,10 +62,10 @@ pub fn concerns(audience: Audience, a: &Answers) -> bool {
 }
 
 /// Keeps each finding's sources that concern the reader (all of them if none would be left).
-pub fn keep_relevant(findings: &mut [Finding], a: &Answers) {
+pub(crate) fn keep_relevant(findings: &mut [Finding], ctx: &Ctx) {
     for f in findings {
-        if f.sources.iter().any(|s| concerns(s.audience(), a)) {
-            f.sources.retain(|s| concerns(s.audience(), a));
+        if f.sources.iter().any(|s| concerns(s.audience(), ctx)) {
+            f.sources.retain(|s| concerns(s.audience(), ctx));
         }
     }
 }
